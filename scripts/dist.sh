@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the site and copies it into dist/: a self-contained static folder that any static
+# host can serve, at the root of a domain or under a sub-path such as /explorer/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+scripts/setup.sh web
+scripts/build-web.sh
+
+[[ -f index.html ]] || die "index.html is missing; there is no site to package yet"
+
+say "assembling dist/"
+rm -rf dist
+mkdir -p dist
+cp index.html dist/
+# www/ holds the controller scripts, styles, assets and the generated pkg/; skip dotfiles
+# (the build stamp) and anything that only a bundler or TypeScript would read.
+tar -C . --exclude='.*' --exclude='*.d.ts' --exclude='package.json' -cf - www | tar -C dist -xf -
+if [[ -d assets ]]; then cp -r assets dist/; fi
+
+# Root-absolute URLs break under a sub-path; every reference must be relative.
+if grep -rnE '(src|href)="/[^/]|from +["'\'']/|import\(["'\'']/|url\(["'\'']?/[^/]' dist --include='*.html' --include='*.js' --include='*.css'; then
+  die "dist/ has root-absolute URLs (above); use relative paths so the site works under a sub-path"
+fi
+
+say "dist/ ready: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"

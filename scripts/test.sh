@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Everything CI runs, in order; stops at the first failure and exits non-zero.
+# Prints the wall time of each stage and the total at the end, on success and on failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+now() { echo "${EPOCHREALTIME:-$(date +%s)}"; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+T_START=$(now)
+STAGE="" STAGE_START="" SERVER_PID=""
+SUMMARY=() PASSED=0
+
+# A stage runs one command; if it fails, errexit ends the script and the EXIT trap reports it.
+stage() {
+  STAGE=$1
+  shift
+  printf '\n==> [%s] %s\n' "$STAGE" "$*"
+  STAGE_START=$(now)
+  "$@"
+  SUMMARY+=("$(printf '  %-16s %8ss  ok' "$STAGE" "$(elapsed "$STAGE_START")")")
+  PASSED=$((PASSED + 1))
+  STAGE=""
+}
+
+stop_server() {
+  if [[ -n $SERVER_PID ]]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+
+finish() {
+  local rc=$? failed=0
+  stop_server
+  if [[ -n $STAGE ]]; then
+    SUMMARY+=("$(printf '  %-16s %8ss  FAILED (exit %d)' "$STAGE" "$(elapsed "$STAGE_START")" "$rc")")
+    failed=1
+    ((rc != 0)) || rc=1
+  fi
+  printf '\n==> Wall time per stage\n'
+  printf '%s\n' "${SUMMARY[@]}"
+  printf '  %-16s %8ss\n' total "$(elapsed "$T_START")"
+  printf 'stages: %d passed, %d failed\n' "$PASSED" "$failed"
+  exit "$rc"
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+wasm_tests() {
+  if [[ ! -f tests/web.rs ]]; then
+    say "tests/web.rs is not there yet: skipping the wasm-bindgen tests"
+    return
+  fi
+  # The runner drives headless Chromium through ChromeDriver; webdriver.json adds the
+  # flags that keep Chromium off the network. Only --test web: the other tests read files.
+  CHROMEDRIVER=/usr/bin/chromedriver \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/scripts/webdriver.json" \
+    cargo test --target "$WASM_TARGET" --test web
+}
+
+build_site() {
+  if [[ ! -f index.html ]]; then
+    say "index.html is not there yet: building the wasm only"
+    scripts/build-web.sh
+    return
+  fi
+  scripts/dist.sh
+}
+
+browser_tests() {
+  if [[ ! -f index.html ]]; then
+    say "index.html is not there yet: skipping the browser tests"
+    return
+  fi
+  local port url
+  port=$(free_port)
+  url="http://127.0.0.1:$port/"
+  mkdir -p target
+  python3 -m http.server --bind 127.0.0.1 "$port" >target/http-server.log 2>&1 &
+  SERVER_PID=$!
+  wait_http "$url"
+  say "site served at $url (log: target/http-server.log)"
+  # Each test bounds its own waits; the outer timeout only guards CI against a stuck browser.
+  EXPLORER_URL=$url EXPLORER_REQUIRE_DIST=1 timeout 20m node --test tests/browser/
+  stop_server
+}
+
+stage setup scripts/setup.sh test
+stage fmt cargo fmt --all -- --check
+stage clippy cargo clippy --all-targets -- -D warnings
+stage clippy-wasm cargo clippy --target "$WASM_TARGET" --lib -- -D warnings
+stage native-tests cargo test --release
+stage wasm-tests wasm_tests
+stage build-site build_site
+stage browser-tests browser_tests

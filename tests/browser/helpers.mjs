@@ -1,0 +1,217 @@
+// Shared helpers for the Playwright tests of the explorer page.
+// The page is served by scripts/test.sh; its address comes in EXPLORER_URL.
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOT_DIR = path.join(ROOT, 'target', 'screenshots');
+
+// Debian's Chromium, started without the features that try to reach the network.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The address of the served page, always ending in '/'. */
+export function baseUrl() {
+  const url = process.env.EXPLORER_URL;
+  if (!url) {
+    throw new Error('EXPLORER_URL is not set: run the browser tests with `make test`, or serve the site and set it');
+  }
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+/**
+ * Starts Chromium and opens a page whose problems are recorded as they happen:
+ *   errors          console messages of type 'error' and uncaught exceptions ('pageerror')
+ *   failedRequests  requests that failed outright, and responses with status >= 400
+ *   foreignRequests requests to any origin other than the page's (these are also blocked)
+ * Close the browser in a `finally`, or a failed assertion leaves node waiting forever.
+ */
+export async function launch({ viewport = { width: 1280, height: 900 } } = {}) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const log = { errors: [], failedRequests: [], foreignRequests: [] };
+    let pageOrigin = null;
+
+    // The main frame's navigation sets the page's origin; anything else must share it.
+    await context.route('**/*', (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        pageOrigin = url.origin;
+      } else if (!LOCAL_SCHEMES.has(url.protocol) && url.origin !== pageOrigin) {
+        log.foreignRequests.push(request.url());
+        return route.abort('blockedbyclient');
+      }
+      return route.continue();
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') {
+        const where = msg.location()?.url ? ` (${msg.location().url})` : '';
+        log.errors.push(`console.error: ${msg.text()}${where}`);
+      }
+    });
+    page.on('pageerror', (err) => log.errors.push(`uncaught: ${err.stack ?? err.message}`));
+    page.on('requestfailed', (req) => {
+      log.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+    });
+    page.on('response', (res) => {
+      if (res.status() >= 400) log.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
+    });
+    return { browser, context, page, log };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/**
+ * Waits until the page says it has drawn everything once (`<html data-state="ready">`).
+ * If the page reports a fatal error (`data-state="error"`) or never gets ready, throws with
+ * whatever the page logged, when a `log` from launch() is given.
+ */
+export async function waitReady(page, { timeout = 30_000, log } = {}) {
+  const details = () => (log ? `\n${[...log.errors, ...log.failedRequests].join('\n')}` : '');
+  try {
+    await page.waitForFunction(
+      () => ['ready', 'error'].includes(document.documentElement.dataset.state),
+      null,
+      { timeout },
+    );
+  } catch (err) {
+    const state = await page.evaluate(() => document.documentElement.dataset.state).catch(() => undefined);
+    throw new Error(`page not ready after ${timeout} ms (data-state=${state})${details()}`, { cause: err });
+  }
+  const state = await page.evaluate(() => document.documentElement.dataset.state);
+  if (state !== 'ready') throw new Error(`page reported data-state="${state}"${details()}`);
+}
+
+/**
+ * Reads a canvas's pixels in the page. Returns { width, height, hash, nonBackground }:
+ * `hash` (FNV-1a of the RGBA bytes) changes when the picture changes; `nonBackground`
+ * counts pixels that differ from the most common colour, so 0 means a blank canvas.
+ * The canvas is copied onto a scratch canvas, so this works whatever context it uses.
+ */
+export async function canvasStats(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const { width, height } = canvas;
+    if (width === 0 || height === 0) return { width, height, hash: '0', nonBackground: 0 };
+    const scratch = document.createElement('canvas');
+    scratch.width = width;
+    scratch.height = height;
+    const ctx = scratch.getContext('2d');
+    ctx.drawImage(canvas, 0, 0);
+    const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
+    let hash = 0x811c9dc5;
+    const counts = new Map();
+    for (const px of data) {
+      for (let shift = 0; shift < 32; shift += 8) {
+        hash ^= (px >>> shift) & 0xff;
+        hash = Math.imul(hash, 0x01000193);
+      }
+      counts.set(px, (counts.get(px) ?? 0) + 1);
+    }
+    let background = 0;
+    for (const n of counts.values()) background = Math.max(background, n);
+    return { width, height, hash: (hash >>> 0).toString(16).padStart(8, '0'), nonBackground: data.length - background };
+  });
+}
+
+/** Just the hash of a canvas's pixels (see canvasStats). */
+export async function canvasHash(page, selector) {
+  return (await canvasStats(page, selector)).hash;
+}
+
+/** Waits until the canvas's pixels differ from `previousHash`; returns the new stats. */
+export async function waitCanvasChange(page, selector, previousHash, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const stats = await canvasStats(page, selector);
+    if (stats.hash !== previousHash) return stats;
+    if (Date.now() > deadline) throw new Error(`${selector} did not change within ${timeout} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Lets the page paint: resolves after two animation frames. */
+export async function nextFrames(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/**
+ * Sets an <input type=range> as a person dragging it would: the value changes and an
+ * 'input' event fires. Returns the value the input took (after min/max/step).
+ */
+export async function setRange(page, selector, value) {
+  return page.$eval(
+    selector,
+    (input, v) => {
+      input.value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return input.value;
+    },
+    value,
+  );
+}
+
+/** Saves a PNG under target/screenshots/ (full page unless told otherwise); returns its path. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, name.endsWith('.png') ? name : `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/**
+ * Serves a folder with Python's static server on a free loopback port, as scripts/test.sh
+ * serves the repository. Returns { url, close }; call close() in a `finally`.
+ */
+export async function serveDir(dir) {
+  const server = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '0'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const close = () =>
+    new Promise((done) => {
+      if (server.exitCode !== null || server.signalCode !== null) return done();
+      server.once('exit', () => done());
+      server.kill();
+    });
+  try {
+    const port = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`http.server did not start: ${out}`)), 10_000);
+      server.stdout.on('data', (chunk) => {
+        out += chunk;
+        const m = out.match(/port (\d+)/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+      server.stderr.on('data', () => {}); // access log; keep the pipe drained
+      server.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`http.server exited with ${code}: ${out}`));
+      });
+    });
+    return { url: `http://127.0.0.1:${port}/`, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

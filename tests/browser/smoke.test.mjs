@@ -1,0 +1,108 @@
+// Smoke test of the explorer page as a person first meets it: it loads cleanly, every figure
+// is drawn, the τ slider redraws, and the packaged dist/ works under a sub-path.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import {
+  ROOT,
+  baseUrl,
+  canvasHash,
+  canvasStats,
+  launch,
+  screenshot,
+  serveDir,
+  setRange,
+  waitReady,
+} from './helpers.mjs';
+
+const TIMEOUT = 90_000;
+
+// One assertion for all three kinds of problem, so a failure lists everything that went wrong.
+function assertClean(log) {
+  const { errors, failedRequests, foreignRequests } = log;
+  assert.deepEqual(
+    { errors, failedRequests, foreignRequests },
+    { errors: [], failedRequests: [], foreignRequests: [] },
+    'the page logged errors, failed to load something, or left its origin',
+  );
+}
+
+test('the page loads cleanly, draws every canvas, and redraws when τ moves', { timeout: TIMEOUT }, async () => {
+  const { browser, page, log } = await launch();
+  try {
+    await page.goto(baseUrl());
+    await waitReady(page, { log });
+
+    const canvases = await page.$$eval('canvas', (els) => els.map((el, i) => el.id || `canvas #${i}`));
+    assert.ok(canvases.length > 0, 'the page has no <canvas>');
+    const selectors = canvases.map((_, i) => `canvas >> nth=${i}`);
+    const before = [];
+    for (const [i, name] of canvases.entries()) {
+      const stats = await canvasStats(page, selectors[i]);
+      assert.ok(stats.nonBackground > 0, `${name} is blank (${stats.width}×${stats.height})`);
+      before.push(stats.hash);
+    }
+
+    // Move τ to somewhere clearly different from where it starts.
+    const { min, max, value } = await page.$eval('#tau', (el) => ({
+      min: Number(el.min || 0),
+      max: Number(el.max || 100),
+      value: Number(el.value),
+    }));
+    const target = value - min > (max - min) / 2 ? min + (max - min) * 0.1 : min + (max - min) * 0.9;
+    await setRange(page, '#tau', target);
+
+    let changed = [];
+    for (let attempt = 0; attempt < 100 && changed.length === 0; attempt++) {
+      await page.waitForTimeout(50); // the page may redraw on the next animation frame
+      const after = await Promise.all(selectors.map((s) => canvasHash(page, s)));
+      changed = canvases.filter((_, i) => after[i] !== before[i]);
+    }
+    assert.ok(changed.length > 0, `moving #tau to ${target} changed no canvas`);
+
+    await screenshot(page, 'smoke.png');
+    assertClean(log);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('dist/ works from a sub-path such as /explorer/', { timeout: TIMEOUT }, async (t) => {
+  const dist = path.join(ROOT, 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    if (process.env.EXPLORER_REQUIRE_DIST) assert.fail('dist/index.html is missing: `make dist` did not run');
+    t.skip('dist/ is not built; run `make dist` first');
+    return;
+  }
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'explorer-dist-'));
+  let server;
+  let browser;
+  try {
+    await cp(dist, path.join(tmp, 'explorer'), { recursive: true });
+    server = await serveDir(tmp);
+    const url = `${server.url}explorer/`;
+    const requests = [];
+    let page;
+    let log;
+    ({ browser, page, log } = await launch());
+    page.on('request', (req) => requests.push(req.url()));
+    await page.goto(url);
+    await waitReady(page, { log });
+    assertClean(log);
+
+    // Relative paths only: nothing on the origin is asked for outside the sub-path.
+    const outside = requests.filter((u) => u.startsWith(server.url) && !u.startsWith(url));
+    assert.deepEqual(outside, [], 'requests outside /explorer/');
+    const canvases = await page.locator('canvas').count();
+    assert.ok(canvases > 0, 'no <canvas> under the sub-path');
+    const stats = await canvasStats(page, 'canvas >> nth=0');
+    assert.ok(stats.nonBackground > 0, 'the first canvas is blank under the sub-path');
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
