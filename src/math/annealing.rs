@@ -1,0 +1,137 @@
+//! Temperature annealing: the paper's schedule τ(t) = max(τ_min, τ₀ · exp(−r t)), with t
+//! frozen between updates every N steps.
+
+use super::error::Error;
+
+/// τ(step) = max(τ_min, τ₀ · exp(−r · ⌊step/N⌋ · N)).
+///
+/// The paper's schedule is exp(−r t), i.e. τ₀ = 1. Fields are public so a page can show them;
+/// [`AnnealingSchedule::new`] validates them, and [`tau_at`](Self::tau_at) stays finite and
+/// non-panicking even for a hand-built schedule (N = 0 is treated as N = 1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AnnealingSchedule {
+    /// Starting temperature τ₀ (default 1.0).
+    pub tau0: f64,
+    /// Decay rate r per step.
+    pub rate: f64,
+    /// Floor τ_min.
+    pub tau_min: f64,
+    /// N: τ is updated every N steps.
+    pub update_every: u64,
+}
+
+impl Default for AnnealingSchedule {
+    /// The paper's VAE schedule, [`AnnealingSchedule::paper_vae`].
+    fn default() -> Self {
+        Self::paper_vae()
+    }
+}
+
+impl AnnealingSchedule {
+    /// A validated schedule.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] unless τ₀ and τ_min are finite and > 0, r is finite and ≥ 0
+    /// and N ≥ 1.
+    pub fn new(tau0: f64, rate: f64, tau_min: f64, update_every: u64) -> Result<Self, Error> {
+        if !(tau0.is_finite() && tau0 > 0.0) {
+            return Err(Error::InvalidArgument(format!(
+                "annealing: initial temperature τ₀ = {tau0}, must be finite and > 0"
+            )));
+        }
+        if !(rate.is_finite() && rate >= 0.0) {
+            return Err(Error::InvalidArgument(format!(
+                "annealing: rate r = {rate}, must be finite and ≥ 0"
+            )));
+        }
+        if !(tau_min.is_finite() && tau_min > 0.0) {
+            return Err(Error::InvalidArgument(format!(
+                "annealing: minimum temperature τ_min = {tau_min}, must be finite and > 0"
+            )));
+        }
+        if update_every == 0 {
+            return Err(Error::InvalidArgument(
+                "annealing: update interval N = 0, must be at least 1 step".into(),
+            ));
+        }
+        Ok(Self {
+            tau0,
+            rate,
+            tau_min,
+            update_every,
+        })
+    }
+
+    /// The paper's VAE setting: τ₀ = 1, r = 1e-4, τ_min = 0.5, N = 1000.
+    pub fn paper_vae() -> Self {
+        Self {
+            tau0: 1.0,
+            rate: 1e-4,
+            tau_min: 0.5,
+            update_every: 1000,
+        }
+    }
+
+    /// The paper's semi-supervised setting: τ₀ = 1, r = 3e-5, τ_min = 0.5, N = 2000.
+    pub fn paper_semi_supervised() -> Self {
+        Self {
+            tau0: 1.0,
+            rate: 3e-5,
+            tau_min: 0.5,
+            update_every: 2000,
+        }
+    }
+
+    /// Temperature at a training step.
+    pub fn tau_at(&self, step: u64) -> f64 {
+        let n = self.update_every.max(1);
+        let frozen_step = (step / n) * n;
+        (self.tau0 * (-self.rate * frozen_step as f64).exp()).max(self.tau_min)
+    }
+
+    /// `points` samples (step, τ) evenly spaced from step 0 to `steps` (both included) for
+    /// plotting; empty for 0 points, `[(0, τ₀)]` for one.
+    pub fn curve(&self, steps: u64, points: usize) -> Vec<(u64, f64)> {
+        match points {
+            0 => Vec::new(),
+            1 => vec![(0, self.tau_at(0))],
+            _ => (0..points)
+                .map(|i| {
+                    let step = (steps as f64 * i as f64 / (points - 1) as f64).round() as u64;
+                    (step, self.tau_at(step))
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_is_piecewise_constant_and_floored() {
+        let s = AnnealingSchedule::paper_vae();
+        assert_eq!(s.tau_at(0), 1.0);
+        assert_eq!(s.tau_at(999), 1.0);
+        assert!((s.tau_at(1000) - (-0.1f64).exp()).abs() < 1e-15);
+        assert_eq!(s.tau_at(1_000_000), 0.5);
+        let c = s.curve(10_000, 11);
+        assert_eq!(c.len(), 11);
+        assert_eq!(c[10].0, 10_000);
+        assert!(c.windows(2).all(|w| w[0].1 >= w[1].1));
+    }
+
+    #[test]
+    fn bad_schedules_are_rejected() {
+        assert!(AnnealingSchedule::new(1.0, 1e-4, 0.5, 0).is_err());
+        assert!(AnnealingSchedule::new(0.0, 1e-4, 0.5, 10).is_err());
+        assert!(AnnealingSchedule::new(1.0, -1.0, 0.5, 10).is_err());
+        assert!(AnnealingSchedule::new(1.0, 1e-4, f64::NAN, 10).is_err());
+        let odd = AnnealingSchedule {
+            update_every: 0,
+            ..AnnealingSchedule::paper_semi_supervised()
+        };
+        assert!((odd.tau_at(5) - (-5.0 * 3e-5f64).exp()).abs() < 1e-15);
+    }
+}
