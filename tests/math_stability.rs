@@ -1,0 +1,29 @@
+//! Tier 2: value stability of the sampler stream (see `stability_values.rs`).
+
+#[path = "stability_values.rs"]
+mod stability_values;
+
+use stability_values::{stability_draws, EXPECTED, EXPECTED_CATEGORIES};
+
+#[test]
+fn draws_match_recorded_values() {
+    let draws = stability_draws();
+    // Printed with full precision to re-record the constants if the stream ever changes on
+    // purpose.
+    for row in &draws {
+        println!("{row:?}");
+    }
+    assert_eq!(draws.len(), 6, "five draws and one row of categories");
+    for (i, (row, expected)) in draws.iter().zip(EXPECTED.iter()).enumerate() {
+        assert_eq!(row.len(), 4);
+        for (a, b) in row.iter().zip(expected) {
+            assert!(
+                (a - b).abs() <= 1e-15 * b.abs(),
+                "draw {i}: {a:e} differs from the recorded {b:e}"
+            );
+        }
+        assert!((row.iter().sum::<f64>() - 1.0).abs() < 1e-15);
+    }
+    let categories: Vec<usize> = draws[5].iter().map(|&c| c as usize).collect();
+    assert_eq!(categories, EXPECTED_CATEGORIES);
+}
