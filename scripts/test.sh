@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # Everything CI runs, in order; stops at the first failure and exits non-zero.
 # Prints the wall time of each stage and the total at the end, on success and on failure.
+#   scripts/test.sh                        all stages (what `make test` and CI run)
+#   scripts/test.sh build-site browser-tests   setup plus only the named stages
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-now() { echo "${EPOCHREALTIME:-$(date +%s)}"; }
+now() {
+  local t=${EPOCHREALTIME:-$(date +%s)}
+  echo "${t/,/.}" # some locales write a decimal comma
+}
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 T_START=$(now)
 STAGE="" STAGE_START="" SERVER_PID=""
 SUMMARY=() PASSED=0
+ONLY=" $* "
 
 # A stage runs one command; if it fails, errexit ends the script and the EXIT trap reports it.
 stage() {
+  if [[ $ONLY != "  " && $1 != setup && $ONLY != *" $1 "* ]]; then return; fi
   STAGE=$1
   shift
   printf '\n==> [%s] %s\n' "$STAGE" "$*"
@@ -49,11 +56,19 @@ trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Release mode for the statistical tests' speed, but without the release profile's fat LTO:
+# linking every test binary with LTO took five times longer to build for no faster run.
+native_tests() {
+  say "cargo test --release (with LTO off)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo test --release
+}
+
 wasm_tests() {
   if [[ ! -f tests/web.rs ]]; then
     say "tests/web.rs is not there yet: skipping the wasm-bindgen tests"
     return
   fi
+  say "cargo test --target $WASM_TARGET --test web"
   # The runner drives headless Chromium through ChromeDriver; webdriver.json adds the
   # flags that keep Chromium off the network. Only --test web: the other tests read files.
   CHROMEDRIVER=/usr/bin/chromedriver \
@@ -84,6 +99,7 @@ browser_tests() {
   wait_http "$url"
   say "site served at $url (log: target/http-server.log)"
   # Each test bounds its own waits; the outer timeout only guards CI against a stuck browser.
+  say "node --test tests/browser/"
   EXPLORER_URL=$url EXPLORER_REQUIRE_DIST=1 timeout 20m node --test tests/browser/
   stop_server
 }
@@ -92,7 +108,7 @@ stage setup scripts/setup.sh test
 stage fmt cargo fmt --all -- --check
 stage clippy cargo clippy --all-targets -- -D warnings
 stage clippy-wasm cargo clippy --target "$WASM_TARGET" --lib -- -D warnings
-stage native-tests cargo test --release
+stage native-tests native_tests
 stage wasm-tests wasm_tests
 stage build-site build_site
 stage browser-tests browser_tests

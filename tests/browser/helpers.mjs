@@ -65,7 +65,8 @@ export async function launch({ viewport = { width: 1280, height: 900 } } = {}) {
         log.errors.push(`console.error: ${msg.text()}${where}`);
       }
     });
-    page.on('pageerror', (err) => log.errors.push(`uncaught: ${err.stack ?? err.message}`));
+    // Some errors (a failed module import) arrive with an empty stack; String(err) still names them.
+    page.on('pageerror', (err) => log.errors.push(`uncaught: ${err.stack || String(err)}`));
     page.on('requestfailed', (req) => {
       log.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
     });
