@@ -1,1 +1,2 @@
 pub mod math;
+pub mod render;

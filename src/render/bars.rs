@@ -1,0 +1,124 @@
+//! Paired bars per class, shared by the Gumbel-Max view (π against argmax frequencies) and the
+//! expectation view (π against E[y]): a light outlined bar for the reference value beside a filled
+//! bar for the observed value with its ±2 SE whisker.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::axes::ClassAxis;
+use super::common::{
+    clear, finite_max, fits, label_font, legend, linear_range, local, message, px, stroke,
+    style_mesh, text, text_size, Drawn, LegendEntry, Swatch, SUBTLE, TEXT, TOO_SMALL,
+};
+use super::data::Theme;
+use super::palette::{class_colour, lighten};
+
+pub struct PairedBars<'a> {
+    /// Reference values (π), one per class.
+    pub reference: &'a [f64],
+    /// Observed values, one per class; NaN where there is nothing to show.
+    pub observed: &'a [f64],
+    /// Half-length of each observed value's whisker (2 SE); missing or NaN draws none.
+    pub whisker: &'a [f64],
+    pub reference_label: &'a str,
+    pub observed_label: &'a str,
+    pub y_desc: &'a str,
+    /// Short facts right-aligned above the plot ("χ² p = 0.43", "τ = 0.5").
+    pub notes: Vec<String>,
+}
+
+pub fn draw_paired_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    bars: &PairedBars,
+) -> Drawn {
+    let k = bars.reference.len().max(bars.observed.len());
+    if k == 0 {
+        return message(area, theme, "No classes to show.");
+    }
+    if !fits(area, theme, 160.0, 120.0) {
+        return message(area, theme, TOO_SMALL);
+    }
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let margin = px(theme, 8.0);
+
+    // Notes on the right of the top strip, the legend in the room left of them.
+    let note_style = label_font(theme).color(&SUBTLE);
+    let note = bars.notes.join("  ·  ");
+    let (note_w, _) = text_size(area, &note, &note_style);
+    let entries = [
+        LegendEntry::new(bars.reference_label, Swatch::Outlined(SUBTLE)),
+        LegendEntry::new(bars.observed_label, Swatch::Filled(TEXT)),
+    ];
+    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
+    let top = legend(area, theme, &entries, (margin, margin), legend_w, false)?;
+    legend(area, theme, &entries, (margin, margin), legend_w, true)?;
+    text(
+        area,
+        &note,
+        (w - margin, margin + px(theme, 10.0)),
+        &note_style,
+        HPos::Right,
+        VPos::Center,
+    )?;
+
+    let plot = super::common::sub_area(area, (0, margin + top, w, h - margin - top));
+    let ymax = (0..k)
+        .filter_map(|i| {
+            let r = bars.reference.get(i).copied().unwrap_or(f64::NAN);
+            let o = bars.observed.get(i).copied().unwrap_or(f64::NAN);
+            let e = bars.whisker.get(i).copied().unwrap_or(0.0);
+            let e = if e.is_finite() { e.max(0.0) } else { 0.0 };
+            finite_max([r, o + e])
+        })
+        .fold(0.0_f64, f64::max);
+    let ymax = (ymax * 1.1).clamp(0.05, 1.05);
+    let (y0, y1) = linear_range(0.0, ymax);
+
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_top(px(theme, 6.0))
+        .margin_left(px(theme, 4.0))
+        .margin_right(px(theme, 12.0))
+        .x_label_area_size(px(theme, 40.0))
+        .y_label_area_size(px(theme, 52.0))
+        .build_cartesian_2d(ClassAxis::new(k), y0..y1)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, theme);
+    mesh.disable_x_mesh()
+        .x_labels(k)
+        .y_labels(6)
+        .x_desc("class i")
+        .y_desc(bars.y_desc)
+        .draw()?;
+
+    let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(y0, y1))));
+    for i in 0..k {
+        let c = class_colour(i);
+        let x = i as f64;
+        if let Some(&r) = bars.reference.get(i).filter(|r| r.is_finite()) {
+            let (a, b) = (to_px(x - 0.36, r), to_px(x - 0.02, 0.0));
+            area.draw(&Rectangle::new([a, b], lighten(c, 0.7).filled()))?;
+            area.draw(&Rectangle::new([a, b], c.stroke_width(stroke(theme, 1.5))))?;
+        }
+        if let Some(&o) = bars.observed.get(i).filter(|o| o.is_finite()) {
+            let (a, b) = (to_px(x + 0.02, o), to_px(x + 0.36, 0.0));
+            area.draw(&Rectangle::new([a, b], c.filled()))?;
+            if let Some(&e) = bars.whisker.get(i).filter(|e| e.is_finite() && **e > 0.0) {
+                let style = TEXT.stroke_width(stroke(theme, 1.5));
+                let (lo, hi) = (to_px(x + 0.19, o - e), to_px(x + 0.19, o + e));
+                let cap = px(theme, 4.0);
+                area.draw(&PathElement::new(vec![lo, hi], style))?;
+                for end in [lo, hi] {
+                    area.draw(&PathElement::new(
+                        vec![(end.0 - cap, end.1), (end.0 + cap, end.1)],
+                        style,
+                    ))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! Plain numbers each figure draws. The model layer fills these from the math core;
+//! the figures only draw them, so a figure never samples or integrates anything itself.
+
+/// Look shared by every figure: `scale` multiplies font sizes, line widths and margins
+/// (the canvas is sized in device pixels, so on a HiDPI screen `scale` is the device pixel ratio).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    pub scale: f64,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme { scale: 1.0 }
+    }
+}
+
+/// View 1: Gumbel-Max. Empirical argmax frequencies next to π.
+#[derive(Clone, Debug, Default)]
+pub struct GumbelMaxData {
+    /// Class probabilities π (normalised), length k.
+    pub probs: Vec<f64>,
+    /// How many of the `n` draws chose each class, length k.
+    pub counts: Vec<u64>,
+    /// Number of draws.
+    pub n: u64,
+    /// Chi-square goodness-of-fit p-value of `counts` against `probs` (None when undefined).
+    pub p_value: Option<f64>,
+}
+
+/// View 2a: per-component histograms of y_i over [0, 1].
+#[derive(Clone, Debug, Default)]
+pub struct ComponentHistogramsData {
+    /// `counts[i][b]`: samples whose component i falls in bin b; bins split [0, 1] evenly.
+    pub counts: Vec<Vec<u64>>,
+    /// Number of samples.
+    pub n: u64,
+    /// E[y_i] estimated from the samples, length k.
+    pub mean: Vec<f64>,
+    /// π, length k.
+    pub probs: Vec<f64>,
+    pub tau: f64,
+}
+
+/// View 2b: E[y] next to π (grouped bars).
+#[derive(Clone, Debug, Default)]
+pub struct ExpectationData {
+    pub probs: Vec<f64>,
+    pub mean: Vec<f64>,
+    /// Standard error of each mean component (for error bars).
+    pub std_err: Vec<f64>,
+    pub tau: f64,
+}
+
+/// View 2c: a strip of individual samples, each a stacked bar of its k components.
+#[derive(Clone, Debug, Default)]
+pub struct SampleStripData {
+    /// Each inner vector is one sample y (length k, sums to 1).
+    pub samples: Vec<Vec<f64>>,
+    pub tau: f64,
+}
+
+/// View 2d: the paper's Figure 1. One column per temperature: E[y] above, one sample below.
+#[derive(Clone, Debug, Default)]
+pub struct Figure1Data {
+    pub taus: Vec<f64>,
+    /// `mean[j]`: E[y] at `taus[j]`.
+    pub mean: Vec<Vec<f64>>,
+    /// `sample[j]`: one sample at `taus[j]` (the same Gumbel noise for every column).
+    pub sample: Vec<Vec<f64>>,
+    /// Categorical π for reference (the τ → 0 limit of E[y]).
+    pub probs: Vec<f64>,
+}
+
+/// View 3 (k = 3): log density over the triangle with the samples overlaid.
+#[derive(Clone, Debug, Default)]
+pub struct SimplexHeatmapData {
+    /// Raster size in pixels of the square plotting region that holds the triangle.
+    pub width: u32,
+    pub height: u32,
+    /// Row-major `width * height` log-density values; NaN outside the triangle.
+    /// Pixel (px, py) has triangle coordinates x = (px + 0.5) / width,
+    /// y = (height - py - 0.5) / height * (√3 / 2), vertices e1 = (0, 0), e2 = (1, 0),
+    /// e3 = (0.5, √3/2) (the convention of `math::simplex`).
+    pub log_density: Vec<f64>,
+    /// Colour-bar range (log-density values mapped to the two ends of the colour map).
+    pub lo: f64,
+    pub hi: f64,
+    /// Samples to overlay, already mapped to triangle coordinates (x, y).
+    pub points: Vec<(f64, f64)>,
+    /// Vertex labels, e.g. "e₁  π₁ = 0.20".
+    pub labels: [String; 3],
+    pub tau: f64,
+}
+
+/// View 3 (k = 2): the density of y₁ over the histogram of sampled y₁.
+#[derive(Clone, Debug, Default)]
+pub struct BinaryDensityData {
+    /// Histogram of y₁ over [0, 1], evenly split bins, normalised as a density.
+    pub hist_density: Vec<f64>,
+    /// Density curve: (x, p(x)) points, x increasing in (0, 1).
+    pub curve: Vec<(f64, f64)>,
+    pub tau: f64,
+    /// Plot p(x) on a log axis (the density spans orders of magnitude at small τ).
+    pub log_scale: bool,
+}
+
+/// View 3 (k > 3): samples projected into a regular k-gon.
+#[derive(Clone, Debug, Default)]
+pub struct ProjectionData {
+    /// Polygon vertices in the plane (the images of e_1 … e_k).
+    pub vertices: Vec<(f64, f64)>,
+    /// Projected samples, and the class (argmax) of each, used for colour.
+    pub points: Vec<(f64, f64)>,
+    pub classes: Vec<usize>,
+    pub tau: f64,
+}
+
+/// View 4: straight-through. Forward value (hard one-hot z) beside the soft y.
+#[derive(Clone, Debug, Default)]
+pub struct StraightThroughData {
+    pub soft: Vec<f64>,
+    pub hard: Vec<f64>,
+    /// Class chosen by argmax (index into `soft`).
+    pub chosen: usize,
+    pub tau: f64,
+}
+
+/// One estimator's curve in view 5.
+#[derive(Clone, Debug, Default)]
+pub struct EstimatorCurve {
+    /// Short label, e.g. "GS".
+    pub name: String,
+    /// One value per τ in `EstimatorsData::taus`.
+    pub bias: Vec<f64>,
+    pub bias_se: Vec<f64>,
+    pub variance: Vec<f64>,
+    pub variance_se: Vec<f64>,
+}
+
+/// View 5: bias and variance of the gradient estimators against τ (log-log).
+#[derive(Clone, Debug, Default)]
+pub struct EstimatorsData {
+    pub taus: Vec<f64>,
+    pub curves: Vec<EstimatorCurve>,
+    /// Current τ, marked with a vertical line.
+    pub current_tau: f64,
+    /// The exact gradient ∇θF, shown as text.
+    pub exact: Vec<f64>,
+}
+
+/// View 6: the annealing schedule τ(step) with the current step marked.
+#[derive(Clone, Debug, Default)]
+pub struct AnnealingData {
+    /// (step, τ) points of the schedule, step increasing.
+    pub curve: Vec<(f64, f64)>,
+    pub current_step: f64,
+    pub current_tau: f64,
+    pub tau_min: f64,
+}
+
+/// View 7: semi-supervised speed-up (D + k(I+G)) / (D + I + G) against k.
+#[derive(Clone, Debug, Default)]
+pub struct CostData {
+    /// (k, speed-up) points, k from 2 to 1000 on a log axis.
+    pub curve: Vec<(f64, f64)>,
+    /// The paper's measured speed-ups (k, speed-up).
+    pub paper: Vec<(f64, f64)>,
+    /// Current k and its speed-up, marked.
+    pub current: (f64, f64),
+}

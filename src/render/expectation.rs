@@ -1,0 +1,31 @@
+//! View 2b: E[y] of the Gumbel-Softmax sample beside π. E[y] equals π only in the limit τ → 0 and
+//! drifts towards uniform as τ grows; the whiskers (±2 SE of the Monte Carlo mean) show whether a
+//! gap is real.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::bars::{draw_paired_bars, PairedBars};
+use super::common::{fmt_tau, RenderError};
+use super::data::{ExpectationData, Theme};
+
+pub fn draw_expectation<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ExpectationData,
+    theme: &Theme,
+) -> Result<(), RenderError> {
+    let whisker: Vec<f64> = data.std_err.iter().map(|s| 2.0 * s).collect();
+    draw_paired_bars(
+        area,
+        theme,
+        &PairedBars {
+            reference: &data.probs,
+            observed: &data.mean,
+            whisker: &whisker,
+            reference_label: "π (class probability)",
+            observed_label: "E[yᵢ] ± 2 SE (Monte Carlo)",
+            y_desc: "π / E[yᵢ]",
+            notes: vec![fmt_tau(data.tau)],
+        },
+    )
+}

@@ -1,0 +1,315 @@
+//! View 3 for k = 3: the log density of the Gumbel-Softmax distribution over the triangle, with
+//! samples overlaid and a colour bar.
+//!
+//! The density spans many orders of magnitude, so the model sends log density, already evaluated
+//! on a raster. The raster goes to the backend as one bitmap: the browser's canvas backend turns
+//! that into a single `putImageData`, where per-pixel drawing would cost one JavaScript call per
+//! pixel. To make that possible the model evaluates the raster at exactly the pixel size
+//! [`simplex_raster_rect`] reports for the area, and [`draw_simplex`] places it exactly there.
+
+use plotters::coord::Shift;
+use plotters::element::{Drawable, PointCollection};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters_backend::{BackendCoord, DrawingErrorKind};
+
+use super::common::{
+    clear, fmt_num, fmt_tau, label_font, message, note_font, px, stroke, text, tick_font, Drawn,
+    RenderError, AXIS, TEXT, TOO_SMALL,
+};
+use super::data::{SimplexHeatmapData, Theme};
+use super::palette::colour_map;
+
+/// Height of the equilateral triangle with unit side: the raster spans y from 0 to this.
+const TRIANGLE_HEIGHT: f64 = 0.866_025_403_784_438_6; // √3 / 2
+
+/// Room around the raster, in CSS pixels (scaled by the theme).
+struct Layout {
+    margin: i32,
+    /// A text line above the apex (e₃'s label, the τ caption) and below the base (e₁, e₂).
+    label_row: i32,
+    /// Colour bar: gap to the triangle, bar width, and room for its tick labels.
+    bar_gap: i32,
+    bar_width: i32,
+    bar_labels: i32,
+}
+
+impl Layout {
+    fn new(theme: &Theme) -> Layout {
+        Layout {
+            margin: px(theme, 10.0),
+            label_row: px(theme, 22.0),
+            bar_gap: px(theme, 20.0),
+            bar_width: px(theme, 14.0),
+            bar_labels: px(theme, 50.0),
+        }
+    }
+
+    fn bar_total(&self) -> i32 {
+        self.bar_gap + self.bar_width + self.bar_labels
+    }
+}
+
+/// Where the heatmap raster goes in an area of `area_w` × `area_h` pixels: its top-left corner
+/// (relative to the area) and its size. The raster covers the triangle's bounding box, so its
+/// height is √3/2 of its width and the triangle is equilateral on screen. The size is (0, 0) when
+/// the area is too small to hold a readable heatmap. Pure, so the model can size its raster before
+/// drawing.
+pub fn simplex_raster_rect(area_w: u32, area_h: u32, theme: &Theme) -> (i32, i32, u32, u32) {
+    let l = Layout::new(theme);
+    let (aw, ah) = (area_w.min(1 << 20) as i32, area_h.min(1 << 20) as i32);
+    let avail_w = aw - 2 * l.margin - l.bar_total();
+    let avail_h = ah - 2 * l.margin - 2 * l.label_row;
+    if avail_w < 16 || avail_h < 14 {
+        return (0, 0, 0, 0);
+    }
+    let w = avail_w.min((f64::from(avail_h) / TRIANGLE_HEIGHT).floor() as i32);
+    let h = ((f64::from(w) * TRIANGLE_HEIGHT).round() as i32).min(avail_h);
+    // Centre the triangle and its colour bar together.
+    let x = (aw - (w + l.bar_total())) / 2;
+    let y = l.margin + l.label_row + (avail_h - h) / 2;
+    (x, y, w as u32, h as u32)
+}
+
+/// An RGB image (3 bytes per pixel, row-major) drawn with one `blit_bitmap` call at its top-left
+/// corner, in the drawing area's pixel coordinates.
+pub struct RasterElement {
+    pub at: (i32, i32),
+    pub size: (u32, u32),
+    pub rgb: Vec<u8>,
+}
+
+impl<'a> PointCollection<'a, (i32, i32)> for &'a RasterElement {
+    type Point = &'a (i32, i32);
+    type IntoIter = std::iter::Once<&'a (i32, i32)>;
+
+    fn point_iter(self) -> Self::IntoIter {
+        std::iter::once(&self.at)
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for RasterElement {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let (w, h) = self.size;
+        // The backend's default blit indexes the buffer without checking its length.
+        let needed = w as usize * h as usize * 3;
+        match points.next() {
+            Some(pos) if w > 0 && h > 0 && self.rgb.len() >= needed => {
+                backend.blit_bitmap(pos, (w, h), &self.rgb[..needed])
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Colour-bar range, repaired when the model's is unusable (NaN, infinite or empty).
+fn colour_range(lo: f64, hi: f64) -> (f64, f64) {
+    match (lo.is_finite(), hi.is_finite()) {
+        (true, true) if hi > lo => (lo, hi),
+        (true, _) => (lo, lo + 1.0),
+        (false, true) => (hi - 1.0, hi),
+        _ => (0.0, 1.0),
+    }
+}
+
+fn pixel(v: f64, (lo, hi): (f64, f64)) -> [u8; 3] {
+    if v.is_nan() {
+        // Outside the triangle.
+        return [255, 255, 255];
+    }
+    let c = colour_map((v - lo) / (hi - lo));
+    [c.0, c.1, c.2]
+}
+
+pub fn draw_simplex<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &SimplexHeatmapData,
+    theme: &Theme,
+) -> Result<(), RenderError> {
+    let (aw, ah) = area.dim_in_pixel();
+    let (x0, y0, w, h) = simplex_raster_rect(aw, ah, theme);
+    if w == 0 || h == 0 {
+        return message(area, theme, TOO_SMALL);
+    }
+    clear(area)?;
+    let range = colour_range(data.lo, data.hi);
+    let (dw, dh) = (data.width as usize, data.height as usize);
+    let have_raster = dw > 0 && dh > 0 && data.log_density.len() >= dw * dh;
+    if have_raster && data.width == w && data.height == h {
+        let mut rgb = Vec::with_capacity(dw * dh * 3);
+        for &v in &data.log_density[..dw * dh] {
+            rgb.extend_from_slice(&pixel(v, range));
+        }
+        area.draw(&RasterElement {
+            at: (x0, y0),
+            size: (w, h),
+            rgb,
+        })?;
+    } else if have_raster {
+        draw_scaled_cells(area, data, (x0, y0, w, h), range)?;
+    }
+
+    // Triangle coordinates (x across, y up) to area pixels: the mapping documented on the data.
+    let (wf, hf) = (f64::from(w), f64::from(h));
+    let to_px = |x: f64, y: f64| {
+        (
+            x0 + (x * wf).round() as i32,
+            y0 + h as i32 - (y / TRIANGLE_HEIGHT * hf).round() as i32,
+        )
+    };
+    let corners = [
+        to_px(0.0, 0.0),
+        to_px(1.0, 0.0),
+        to_px(0.5, TRIANGLE_HEIGHT),
+    ];
+
+    let dot = TEXT.mix(0.45).filled();
+    let r = (px(theme, 1.6)).max(1) as u32;
+    for &(x, y) in &data.points {
+        // Points a little outside (rounding in the model's projection) still draw; wild ones don't.
+        if x.is_finite()
+            && y.is_finite()
+            && (-0.05..=1.05).contains(&x)
+            && (-0.05..=0.92).contains(&y)
+        {
+            area.draw(&Circle::new(to_px(x, y), r, dot))?;
+        }
+    }
+
+    let mut outline = corners.to_vec();
+    outline.push(corners[0]);
+    area.draw(&PathElement::new(
+        outline,
+        TEXT.stroke_width(stroke(theme, 1.5)),
+    ))?;
+
+    let style = label_font(theme);
+    let gap = px(theme, 5.0);
+    text(
+        area,
+        &data.labels[0],
+        (corners[0].0, corners[0].1 + gap),
+        &style,
+        HPos::Left,
+        VPos::Top,
+    )?;
+    text(
+        area,
+        &data.labels[1],
+        (corners[1].0, corners[1].1 + gap),
+        &style,
+        HPos::Right,
+        VPos::Top,
+    )?;
+    text(
+        area,
+        &data.labels[2],
+        (corners[2].0, corners[2].1 - gap),
+        &style,
+        HPos::Center,
+        VPos::Bottom,
+    )?;
+    let l = Layout::new(theme);
+    text(
+        area,
+        &fmt_tau(data.tau),
+        (l.margin, l.margin),
+        &note_font(theme).color(&TEXT),
+        HPos::Left,
+        VPos::Top,
+    )?;
+
+    draw_colour_bar(
+        area,
+        theme,
+        (x0 + w as i32 + l.bar_gap, y0, l.bar_width, h as i32),
+        range,
+    )
+}
+
+/// A raster not at the rect's pixel size (an SVG test with a small raster, or a frame drawn before
+/// the model caught up with a resize): each cell becomes a rectangle scaled to the rect, with runs
+/// of equal colour in a row merged and white (outside) cells skipped.
+fn draw_scaled_cells<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &SimplexHeatmapData,
+    (x0, y0, w, h): (i32, i32, u32, u32),
+    range: (f64, f64),
+) -> Drawn {
+    let (dw, dh) = (data.width as usize, data.height as usize);
+    let edge_x = |i: usize| x0 + (i as f64 * f64::from(w) / dw as f64).round() as i32;
+    let edge_y = |j: usize| y0 + (j as f64 * f64::from(h) / dh as f64).round() as i32;
+    for j in 0..dh {
+        let row = &data.log_density[j * dw..(j + 1) * dw];
+        let mut start = 0;
+        while start < dw {
+            let colour = pixel(row[start], range);
+            let mut end = start + 1;
+            while end < dw && pixel(row[end], range) == colour {
+                end += 1;
+            }
+            if colour != [255, 255, 255] {
+                area.draw(&Rectangle::new(
+                    [(edge_x(start), edge_y(j)), (edge_x(end), edge_y(j + 1))],
+                    RGBColor(colour[0], colour[1], colour[2]).filled(),
+                ))?;
+            }
+            start = end;
+        }
+    }
+    Ok(())
+}
+
+/// Vertical colour bar from `lo` (bottom) to `hi` (top) with five tick labels and a "log p" title.
+fn draw_colour_bar<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    (x, y, bw, bh): (i32, i32, i32, i32),
+    (lo, hi): (f64, f64),
+) -> Drawn {
+    if bw <= 0 || bh <= 0 {
+        return Ok(());
+    }
+    // A smooth ramp needs no more steps than the eye resolves; one rectangle per step.
+    let steps = bh.clamp(1, 64);
+    for s in 0..steps {
+        let top = y + bh - (s + 1) * bh / steps;
+        let bottom = y + bh - s * bh / steps;
+        let c = colour_map((f64::from(s) + 0.5) / f64::from(steps));
+        area.draw(&Rectangle::new([(x, top), (x + bw, bottom)], c.filled()))?;
+    }
+    area.draw(&Rectangle::new(
+        [(x, y), (x + bw, y + bh)],
+        AXIS.stroke_width(stroke(theme, 1.0)),
+    ))?;
+    let tick = px(theme, 4.0);
+    for i in 0..=4 {
+        let t = f64::from(i) / 4.0;
+        let ty = y + bh - (t * f64::from(bh)).round() as i32;
+        area.draw(&PathElement::new(
+            vec![(x + bw, ty), (x + bw + tick, ty)],
+            AXIS.stroke_width(stroke(theme, 1.0)),
+        ))?;
+        text(
+            area,
+            &fmt_num(lo + (hi - lo) * t, 3),
+            (x + bw + tick + px(theme, 3.0), ty),
+            &tick_font(theme),
+            HPos::Left,
+            VPos::Center,
+        )?;
+    }
+    text(
+        area,
+        "log p",
+        (x + bw / 2, y - px(theme, 6.0)),
+        &label_font(theme),
+        HPos::Center,
+        VPos::Bottom,
+    )
+}

@@ -1,0 +1,82 @@
+//! Shared by the render tests: draw a figure into an SVG string, keep a copy under
+//! `target/render/` for a person to look at, and small queries on the SVG text.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use gumbel_explorer::render::{RenderError, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Draws with `draw` on a `w` × `h` SVG at the given theme scale and returns the SVG text.
+/// Panics if drawing returned an error (use [`try_svg`] where an error is acceptable).
+pub fn svg<F>(name: &str, (w, h): (u32, u32), scale: f64, draw: F) -> String
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>, &Theme) -> Result<(), RenderError>,
+{
+    let (result, text) = try_svg((w, h), scale, draw);
+    if let Err(e) = result {
+        panic!("{name}: {e}");
+    }
+    save(name, &text);
+    text
+}
+
+/// Like [`svg`] but hands back the result instead of requiring success; nothing is saved.
+pub fn try_svg<F>((w, h): (u32, u32), scale: f64, draw: F) -> (Result<(), RenderError>, String)
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>, &Theme) -> Result<(), RenderError>,
+{
+    let mut text = String::new();
+    let result;
+    {
+        let root = SVGBackend::with_string(&mut text, (w, h)).into_drawing_area();
+        result = draw(&root, &Theme { scale });
+        root.present().expect("SVG backend present");
+    }
+    (result, text)
+}
+
+/// Writes `target/render/<name>.svg`.
+pub fn save(name: &str, text: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/render");
+    std::fs::create_dir_all(&dir).expect("create target/render");
+    std::fs::write(dir.join(format!("{name}.svg")), text).expect("write SVG");
+}
+
+/// Number of `<rect>` elements filled with `colour` ("#RRGGBB").
+pub fn filled_rects(svg: &str, colour: &str) -> usize {
+    svg.lines()
+        .filter(|l| l.contains("<rect") && l.contains(&format!("fill=\"{colour}\"")))
+        .count()
+}
+
+/// Number of elements of any kind drawn with `colour` as their stroke.
+pub fn stroked(svg: &str, colour: &str) -> usize {
+    svg.lines()
+        .filter(|l| l.contains(&format!("stroke=\"{colour}\"")))
+        .count()
+}
+
+/// Number of `<text>` elements whose content is exactly `s`.
+pub fn texts(svg: &str, s: &str) -> usize {
+    let escaped = escape(s);
+    svg.matches(&format!(">\n{escaped}\n</text>")).count()
+        + svg.matches(&format!(">{escaped}</text>")).count()
+}
+
+/// True when the SVG contains `s` (escaped as the SVG backend escapes text).
+pub fn has_text(svg: &str, s: &str) -> bool {
+    svg.contains(&escape(s))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+pub fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
