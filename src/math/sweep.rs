@@ -204,37 +204,19 @@ pub fn variance_sweep<R: Rng + ?Sized>(
     let mut st_gs_points = Vec::with_capacity(taus.len());
     for &tau in taus {
         let inv_tau = 1.0 / tau;
-        for ((d, &z), (soft, hard)) in shifted
-            .chunks_exact(k)
-            .zip(&categories)
-            .zip(buf_a.chunks_exact_mut(k).zip(buf_b.chunks_exact_mut(k)))
-        {
-            // y = softmax(d/τ) into `soft`.
-            let mut sum = 0.0;
-            for (y, &dv) in soft.iter_mut().zip(d) {
-                *y = (dv * inv_tau).exp();
-                sum += *y;
-            }
-            let inv_sum = 1.0 / sum;
-            let g_hard = &vertex_grads[z * k..(z + 1) * k];
-            let mut dot_soft = 0.0;
-            let mut dot_hard = 0.0;
-            for ((y, &b), &h) in soft.iter_mut().zip(&offsets).zip(g_hard) {
-                *y *= inv_sum;
-                dot_soft += *y * (slope * *y + b);
-                dot_hard += *y * h;
-            }
-            // GS: (1/τ) J_s(y) ∇f(y); ST-GS: (1/τ) J_s(y) ∇f(e_z).
-            for (((s, h_out), &b), &h) in soft
-                .iter_mut()
-                .zip(hard.iter_mut())
-                .zip(&offsets)
-                .zip(g_hard)
-            {
-                let y = *s;
-                *s = y * (slope * y + b - dot_soft) * inv_tau;
-                *h_out = y * (h - dot_hard) * inv_tau;
-            }
+        let relaxed = RelaxedPass {
+            shifted: &shifted,
+            categories: &categories,
+            vertex_grads: &vertex_grads,
+            offsets: &offsets,
+            slope,
+            inv_tau,
+        };
+        match k {
+            2 => relaxed.fill(2, &mut buf_a, &mut buf_b),
+            3 => relaxed.fill(3, &mut buf_a, &mut buf_b),
+            4 => relaxed.fill(4, &mut buf_a, &mut buf_b),
+            _ => relaxed.fill(k, &mut buf_a, &mut buf_b),
         }
         gs_points.push(summary.summarise(&buf_a, tau));
         st_gs_points.push(summary.summarise(&buf_b, tau));
@@ -267,6 +249,65 @@ pub fn variance_sweep<R: Rng + ?Sized>(
         rows,
     })
 }
+
+/// The per-τ work of the sweep: from the shared noise, the GS estimates into `soft_out` and the
+/// ST-GS estimates into `hard_out` (both samples × k).
+struct RelaxedPass<'a> {
+    shifted: &'a [f64],
+    categories: &'a [usize],
+    vertex_grads: &'a [f64],
+    offsets: &'a [f64],
+    slope: f64,
+    inv_tau: f64,
+}
+
+impl RelaxedPass<'_> {
+    /// Inlined into each call so that a literal k (2, 3, 4) gives fixed-length inner loops the
+    /// compiler unrolls.
+    #[inline(always)]
+    fn fill(&self, k: usize, soft_out: &mut [f64], hard_out: &mut [f64]) {
+        for ((d, &z), (soft, hard)) in self.shifted.chunks_exact(k).zip(self.categories).zip(
+            soft_out
+                .chunks_exact_mut(k)
+                .zip(hard_out.chunks_exact_mut(k)),
+        ) {
+            // y = softmax(d/τ) into `soft`; the row's maximum is exactly 0, so its
+            // exponential is 1 and k − 1 exponentials suffice.
+            let mut sum = 0.0;
+            for (y, &dv) in soft.iter_mut().zip(d) {
+                *y = if dv == 0.0 {
+                    1.0
+                } else {
+                    (dv * self.inv_tau).exp()
+                };
+                sum += *y;
+            }
+            let inv_sum = 1.0 / sum;
+            let g_hard = &self.vertex_grads[z * k..(z + 1) * k];
+            let mut dot_soft = 0.0;
+            let mut dot_hard = 0.0;
+            for ((y, &b), &h) in soft.iter_mut().zip(self.offsets).zip(g_hard) {
+                *y *= inv_sum;
+                dot_soft += *y * (self.slope * *y + b);
+                dot_hard += *y * h;
+            }
+            // GS: (1/τ) J_s(y) ∇f(y); ST-GS: (1/τ) J_s(y) ∇f(e_z).
+            for (((s, h_out), &b), &h) in soft
+                .iter_mut()
+                .zip(hard.iter_mut())
+                .zip(self.offsets)
+                .zip(g_hard)
+            {
+                let y = *s;
+                *s = y * (self.slope * y + b - dot_soft) * self.inv_tau;
+                *h_out = y * (h - dot_hard) * self.inv_tau;
+            }
+        }
+    }
+}
+
+/// Largest k with a specialised (unrolled) summary loop.
+const SMALL_K: usize = 4;
 
 /// Turns a buffer of M estimates (M × k, row-major) into a [`SweepPoint`], reusing its scratch.
 struct Summariser<'a> {
@@ -316,19 +357,38 @@ impl<'a> Summariser<'a> {
     }
 
     fn summarise(&mut self, buf: &[f64], tau: f64) -> SweepPoint {
-        let k = self.k;
+        match self.k {
+            2 => self.summarise_k(2, buf, tau),
+            3 => self.summarise_k(3, buf, tau),
+            4 => self.summarise_k(4, buf, tau),
+            k => self.summarise_k(k, buf, tau),
+        }
+    }
+
+    /// Inlined per literal k, as [`RelaxedPass::fill`].
+    #[inline(always)]
+    fn summarise_k(&mut self, k: usize, buf: &[f64], tau: f64) -> SweepPoint {
         let n = (buf.len() / k) as f64;
         // Mean as first row + mean of the differences to it, so that constant estimates have
         // a mean equal to every sample and hence exactly zero variance.
         let first = buf.get(..k).unwrap_or(&[]);
-        self.mean.iter_mut().for_each(|m| *m = 0.0);
-        for row in buf.chunks_exact(k) {
-            for ((m, &g), &f) in self.mean.iter_mut().zip(row).zip(first) {
-                *m += g - f;
+        if k <= SMALL_K {
+            // A local array the compiler keeps in registers once k is a literal.
+            let mut acc = [0.0f64; SMALL_K];
+            for row in buf.chunks_exact(k) {
+                for (a, (&g, &f)) in acc.iter_mut().zip(row.iter().zip(first)) {
+                    *a += g - f;
+                }
             }
-        }
-        for (m, &f) in self.mean.iter_mut().zip(first) {
-            *m = f + *m / n;
+            for ((m, &f), &a) in self.mean.iter_mut().zip(first).zip(&acc) {
+                *m = f + a / n;
+            }
+        } else {
+            // Column by column, so the running sum stays in a register.
+            for (j, (m, &f)) in self.mean.iter_mut().zip(first).enumerate() {
+                let sum: f64 = buf.iter().skip(j).step_by(k).map(|&g| g - f).sum();
+                *m = f + sum / n;
+            }
         }
         let mean = &self.mean;
         let exact = self.exact;
