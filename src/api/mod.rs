@@ -1,0 +1,338 @@
+//! The page's one handle: `Explorer`, exported with wasm-bindgen.
+//!
+//! JavaScript forwards each control's value to a setter (an `Err` carries the message to show
+//! next to the control, and the state stays as it was), then asks for views to be drawn onto
+//! their canvases. A view is redrawn only when its inputs or its canvas size changed.
+
+mod canvas;
+mod panic;
+
+use crate::math::annealing::AnnealingSchedule;
+use crate::model::url::{from_state, to_state};
+use crate::model::{DensityView, Model, ModelError, ObjectiveKind, View};
+use crate::render::{self, Theme};
+use canvas::FastCanvas;
+use plotters::prelude::*;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+fn js(e: ModelError) -> JsError {
+    JsError::new(&e.0)
+}
+
+/// The explorer's state and its views.
+#[wasm_bindgen]
+pub struct Explorer {
+    model: Model,
+    drawn: HashMap<View, u64>,
+}
+
+impl Default for Explorer {
+    fn default() -> Self {
+        Explorer::new()
+    }
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// A new explorer with the default settings; installs the panic hook.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Explorer {
+        panic::install();
+        Explorer {
+            model: Model::new(),
+            drawn: HashMap::new(),
+        }
+    }
+
+    /// Restores the state written by `state()` (a URL hash). On error the current state is
+    /// kept and the message says what was wrong with the link.
+    pub fn restore(&mut self, state: &str) -> Result<(), JsError> {
+        let settings = from_state(state).map_err(js)?;
+        self.model.replace_settings(settings);
+        Ok(())
+    }
+
+    /// The whole state as a URL-hash text.
+    pub fn state(&self) -> String {
+        to_state(self.model.settings())
+    }
+
+    pub fn set_k(&mut self, k: f64) -> Result<(), JsError> {
+        if !(k.is_finite() && k.fract() == 0.0 && (0.0..=1e6).contains(&k)) {
+            return Err(JsError::new(&format!(
+                "the number of classes k must be a whole number, got {k}"
+            )));
+        }
+        self.model.update(|s| s.set_k(k as usize)).map_err(js)
+    }
+
+    /// Sets π from positive weights (normalised here).
+    pub fn set_probs(&mut self, probs: Vec<f64>) -> Result<(), JsError> {
+        self.model.update(|s| s.set_probs(&probs)).map_err(js)
+    }
+
+    /// Sets π = softmax(logits).
+    pub fn set_logits(&mut self, logits: Vec<f64>) -> Result<(), JsError> {
+        self.model.update(|s| s.set_logits(&logits)).map_err(js)
+    }
+
+    pub fn set_tau(&mut self, tau: f64) -> Result<(), JsError> {
+        self.model.update(|s| s.set_tau(tau)).map_err(js)
+    }
+
+    pub fn set_samples(&mut self, n: f64) -> Result<(), JsError> {
+        self.model.update(|s| s.set_samples(n)).map_err(js)
+    }
+
+    pub fn set_seed(&mut self, seed: f64) -> Result<(), JsError> {
+        self.model.update(|s| s.set_seed(seed)).map_err(js)
+    }
+
+    /// `kind` is "linear" (values are the payoffs c) or "squared" (values are the target t).
+    pub fn set_objective(&mut self, kind: &str, values: Vec<f64>) -> Result<(), JsError> {
+        let kind = objective_kind(kind)?;
+        self.model
+            .update(|s| s.set_objective(kind, &values))
+            .map_err(js)
+    }
+
+    /// Switches the objective kind and resets its values to that kind's defaults.
+    pub fn set_objective_kind(&mut self, kind: &str) -> Result<(), JsError> {
+        let kind = objective_kind(kind)?;
+        self.model
+            .update(|s| {
+                s.set_objective_kind(kind);
+                Ok(())
+            })
+            .map_err(js)
+    }
+
+    /// τ(t) = max(τ_min, τ₀·exp(−rate·t)), t advancing in blocks of `every` steps.
+    pub fn set_schedule(
+        &mut self,
+        tau0: f64,
+        rate: f64,
+        tau_min: f64,
+        every: f64,
+    ) -> Result<(), JsError> {
+        if !(every.is_finite() && every.fract() == 0.0 && (1.0..=1e9).contains(&every)) {
+            return Err(JsError::new(&format!(
+                "the update interval must be a whole number from 1 to 1e9, got {every}"
+            )));
+        }
+        let schedule = AnnealingSchedule::new(tau0, rate, tau_min, every as u64)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        self.model
+            .update(|s| {
+                s.set_schedule(schedule);
+                Ok(())
+            })
+            .map_err(js)
+    }
+
+    pub fn set_step(&mut self, step: f64) -> Result<(), JsError> {
+        self.model.update(|s| s.set_step(step)).map_err(js)
+    }
+
+    pub fn set_cost(&mut self, d: f64, i: f64, g: f64, k: f64) -> Result<(), JsError> {
+        self.model.update(|s| s.set_cost(d, i, g, k)).map_err(js)
+    }
+
+    pub fn k(&self) -> usize {
+        self.model.settings().k()
+    }
+    pub fn tau(&self) -> f64 {
+        self.model.settings().tau()
+    }
+    pub fn probs(&self) -> Vec<f64> {
+        self.model.settings().probs()
+    }
+    pub fn logits(&self) -> Vec<f64> {
+        self.model.settings().logits().to_vec()
+    }
+    pub fn samples(&self) -> f64 {
+        self.model.settings().samples() as f64
+    }
+    pub fn seed(&self) -> f64 {
+        self.model.settings().seed() as f64
+    }
+    /// "linear" or "squared".
+    pub fn objective_kind(&self) -> String {
+        match self.model.settings().objective_kind() {
+            ObjectiveKind::Linear => "linear".into(),
+            ObjectiveKind::SquaredDistance => "squared".into(),
+        }
+    }
+    pub fn objective_values(&self) -> Vec<f64> {
+        self.model.settings().objective_values().to_vec()
+    }
+    /// [τ₀, rate, τ_min, update interval].
+    pub fn schedule(&self) -> Vec<f64> {
+        let s = self.model.settings().schedule();
+        vec![s.tau0, s.rate, s.tau_min, s.update_every as f64]
+    }
+    pub fn step(&self) -> f64 {
+        self.model.settings().step() as f64
+    }
+    /// [D, I, G, k].
+    pub fn cost(&self) -> Vec<f64> {
+        let c = self.model.settings().cost();
+        vec![c.d, c.i, c.g, c.k as f64]
+    }
+
+    /// Chi-square p-value of the Gumbel-Max counts against π (NaN when undefined).
+    pub fn chi_square_p(&mut self) -> f64 {
+        self.model.chi_square().map_or(f64::NAN, |c| c.p_value)
+    }
+    /// The chi-square statistic (NaN when undefined).
+    pub fn chi_square_statistic(&mut self) -> f64 {
+        self.model.chi_square().map_or(f64::NAN, |c| c.statistic)
+    }
+    /// Gumbel-Max class frequencies.
+    pub fn frequencies(&mut self) -> Vec<f64> {
+        let s = self.model.summary();
+        let n = s.n.max(1) as f64;
+        s.counts.iter().map(|&c| c as f64 / n).collect()
+    }
+    /// E[y] estimated from the N samples.
+    pub fn mean(&mut self) -> Vec<f64> {
+        self.model.summary().mean.clone()
+    }
+    /// The first sample y (the one the straight-through view shows).
+    pub fn first_sample(&mut self) -> Vec<f64> {
+        self.model
+            .summary()
+            .strip
+            .first()
+            .cloned()
+            .unwrap_or_default()
+    }
+    /// The exact gradient ∇θF by enumeration (empty if the objective is invalid).
+    pub fn exact_gradient(&mut self) -> Vec<f64> {
+        self.model
+            .sweep()
+            .map(|s| s.exact.clone())
+            .unwrap_or_default()
+    }
+    /// Speed-up (D + k(I+G)) / (D + I + G) at the current costs (NaN when undefined).
+    pub fn speedup(&self) -> f64 {
+        self.model.speedup().unwrap_or(f64::NAN)
+    }
+    /// τ of the annealing schedule at the current step.
+    pub fn annealed_tau(&self) -> f64 {
+        self.model.annealed_tau()
+    }
+    /// The last step the annealing view shows.
+    pub fn annealing_horizon(&self) -> f64 {
+        self.model.annealing_horizon() as f64
+    }
+
+    /// Forgets which views are drawn, so the next `draw` of each redraws it.
+    pub fn invalidate(&mut self) {
+        self.drawn.clear();
+    }
+
+    /// Draws view `name` onto `canvas`, sized to its CSS box times the device pixel ratio.
+    /// Returns whether anything was drawn (false when nothing it depends on changed, or when
+    /// the canvas is not laid out).
+    pub fn draw(&mut self, name: &str, canvas: HtmlCanvasElement) -> Result<bool, JsError> {
+        let view = View::from_name(name)
+            .ok_or_else(|| JsError::new(&format!("there is no view called \"{name}\"")))?;
+        let ratio = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .filter(|r| r.is_finite() && *r > 0.0)
+            .unwrap_or(1.0)
+            .clamp(1.0, 4.0);
+        let css_w = canvas.client_width().max(0) as f64;
+        let css_h = canvas.client_height().max(0) as f64;
+        if css_w < 1.0 || css_h < 1.0 {
+            return Ok(false);
+        }
+        let w = (css_w * ratio).round().min(8192.0) as u32;
+        let h = (css_h * ratio).round().min(8192.0) as u32;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.model.inputs_fingerprint(view).hash(&mut hasher);
+        (w, h, ratio.to_bits()).hash(&mut hasher);
+        let fingerprint = hasher.finish();
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        } else if self.drawn.get(&view) == Some(&fingerprint) {
+            return Ok(false);
+        }
+        // Forget the old picture first: if drawing fails, the next call tries again.
+        self.drawn.remove(&view);
+        let backend = FastCanvas::new(canvas)
+            .ok_or_else(|| JsError::new("this canvas has no 2-D drawing context"))?;
+        let area = backend.into_drawing_area();
+        let theme = Theme { scale: ratio };
+        self.draw_view(view, &area, &theme)
+            .map_err(|e| JsError::new(&format!("drawing {name} failed: {e}")))?;
+        area.present()
+            .map_err(|e| JsError::new(&format!("drawing {name} failed: {e}")))?;
+        self.drawn.insert(view, fingerprint);
+        Ok(true)
+    }
+}
+
+fn objective_kind(kind: &str) -> Result<ObjectiveKind, JsError> {
+    match kind {
+        "linear" => Ok(ObjectiveKind::Linear),
+        "squared" => Ok(ObjectiveKind::SquaredDistance),
+        other => Err(JsError::new(&format!(
+            "the objective must be \"linear\" or \"squared\", got \"{other}\""
+        ))),
+    }
+}
+
+impl Explorer {
+    fn draw_view<DB: DrawingBackend>(
+        &mut self,
+        view: View,
+        area: &DrawingArea<DB, plotters::coord::Shift>,
+        theme: &Theme,
+    ) -> Result<(), String> {
+        let m = &mut self.model;
+        let result = match view {
+            View::GumbelMax => render::draw_gumbel_max(area, &m.gumbel_max_data(), theme),
+            View::Components => render::draw_components(area, &m.components_data(), theme),
+            View::Expectation => render::draw_expectation(area, &m.expectation_data(), theme),
+            View::Strip => render::draw_sample_strip(area, &m.strip_data(), theme),
+            View::Figure1 => render::draw_figure1(area, &m.figure1_data(), theme),
+            View::StraightThrough => {
+                render::draw_straight_through(area, &m.straight_through_data(), theme)
+            }
+            View::Estimators => {
+                let data = m.estimators_data().map_err(|e| e.0)?;
+                render::draw_estimators(area, &data, theme)
+            }
+            View::Annealing => render::draw_annealing(area, &m.annealing_data(), theme),
+            View::Cost => render::draw_cost(area, &m.cost_data(), theme),
+            View::Density => {
+                let (w, h) = area.dim_in_pixel();
+                let (_, _, rw, rh) = render::simplex_raster_rect(w, h, theme);
+                match m.density_view(rw, rh) {
+                    DensityView::Binary(d) => render::draw_binary(area, &d, theme),
+                    DensityView::Projection(d) => render::draw_projection(area, &d, theme),
+                    DensityView::Simplex(d) => {
+                        let r = render::draw_simplex(area, &d, theme);
+                        m.recycle_raster(d.log_density);
+                        r
+                    }
+                }
+            }
+        };
+        result.map_err(|e| e.to_string())
+    }
+}
+
+/// A fresh seed from the browser's cryptographic generator, below 2^53 so that it survives
+/// a round trip through a JS number (and the URL).
+#[wasm_bindgen]
+pub fn random_seed() -> f64 {
+    let bits = getrandom::u64().unwrap_or_else(|_| js_sys::Date::now().to_bits());
+    (bits & crate::model::settings::MAX_SEED) as f64
+}

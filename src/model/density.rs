@@ -1,0 +1,161 @@
+//! Density views: the log-density raster over the k = 3 triangle, the k = 2 curve, and the
+//! k > 3 projection.
+
+use crate::math::density::binary_log_density;
+use crate::math::relaxed::GumbelSoftmax;
+use crate::math::simplex::{
+    barycentric_to_xy, polygon_vertices, project_to_polygon, xy_to_barycentric,
+};
+use crate::model::sampling::argmax;
+use crate::render::{BinaryDensityData, ProjectionData, SimplexHeatmapData};
+
+/// Height of the equilateral triangle with unit base.
+const TRIANGLE_HEIGHT: f64 = 0.866_025_403_784_438_6;
+
+/// Points of the k = 2 density curve.
+pub const BINARY_CURVE_POINTS: usize = 400;
+
+/// Fills `out` (row-major `width × height`) with log p at each pixel centre of the raster
+/// that spans the triangle's bounding box, NaN outside the open triangle.
+pub fn log_density_raster(dist: &GumbelSoftmax, width: u32, height: u32, out: &mut Vec<f64>) {
+    let (w, h) = (width as usize, height as usize);
+    out.clear();
+    out.resize(w * h, f64::NAN);
+    if dist.k() != 3 || w == 0 || h == 0 {
+        return;
+    }
+    for py in 0..h {
+        let y = (h as f64 - py as f64 - 0.5) / h as f64 * TRIANGLE_HEIGHT;
+        for px in 0..w {
+            let x = (px as f64 + 0.5) / w as f64;
+            let b = xy_to_barycentric(x, y);
+            if b.iter().all(|&v| v > 0.0) {
+                // Renormalise away the rounding of the barycentric map (sum within 1e-15).
+                let s = b[0] + b[1] + b[2];
+                let point = [b[0] / s, b[1] / s, b[2] / s];
+                if let Ok(lp) = dist.log_density(&point) {
+                    out[py * w + px] = lp;
+                }
+            }
+        }
+    }
+}
+
+/// Colour-bar range: the 1st and 99.5th percentiles of the finite values, so the corner
+/// singularities of a small τ do not wash out the rest of the triangle.
+pub fn colour_range(values: &[f64]) -> (f64, f64) {
+    let mut finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if finite.is_empty() {
+        return (0.0, 1.0);
+    }
+    let last = finite.len() - 1;
+    let lo_i = last / 100;
+    let hi_i = last - last / 200;
+    finite.select_nth_unstable_by(hi_i, f64::total_cmp);
+    let hi = finite[hi_i];
+    let lo = *finite[..=hi_i]
+        .select_nth_unstable_by(lo_i, f64::total_cmp)
+        .1;
+    if hi - lo < 1e-9 {
+        (lo - 0.5, hi + 0.5)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// The k = 3 heatmap with the first samples overlaid.
+pub fn simplex_heatmap(
+    dist: &GumbelSoftmax,
+    width: u32,
+    height: u32,
+    overlay: &[f64],
+    raster: Vec<f64>,
+) -> SimplexHeatmapData {
+    let (lo, hi) = colour_range(&raster);
+    let probs = dist.probs();
+    let points = overlay
+        .chunks_exact(3)
+        .map(|c| barycentric_to_xy([c[0], c[1], c[2]]))
+        .collect();
+    let label = |i: usize| {
+        format!(
+            "e{}  π{} = {:.2}",
+            subscript(i + 1),
+            subscript(i + 1),
+            probs.get(i).copied().unwrap_or(f64::NAN)
+        )
+    };
+    SimplexHeatmapData {
+        width,
+        height,
+        log_density: raster,
+        lo,
+        hi,
+        points,
+        labels: [label(0), label(1), label(2)],
+        tau: dist.tau(),
+    }
+}
+
+/// Unicode subscript digits for class labels.
+pub fn subscript(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '0' => '₀',
+            '1' => '₁',
+            '2' => '₂',
+            '3' => '₃',
+            '4' => '₄',
+            '5' => '₅',
+            '6' => '₆',
+            '7' => '₇',
+            '8' => '₈',
+            _ => '₉',
+        })
+        .collect()
+}
+
+/// The k = 2 density of y₁ over the histogram of the sampled y₁.
+pub fn binary_density(dist: &GumbelSoftmax, hist: &[u64], n: u64) -> BinaryDensityData {
+    let logits = dist.logits();
+    let diff = logits.first().copied().unwrap_or(0.0) - logits.get(1).copied().unwrap_or(0.0);
+    let tau = dist.tau();
+    // x on a logistic grid, so the curve resolves both ends where the density changes fastest.
+    let span = 9.2;
+    let curve = (0..BINARY_CURVE_POINTS)
+        .map(|j| {
+            let z = -span + 2.0 * span * j as f64 / (BINARY_CURVE_POINTS - 1) as f64;
+            let x = 1.0 / (1.0 + (-z).exp());
+            (x, binary_log_density(x, diff, tau).exp())
+        })
+        .filter(|(_, p)| p.is_finite())
+        .collect();
+    let bins = hist.len().max(1) as f64;
+    let nf = n.max(1) as f64;
+    let hist_density = hist.iter().map(|&c| c as f64 / nf * bins).collect();
+    BinaryDensityData {
+        hist_density,
+        curve,
+        tau,
+        log_scale: tau < 1.0,
+    }
+}
+
+/// The k > 3 samples, projected into a regular k-gon.
+pub fn projection(dist: &GumbelSoftmax, overlay: &[f64]) -> ProjectionData {
+    let k = dist.k();
+    let vertices = polygon_vertices(k);
+    let mut points = Vec::new();
+    let mut classes = Vec::new();
+    for y in overlay.chunks_exact(k.max(1)) {
+        points.push(project_to_polygon(y, &vertices));
+        classes.push(argmax(y));
+    }
+    ProjectionData {
+        vertices,
+        points,
+        classes,
+        tau: dist.tau(),
+    }
+}

@@ -1,0 +1,127 @@
+//! Browser tests of the wasm build, run by wasm-bindgen-test in headless Chromium:
+//! the value-stability draws are bit-for-bit those of the native tests, and every view of the
+//! `Explorer` handle draws onto a fresh canvas without error and leaves visible pixels.
+#![cfg(target_arch = "wasm32")]
+
+use gumbel_explorer::api::Explorer;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "stability_values.rs"]
+mod stability_values;
+
+#[wasm_bindgen_test]
+fn value_stability_matches_native() {
+    let draws = stability_values::stability_draws();
+    for (row, expected) in draws.iter().zip(stability_values::EXPECTED.iter()) {
+        assert_eq!(row.len(), expected.len());
+        for (a, b) in row.iter().zip(expected.iter()) {
+            assert!(
+                (a - b).abs() <= 1e-15 * b.abs().max(1.0),
+                "browser draw {a:e} differs from native {b:e}"
+            );
+        }
+    }
+    let categories = draws.last().expect("the category row");
+    for (a, &b) in categories
+        .iter()
+        .zip(stability_values::EXPECTED_CATEGORIES.iter())
+    {
+        assert_eq!(*a as usize, b);
+    }
+}
+
+fn fresh_canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    canvas
+        .set_attribute(
+            "style",
+            &format!("width:{width}px;height:{height}px;display:block"),
+        )
+        .unwrap();
+    document.body().unwrap().append_child(&canvas).unwrap();
+    canvas
+}
+
+/// Counts pixels that are neither transparent nor white.
+fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let (w, h) = (canvas.width() as f64, canvas.height() as f64);
+    let data = ctx.get_image_data(0.0, 0.0, w, h).unwrap().data();
+    data.chunks_exact(4)
+        .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
+        .count()
+}
+
+const VIEWS: [&str; 10] = [
+    "gumbel-max",
+    "components",
+    "expectation",
+    "strip",
+    "figure1",
+    "density",
+    "straight-through",
+    "estimators",
+    "annealing",
+    "cost",
+];
+
+#[wasm_bindgen_test]
+fn every_view_draws_on_a_fresh_canvas() {
+    for k in [2.0, 3.0, 5.0] {
+        let mut ex = Explorer::new();
+        ex.set_k(k).unwrap();
+        ex.set_samples(2000.0).unwrap();
+        for view in VIEWS {
+            let canvas = fresh_canvas(480, 300);
+            let drew = ex.draw(view, canvas.clone()).unwrap();
+            assert!(drew, "{view} (k = {k}) reported nothing drawn");
+            let inked = inked_pixels(&canvas);
+            assert!(
+                inked > 500,
+                "{view} (k = {k}) is blank: {inked} inked pixels"
+            );
+            // Same inputs, same size: the second call draws nothing.
+            assert!(!ex.draw(view, canvas.clone()).unwrap());
+            canvas.remove();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_rejected_setting_keeps_the_state() {
+    let mut ex = Explorer::new();
+    let tau = ex.tau();
+    assert!(ex.set_tau(0.0).is_err());
+    assert!(ex.set_tau(f64::NAN).is_err());
+    assert!(ex.set_probs(vec![0.5, -0.5]).is_err());
+    assert_eq!(ex.tau(), tau);
+    assert_eq!(ex.k(), 3);
+    assert!(ex.draw("no-such-view", fresh_canvas(10, 10)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_link_restores_the_same_state() {
+    let mut ex = Explorer::new();
+    ex.set_probs(vec![0.1, 0.2, 0.3, 0.4]).unwrap();
+    ex.set_tau(0.25).unwrap();
+    ex.set_seed(12345.0).unwrap();
+    let state = ex.state();
+    let mut other = Explorer::new();
+    other.restore(&state).unwrap();
+    assert_eq!(other.state(), state);
+    assert_eq!(other.first_sample(), ex.first_sample());
+}
