@@ -56,10 +56,12 @@ pub struct GumbelSoftmax {
     log_norm: f64,
 }
 
-/// ln Σ exp(vᵢ), maximum subtracted first.
-fn logsumexp(values: &[f64]) -> f64 {
+/// vᵢ − logsumexp(v), computed as (vᵢ − max v) − ln Σⱼ exp(vⱼ − max v) so that huge logits
+/// (1e300 and 1e300) still normalise to ln ½.
+fn log_normalise(values: &[f64]) -> Vec<f64> {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
+    let ln_sum = values.iter().map(|v| (v - max).exp()).sum::<f64>().ln();
+    values.iter().map(|v| (v - max) - ln_sum).collect()
 }
 
 impl GumbelSoftmax {
@@ -76,9 +78,7 @@ impl GumbelSoftmax {
         check_k("logits", logits.len())?;
         check_finite("logit", logits)?;
         check_tau(tau)?;
-        let lse = logsumexp(logits);
-        let log_probs = logits.iter().map(|l| l - lse).collect();
-        Ok(Self::from_parts(log_probs, tau))
+        Ok(Self::from_parts(log_normalise(logits), tau))
     }
 
     /// Distribution with class probabilities π and temperature τ. The probabilities must be
@@ -329,6 +329,40 @@ mod tests {
         assert!((s - 1.0).abs() < 1e-15);
         let p = GumbelSoftmax::from_probs(&[1.0, 2.0, 3.0], 1.0).unwrap();
         assert!((p.probs()[2] - 0.5).abs() < 1e-15);
+    }
+
+    #[test]
+    fn huge_logits_still_normalise() {
+        let d = GumbelSoftmax::new(&[1e300, 1e300], 1.0).unwrap();
+        assert!((d.probs()[0] - 0.5).abs() < 1e-15);
+        let d = GumbelSoftmax::new(&[-1e300, 1e300], 1.0).unwrap();
+        assert_eq!(d.probs(), vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn every_vector_draw_consumes_exactly_k_uniforms() {
+        let d = GumbelSoftmax::new(&[0.0, 1.0, 2.0, 3.0, 4.0], 0.3).unwrap();
+        let mut reference = Pcg64Mcg::seed_from_u64(5);
+        for _ in 0..5 {
+            crate::math::standard_gumbel(&mut reference);
+        }
+        let expected = rand::Rng::next_u64(&mut reference);
+        let draws: [&dyn Fn(&mut Pcg64Mcg); 5] = [
+            &|r| d.sample_to_slice(r, &mut [0.0; 5]),
+            &|r| d.sample_log_to_slice(r, &mut [0.0; 5]),
+            &|r| d.perturb_to_slice(r, &mut [0.0; 5]),
+            &|r| {
+                d.sample_category(r);
+            },
+            &|r| {
+                let _: Vec<f64> = d.sample(r);
+            },
+        ];
+        for draw in draws {
+            let mut rng = Pcg64Mcg::seed_from_u64(5);
+            draw(&mut rng);
+            assert_eq!(rand::Rng::next_u64(&mut rng), expected);
+        }
     }
 
     #[test]
