@@ -149,3 +149,296 @@ fn expectation_survives_degenerate_data() {
         let _ = try_svg((20, 20), 3.0, |a, t| draw_expectation(a, d, t));
     }
 }
+
+/// A fixed little generator for test data (the render layer itself never samples).
+struct Lcg(u64);
+
+impl Lcg {
+    fn uniform(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    /// A Gumbel-Softmax sample, computed stably (max subtracted before exponentiating).
+    fn relaxed(&mut self, pi: &[f64], tau: f64) -> Vec<f64> {
+        let z: Vec<f64> = pi
+            .iter()
+            .map(|p| (p.ln() - (-self.uniform().ln()).ln()) / tau)
+            .collect();
+        let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let e: Vec<f64> = z.iter().map(|v| (v - m).exp()).collect();
+        let s: f64 = e.iter().sum();
+        e.iter().map(|v| v / s).collect()
+    }
+}
+
+fn components_data(pi: &[f64], tau: f64, n: u64, bins: usize) -> ComponentHistogramsData {
+    let mut rng = Lcg(7);
+    let k = pi.len();
+    let mut counts = vec![vec![0u64; bins]; k];
+    let mut mean = vec![0.0; k];
+    for _ in 0..n {
+        let y = rng.relaxed(pi, tau);
+        for i in 0..k {
+            counts[i][((y[i] * bins as f64) as usize).min(bins - 1)] += 1;
+            mean[i] += y[i] / n as f64;
+        }
+    }
+    ComponentHistogramsData {
+        counts,
+        n,
+        mean,
+        probs: pi.to_vec(),
+        tau,
+    }
+}
+
+#[test]
+fn components_draw_one_histogram_per_class() {
+    let d = components_data(&[0.2, 0.3, 0.5], 0.5, 4000, 20);
+    for (name, size, scale) in [
+        ("components", (640, 400), 1.0),
+        ("components@2x", (1280, 800), 2.0),
+    ] {
+        let s = svg(name, size, scale, |a, t| draw_components(a, &d, t));
+        for i in 0..3 {
+            let bars = d.counts[i].iter().filter(|c| **c > 0).count();
+            assert_eq!(
+                filled_rects(&s, &hex(class_colour(i))),
+                bars,
+                "{name}: class {i}"
+            );
+        }
+        for label in ["y₁", "y₂", "y₃", "πᵢ", "E[yᵢ]"] {
+            assert_eq!(texts(&s, label), 1, "{name}: {label}");
+        }
+        assert!(has_text(&s, "τ = 0.5"), "{name}");
+        assert!(has_text(&s, "fraction of samples (linear)"), "{name}");
+    }
+    let ten = components_data(&[0.1; 10], 2.0, 2000, 15);
+    let s = svg("components_k10", (640, 400), 1.0, |a, t| {
+        draw_components(a, &ten, t)
+    });
+    assert_eq!(texts(&s, "y₁₀"), 1);
+}
+
+#[test]
+fn components_survive_degenerate_data() {
+    let mut bad = components_data(&[0.5, 0.5], 1.0, 100, 10);
+    bad.counts[1].clear();
+    bad.mean = vec![f64::NAN];
+    bad.probs = vec![f64::INFINITY, -2.0, 0.3];
+    let cases = [
+        ComponentHistogramsData::default(),
+        ComponentHistogramsData {
+            counts: vec![vec![0; 10]; 3],
+            n: 0,
+            mean: vec![],
+            probs: vec![],
+            tau: f64::NAN,
+        },
+        bad,
+        components_data(&[0.1; 10], 0.01, 50, 1),
+    ];
+    for d in &cases {
+        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_components(a, d, t));
+        assert!(r.is_ok(), "{r:?}");
+        let _ = try_svg((200, 150), 1.0, |a, t| draw_components(a, d, t));
+        let _ = try_svg((10, 10), 1.0, |a, t| draw_components(a, d, t));
+    }
+}
+
+fn strip(pi: &[f64], tau: f64, m: usize) -> SampleStripData {
+    let mut rng = Lcg(11);
+    SampleStripData {
+        samples: (0..m).map(|_| rng.relaxed(pi, tau)).collect(),
+        tau,
+    }
+}
+
+#[test]
+fn sample_strip_stacks_each_sample() {
+    let d = strip(&[0.2, 0.3, 0.5], 0.5, 20);
+    for (name, size, scale) in [
+        ("sample_strip", (640, 400), 1.0),
+        ("sample_strip@2x", (1280, 800), 2.0),
+    ] {
+        let s = svg(name, size, scale, |a, t| draw_sample_strip(a, &d, t));
+        for i in 0..3 {
+            // One segment per sample whose component is visible (not below a pixel's worth).
+            let segments = filled_rects(&s, &hex(class_colour(i)));
+            assert!(
+                (1..=21).contains(&segments),
+                "{name}: class {i}: {segments}"
+            );
+        }
+        assert!(has_text(&s, "τ = 0.5"), "{name}");
+        assert_eq!(texts(&s, "sample"), 1, "{name}");
+        for label in ["y₁", "y₂", "y₃"] {
+            assert_eq!(texts(&s, label), 1, "{name}: legend {label}");
+        }
+    }
+    let sharp = strip(&[0.25; 4], 0.1, 12);
+    svg("sample_strip_tau0.1", (640, 400), 1.0, |a, t| {
+        draw_sample_strip(a, &sharp, t)
+    });
+}
+
+#[test]
+fn sample_strip_survives_degenerate_data() {
+    let cases = [
+        SampleStripData::default(),
+        SampleStripData {
+            samples: vec![vec![], vec![f64::NAN, 2.0, -1.0], vec![0.5; 3]],
+            tau: 0.0,
+        },
+        strip(&[0.1; 10], 1.0, 500),
+    ];
+    for d in &cases {
+        let (r, s) = try_svg((640, 400), 1.0, |a, t| draw_sample_strip(a, d, t));
+        assert!(r.is_ok(), "{r:?}");
+        if d.samples.len() == 500 {
+            assert!(has_text(&s, "first 200 of 500"));
+        }
+        let _ = try_svg((30, 30), 1.0, |a, t| draw_sample_strip(a, d, t));
+    }
+}
+
+fn figure1_data() -> Figure1Data {
+    // MATH.md §3: π = (0.1, 0.2, 0.3, 0.4) and its E[y] at the paper's four temperatures; one
+    // sample per column from the same noise.
+    let pi = vec![0.1, 0.2, 0.3, 0.4];
+    let taus = vec![0.1, 0.5, 1.0, 10.0];
+    let noise: Vec<f64> = [0.7, 0.2, 0.9, 0.4]
+        .iter()
+        .map(|u: &f64| -(-u.ln()).ln())
+        .collect();
+    let sample = taus
+        .iter()
+        .map(|tau| {
+            let z: Vec<f64> = pi
+                .iter()
+                .zip(&noise)
+                .map(|(p, g): (&f64, &f64)| (p.ln() + g) / tau)
+                .collect();
+            let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let e: Vec<f64> = z.iter().map(|v| (v - m).exp()).collect();
+            let s: f64 = e.iter().sum();
+            e.iter().map(|v| v / s).collect()
+        })
+        .collect();
+    Figure1Data {
+        mean: vec![
+            vec![0.1003, 0.2002, 0.3001, 0.3994],
+            vec![0.1102, 0.2076, 0.2981, 0.3840],
+            vec![0.1331, 0.2195, 0.2916, 0.3558],
+            vec![0.2307, 0.2472, 0.2573, 0.2648],
+        ],
+        taus,
+        sample,
+        probs: pi,
+    }
+}
+
+#[test]
+fn figure1_has_a_column_per_temperature() {
+    let d = figure1_data();
+    for (name, size, scale) in [
+        ("figure1", (640, 400), 1.0),
+        ("figure1@2x", (1280, 800), 2.0),
+    ] {
+        let s = svg(name, size, scale, |a, t| draw_figure1(a, &d, t));
+        for header in ["τ = 0.1", "τ = 0.5", "τ = 1", "τ = 10"] {
+            assert_eq!(texts(&s, header), 1, "{name}: {header}");
+        }
+        for i in 0..4 {
+            // One E[y] bar per column, plus one sample bar per column where it is visible.
+            let bars = filled_rects(&s, &hex(class_colour(i)));
+            assert!((4..=8).contains(&bars), "{name}: class {i}: {bars}");
+        }
+        assert_eq!(texts(&s, "E[yᵢ]"), 1, "{name}");
+        assert_eq!(texts(&s, "one sample yᵢ"), 1, "{name}");
+    }
+}
+
+#[test]
+fn figure1_survives_degenerate_data() {
+    let mut ragged = figure1_data();
+    ragged.mean.truncate(1);
+    ragged.sample = vec![vec![f64::NAN; 4], vec![1.0]];
+    ragged.taus.push(f64::NAN);
+    let cases = [
+        Figure1Data::default(),
+        ragged,
+        Figure1Data {
+            taus: vec![1.0; 12],
+            mean: vec![vec![0.1; 10]; 12],
+            sample: vec![vec![0.1; 10]; 12],
+            probs: vec![0.1; 10],
+        },
+    ];
+    for d in &cases {
+        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_figure1(a, d, t));
+        assert!(r.is_ok(), "{r:?}");
+        let _ = try_svg((100, 100), 1.0, |a, t| draw_figure1(a, d, t));
+    }
+}
+
+fn straight_through_data() -> StraightThroughData {
+    StraightThroughData {
+        soft: vec![0.12, 0.61, 0.27],
+        hard: vec![0.0, 1.0, 0.0],
+        chosen: 1,
+        tau: 0.5,
+    }
+}
+
+#[test]
+fn straight_through_shows_forward_z_and_backward_y() {
+    let d = straight_through_data();
+    for (name, size, scale) in [
+        ("straight_through", (640, 400), 1.0),
+        ("straight_through@2x", (1280, 800), 2.0),
+    ] {
+        let s = svg(name, size, scale, |a, t| draw_straight_through(a, &d, t));
+        assert_eq!(texts(&s, "forward: z = onehot(argmax y)"), 1, "{name}");
+        assert_eq!(texts(&s, "backward: gradient of soft y"), 1, "{name}");
+        // The chosen class is filled in its own colour twice (z = 1 and its y), the others only
+        // have their y bar (and a zero-height z bar) in a lighter tint.
+        assert_eq!(filled_rects(&s, &hex(class_colour(1))), 2, "{name}");
+        for label in ["0.61", "0.12", "0.27"] {
+            assert_eq!(texts(&s, label), 1, "{name}: value {label}");
+        }
+        // z₂ = 1 above its bar, and class 1's tick in both panels.
+        assert_eq!(texts(&s, "1"), 3, "{name}");
+        assert!(has_text(&s, "τ = 0.5"), "{name}");
+        assert!(has_text(&s, "copied to y"), "{name}");
+    }
+}
+
+#[test]
+fn straight_through_survives_degenerate_data() {
+    let cases = [
+        StraightThroughData::default(),
+        StraightThroughData {
+            soft: vec![f64::NAN, 2.0],
+            hard: vec![],
+            chosen: 99,
+            tau: f64::INFINITY,
+        },
+        StraightThroughData {
+            soft: vec![0.1; 10],
+            hard: vec![0.0; 10],
+            chosen: 9,
+            tau: 1.0,
+        },
+    ];
+    for d in &cases {
+        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_straight_through(a, d, t));
+        assert!(r.is_ok(), "{r:?}");
+        let _ = try_svg((120, 90), 1.0, |a, t| draw_straight_through(a, d, t));
+    }
+}

@@ -3,7 +3,7 @@
 mod render_support;
 
 use gumbel_explorer::render::*;
-use render_support::{has_text, svg, texts, try_svg};
+use render_support::{filled_rects, has_text, hex, svg, texts, try_svg};
 
 const H: f64 = 0.866_025_403_784_438_6; // √3 / 2
 
@@ -206,5 +206,203 @@ fn simplex_survives_degenerate_data() {
         assert!(r.is_ok(), "case {j}: {r:?}");
         let _ = try_svg((30, 20), 1.0, |a, t| draw_simplex(a, d, t));
         let _ = try_svg((0, 0), 1.0, |a, t| draw_simplex(a, d, t));
+    }
+}
+
+/// The binary Concrete density of y₁ (MATH.md §4, k = 2) with logit difference `d`.
+fn binary_density(x: f64, d: f64, tau: f64) -> f64 {
+    // p(x) = τ σ(τ logit x − d)(1 − σ(τ logit x − d)) / (x (1 − x)), the derivative of the CDF.
+    let z = tau * (x / (1.0 - x)).ln() - d;
+    let s = 1.0 / (1.0 + (-z).exp());
+    tau * s * (1.0 - s) / (x * (1.0 - x))
+}
+
+fn binary_data(tau: f64, log_scale: bool) -> BinaryDensityData {
+    let d = (0.3_f64 / 0.7).ln();
+    let bins = 25;
+    // The histogram as the exact bin masses (what a large sample would give), as a density.
+    let cdf = |x: f64| {
+        if x <= 0.0 {
+            0.0
+        } else if x >= 1.0 {
+            1.0
+        } else {
+            1.0 / (1.0 + (-(tau * (x / (1.0 - x)).ln() - d)).exp())
+        }
+    };
+    let hist_density = (0..bins)
+        .map(|b| (cdf((b + 1) as f64 / bins as f64) - cdf(b as f64 / bins as f64)) * bins as f64)
+        .collect();
+    let curve = (1..200)
+        .map(|i| {
+            let x = i as f64 / 200.0;
+            (x, binary_density(x, d, tau))
+        })
+        .collect();
+    BinaryDensityData {
+        hist_density,
+        curve,
+        tau,
+        log_scale,
+    }
+}
+
+#[test]
+fn binary_draws_histogram_and_density_curve() {
+    for (name, size, scale, tau, log) in [
+        ("binary", (640, 400), 1.0, 2.0, false),
+        ("binary@2x", (1280, 800), 2.0, 2.0, false),
+        ("binary_log", (640, 400), 1.0, 0.3, true),
+    ] {
+        let d = binary_data(tau, log);
+        let s = svg(name, size, scale, |a, t| draw_binary(a, &d, t));
+        let bars = filled_rects(&s, &hex(lighten(class_colour(0), 0.35)));
+        // Every bin above the axis floor is a bar, plus the legend swatch.
+        assert!(
+            bars >= 20 && bars <= d.hist_density.len() + 1,
+            "{name}: {bars}"
+        );
+        assert!(
+            s.contains("<polyline") && s.contains("stroke=\"#333333\""),
+            "{name}"
+        );
+        assert!(has_text(&s, &format!("τ = {tau}")), "{name}");
+        assert_eq!(texts(&s, "density p(y₁)"), 1, "{name}");
+        let y_desc = if log {
+            "density (log scale)"
+        } else {
+            "density"
+        };
+        assert_eq!(texts(&s, y_desc), 1, "{name}");
+    }
+}
+
+#[test]
+fn binary_survives_degenerate_data() {
+    let cases = [
+        BinaryDensityData::default(),
+        BinaryDensityData {
+            hist_density: vec![0.0; 10],
+            curve: vec![(0.5, 0.0)],
+            tau: 1.0,
+            log_scale: true,
+        },
+        BinaryDensityData {
+            hist_density: vec![f64::NAN, f64::INFINITY, -1.0, 2.0],
+            curve: vec![
+                (f64::NAN, 1.0),
+                (0.2, f64::INFINITY),
+                (0.3, 1e300),
+                (0.4, -5.0),
+                (0.5, 1.0),
+            ],
+            tau: 0.01,
+            log_scale: true,
+        },
+        BinaryDensityData {
+            hist_density: vec![],
+            curve: vec![(0.1, 3.0), (0.9, 3.0)],
+            tau: 1.0,
+            log_scale: false,
+        },
+    ];
+    for d in &cases {
+        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_binary(a, d, t));
+        assert!(r.is_ok(), "{r:?}");
+        let _ = try_svg((40, 40), 1.0, |a, t| draw_binary(a, d, t));
+    }
+}
+
+fn projection_data(k: usize, m: usize) -> ProjectionData {
+    let vertices: Vec<(f64, f64)> = (0..k)
+        .map(|i| {
+            let a = std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / k as f64;
+            (a.cos(), a.sin())
+        })
+        .collect();
+    // Samples: random mixtures of the vertices, sharpened (as a small τ would), projected
+    // linearly as the model does; the class is the heaviest weight.
+    let mut state = 99_u64;
+    let mut uniform = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((state >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    };
+    let mut points = Vec::new();
+    let mut classes = Vec::new();
+    for _ in 0..m {
+        let w: Vec<f64> = (0..k).map(|_| uniform().powi(6)).collect();
+        let total: f64 = w.iter().sum();
+        let (x, y) = vertices.iter().zip(&w).fold((0.0, 0.0), |a, (v, wi)| {
+            (a.0 + wi / total * v.0, a.1 + wi / total * v.1)
+        });
+        let c = (0..k).fold(0, |best, i| if w[i] > w[best] { i } else { best });
+        points.push((x, y));
+        classes.push(c);
+    }
+    ProjectionData {
+        vertices,
+        points,
+        classes,
+        tau: 0.5,
+    }
+}
+
+#[test]
+fn projection_draws_the_polygon_points_and_the_note() {
+    for (name, size, scale, k) in [
+        ("projection", (640, 400), 1.0, 5),
+        ("projection@2x", (1280, 800), 2.0, 5),
+        ("projection_k10", (640, 400), 1.0, 10),
+    ] {
+        let d = projection_data(k, 120);
+        let s = svg(name, size, scale, |a, t| draw_projection(a, &d, t));
+        assert!(has_text(
+            &s,
+            "Heatmap exists for k = 2 and 3; here the samples are projected into a k-gon."
+        ));
+        for i in 1..=k {
+            let sub: String = i
+                .to_string()
+                .chars()
+                .map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap()).unwrap())
+                .collect();
+            assert_eq!(texts(&s, &format!("e{sub}")), 1, "{name}: vertex {i}");
+        }
+        // Every sample is a dot, and every vertex has a class-coloured dot too.
+        let dots = s.lines().filter(|l| l.contains("<circle")).count();
+        assert_eq!(dots, d.points.len() + k, "{name}");
+        assert!(has_text(&s, "τ = 0.5"), "{name}");
+    }
+}
+
+#[test]
+fn projection_survives_degenerate_data() {
+    let mut bad = projection_data(6, 30);
+    bad.classes.truncate(3);
+    bad.classes.push(usize::MAX);
+    bad.points.push((f64::NAN, 1.0));
+    bad.points.push((1e300, -1e300));
+    let cases = [
+        ProjectionData::default(),
+        bad,
+        ProjectionData {
+            vertices: vec![(0.0, 0.0)],
+            points: vec![(0.0, 0.0)],
+            classes: vec![0],
+            tau: f64::NAN,
+        },
+        ProjectionData {
+            vertices: vec![(f64::INFINITY, 0.0), (1e300, 1e300), (0.0, 0.0)],
+            points: vec![],
+            classes: vec![],
+            tau: 1.0,
+        },
+    ];
+    for d in &cases {
+        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_projection(a, d, t));
+        assert!(r.is_ok(), "{r:?}");
+        let _ = try_svg((50, 50), 1.0, |a, t| draw_projection(a, d, t));
     }
 }

@@ -1,13 +1,137 @@
+//! View 6: the temperature schedule τ(step) = max(τ_min, exp(−r·step)), updated every N steps, with
+//! the floor τ_min and the step the page is currently playing.
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::common::{message, RenderError};
+use super::common::{
+    clear, finite_max, finite_min, fits, fmt_count, fmt_num, linear_range, local, message,
+    note_font, polyline, px, stroke, style_mesh, text, Dash, RenderError, TEXT, TOO_SMALL,
+};
 use super::data::{AnnealingData, Theme};
+use super::palette::CLASS_COLOURS;
 
 pub fn draw_annealing<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    _data: &AnnealingData,
+    data: &AnnealingData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    message(area, theme, "not drawn yet")
+    let curve: Vec<(f64, f64)> = data
+        .curve
+        .iter()
+        .copied()
+        .filter(|(s, t)| s.is_finite() && t.is_finite())
+        .collect();
+    if curve.is_empty() {
+        return message(area, theme, "No schedule to show.");
+    }
+    if !fits(area, theme, 160.0, 120.0) {
+        return message(area, theme, TOO_SMALL);
+    }
+    clear(area)?;
+    let step_lo = finite_min(curve.iter().map(|p| p.0))
+        .unwrap_or(0.0)
+        .min(0.0);
+    let step_hi = finite_max(curve.iter().map(|p| p.0).chain([data.current_step])).unwrap_or(1.0);
+    let tau_hi = finite_max(
+        curve
+            .iter()
+            .map(|p| p.1)
+            .chain([data.tau_min, data.current_tau]),
+    )
+    .unwrap_or(1.0);
+    let (x0, x1) = linear_range(step_lo, step_hi);
+    let (y0, y1) = linear_range(0.0, tau_hi * 1.12);
+
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(theme, 10.0))
+        .margin_right(px(theme, 18.0))
+        .x_label_area_size(px(theme, 40.0))
+        .y_label_area_size(px(theme, 52.0))
+        .build_cartesian_2d(x0..x1, y0..y1)?;
+    let format_step = |v: &f64| fmt_num(*v, 3);
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, theme);
+    mesh.x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&format_step)
+        .x_desc("training step")
+        .y_desc("temperature τ")
+        .draw()?;
+    let to_px = |x: f64, y: f64| {
+        local(
+            area,
+            chart.backend_coord(&(x.clamp(x0, x1), y.clamp(y0, y1))),
+        )
+    };
+
+    if data.tau_min.is_finite() && data.tau_min > 0.0 {
+        let (a, b) = (to_px(x0, data.tau_min), to_px(x1, data.tau_min));
+        polyline(
+            area,
+            theme,
+            &[a, b],
+            TEXT.mix(0.6),
+            stroke(theme, 1.0),
+            Dash::Dashed,
+        )?;
+        text(
+            area,
+            &format!("τ_min = {}", fmt_num(data.tau_min, 2)),
+            (b.0 - px(theme, 4.0), b.1 - px(theme, 4.0)),
+            &note_font(theme),
+            HPos::Right,
+            VPos::Bottom,
+        )?;
+    }
+
+    let pixels: Vec<(i32, i32)> = curve.iter().map(|&(s, t)| to_px(s, t)).collect();
+    let line = CLASS_COLOURS[0];
+    polyline(
+        area,
+        theme,
+        &pixels,
+        line.to_rgba(),
+        stroke(theme, 2.0),
+        Dash::Solid,
+    )?;
+
+    let (s, t) = (data.current_step, data.current_tau);
+    if s.is_finite() && t.is_finite() {
+        let at = to_px(s, t);
+        let dot = CLASS_COLOURS[3];
+        area.draw(&Circle::new(at, px(theme, 5.0).max(2) as u32, dot.filled()))?;
+        area.draw(&Circle::new(
+            at,
+            px(theme, 5.0).max(2) as u32,
+            WHITE.stroke_width(stroke(theme, 1.5)),
+        ))?;
+        // Label on the side with more room.
+        let (aw, _) = area.dim_in_pixel();
+        let right_half = at.0 > aw as i32 / 2;
+        let (dx, hpos) = if right_half {
+            (-px(theme, 9.0), HPos::Right)
+        } else {
+            (px(theme, 9.0), HPos::Left)
+        };
+        text(
+            area,
+            &format!("step {}: τ = {}", step_text(s), fmt_num(t, 3)),
+            (at.0 + dx, at.1 - px(theme, 9.0)),
+            &note_font(theme).color(&TEXT),
+            hpos,
+            VPos::Bottom,
+        )?;
+    }
+    Ok(())
+}
+
+/// A step count as people write it ("12,000"); negative or huge values fall back to plain digits.
+fn step_text(s: f64) -> String {
+    if (0.0..1e15).contains(&s) {
+        fmt_count(s.round() as u64)
+    } else {
+        fmt_num(s, 3)
+    }
 }

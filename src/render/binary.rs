@@ -1,13 +1,166 @@
+//! View 3 for k = 2: the binary Concrete density of y₁ over a histogram of sampled y₁. At small τ
+//! the density piles up at 0 and 1 and spans orders of magnitude, so the model can ask for a log
+//! axis.
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::common::{message, RenderError};
+use super::axes::LogAxis;
+use super::common::{
+    clear, clip_runs, finite_max, fits, fmt_tau, label_font, legend, linear_range, local, message,
+    polyline, px, stroke, style_mesh, sub_area, text, text_size, Dash, Drawn, LegendEntry, Marker,
+    RenderError, Swatch, SUBTLE, TEXT, TOO_SMALL,
+};
 use super::data::{BinaryDensityData, Theme};
+use super::palette::{class_colour, lighten};
+
+/// A log axis shows three decades below its top; lower values sit on that floor.
+const LOG_DECADES: f64 = 1e3;
 
 pub fn draw_binary<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    _data: &BinaryDensityData,
+    data: &BinaryDensityData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    message(area, theme, "not drawn yet")
+    let hist_max = finite_max(data.hist_density.iter().copied().filter(|v| *v > 0.0));
+    let curve_max = finite_max(
+        data.curve
+            .iter()
+            .filter(|(x, _)| x.is_finite())
+            .map(|&(_, y)| y)
+            .filter(|v| *v > 0.0),
+    );
+    if hist_max.is_none() && curve_max.is_none() {
+        return message(area, theme, "No density to show yet.");
+    }
+    if !fits(area, theme, 160.0, 120.0) {
+        return message(area, theme, TOO_SMALL);
+    }
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let margin = px(theme, 8.0);
+    let colour = class_colour(0);
+
+    let note = fmt_tau(data.tau);
+    let note_style = label_font(theme).color(&SUBTLE);
+    let (note_w, _) = text_size(area, &note, &note_style);
+    let entries = [
+        LegendEntry::new(
+            "sampled y₁ (histogram as density)",
+            Swatch::Filled(lighten(colour, 0.35)),
+        ),
+        LegendEntry::new(
+            "density p(y₁)",
+            Swatch::Line {
+                colour: TEXT,
+                dash: Dash::Solid,
+                marker: Marker::None,
+            },
+        ),
+    ];
+    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
+    let top = legend(area, theme, &entries, (margin, margin), legend_w, true)?;
+    text(
+        area,
+        &note,
+        (w - margin, margin + px(theme, 10.0)),
+        &note_style,
+        HPos::Right,
+        VPos::Center,
+    )?;
+    let plot = sub_area(area, (0, margin + top, w, h - margin - top));
+
+    // The curve runs off to infinity at the ends when τ is small; the histogram decides the
+    // scale when there is one, and the curve may reach a few times above it before it is clipped.
+    let reach = if data.log_scale { 30.0 } else { 3.0 };
+    let top_value = match (hist_max, curve_max) {
+        (Some(hm), Some(cm)) => hm.max(cm.min(hm * reach)),
+        (Some(hm), None) => hm,
+        (None, Some(cm)) => cm,
+        (None, None) => 1.0,
+    };
+    if data.log_scale {
+        let axis = LogAxis::new(top_value * 1.3 / LOG_DECADES, top_value * 1.3);
+        let (lo, hi) = (axis.lo(), axis.hi());
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_top(px(theme, 6.0))
+            .margin_left(px(theme, 4.0))
+            .margin_right(px(theme, 12.0))
+            .x_label_area_size(px(theme, 40.0))
+            .y_label_area_size(px(theme, 56.0))
+            .build_cartesian_2d(0.0..1.0, axis)?;
+        let mut mesh = chart.configure_mesh();
+        style_mesh(&mut mesh, theme);
+        mesh.x_labels(6)
+            .y_labels(6)
+            .x_desc("y₁   (y₂ = 1 − y₁)")
+            .y_desc("density (log scale)")
+            .draw()?;
+        let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(lo, hi))));
+        draw_series(area, theme, data, lo, hi, &to_px, f64::log10)
+    } else {
+        let (y0, y1) = linear_range(0.0, top_value * 1.15);
+        let mut chart = ChartBuilder::on(&plot)
+            .margin_top(px(theme, 6.0))
+            .margin_left(px(theme, 4.0))
+            .margin_right(px(theme, 12.0))
+            .x_label_area_size(px(theme, 40.0))
+            .y_label_area_size(px(theme, 56.0))
+            .build_cartesian_2d(0.0..1.0, y0..y1)?;
+        let mut mesh = chart.configure_mesh();
+        style_mesh(&mut mesh, theme);
+        mesh.x_labels(6)
+            .y_labels(6)
+            .x_desc("y₁   (y₂ = 1 − y₁)")
+            .y_desc("density")
+            .draw()?;
+        let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(y0, y1))));
+        draw_series(area, theme, data, y0, y1, &to_px, |y| y)
+    }
+}
+
+/// Histogram bars from the axis bottom `lo`, then the density curve clipped to [lo, hi]
+/// (interpolated in `ty`, the axis' own scale).
+fn draw_series<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    data: &BinaryDensityData,
+    lo: f64,
+    hi: f64,
+    to_px: &dyn Fn(f64, f64) -> (i32, i32),
+    ty: fn(f64) -> f64,
+) -> Drawn {
+    let fill = lighten(class_colour(0), 0.35).filled();
+    let nb = data.hist_density.len() as f64;
+    for (b, &v) in data.hist_density.iter().enumerate() {
+        if v.is_finite() && v > lo {
+            let (a, z) = (to_px(b as f64 / nb, v), to_px((b + 1) as f64 / nb, lo));
+            area.draw(&Rectangle::new([a, z], fill))?;
+        }
+    }
+    // On a log axis a zero density is "below the floor": cut the line there rather than
+    // drawing it along the bottom.
+    let points: Vec<(f64, f64)> = data
+        .curve
+        .iter()
+        .map(|&(x, y)| if y > 0.0 { (x, y) } else { (x, f64::NAN) })
+        .collect();
+    let points = if lo > 0.0 { points } else { data.curve.clone() };
+    for run in clip_runs(&points, (lo, hi), ty) {
+        let pixels: Vec<(i32, i32)> = run
+            .iter()
+            .map(|&(x, y)| to_px(x.clamp(0.0, 1.0), y))
+            .collect();
+        polyline(
+            area,
+            theme,
+            &pixels,
+            TEXT.to_rgba(),
+            stroke(theme, 2.0),
+            Dash::Solid,
+        )?;
+    }
+    Ok(())
 }

@@ -372,17 +372,6 @@ pub fn log_range(values: impl IntoIterator<Item = f64>, max_ratio: f64) -> Optio
     Some((lo.max(1e-300), hi.min(1e300)))
 }
 
-/// `v` clamped into a log axis `[lo, hi]`; non-positive and NaN values land on the floor `lo`.
-pub fn clamp_log(v: f64, (lo, hi): (f64, f64)) -> f64 {
-    if v.is_nan() || v <= lo {
-        lo
-    } else if v >= hi {
-        hi
-    } else {
-        v
-    }
-}
-
 /// Splits a polyline into the runs whose y lies within [lo, hi], cutting segments that leave the
 /// range at the crossing (interpolated linearly in the transformed y given by `ty`, e.g. log10
 /// for a log axis). Non-finite points break the line. Used to clip curves that shoot off the top
@@ -712,8 +701,6 @@ mod tests {
         assert!(lo >= 1e-6 / 1.2 && hi > 1.0);
         let (lo, hi) = log_range([2.0], 1e6).unwrap();
         assert!(lo < 2.0 && hi > 2.0);
-        assert_eq!(clamp_log(-1.0, (1e-3, 1.0)), 1e-3);
-        assert_eq!(clamp_log(f64::NAN, (1e-3, 1.0)), 1e-3);
     }
 
     #[test]

@@ -1,13 +1,201 @@
+//! View 2a: one small histogram per component yᵢ of the Gumbel-Softmax sample, in class colours,
+//! with E[yᵢ] (dashed) and πᵢ (solid) marked. At small τ the mass piles up at 0 and 1 (nearly
+//! one-hot samples); at large τ every component crowds around 1/k.
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::FontTransform;
 
-use super::common::{message, RenderError};
+use super::common::{
+    clear, fits, fmt_count, fmt_tau, label_font, legend, linear_range, local, message, polyline,
+    px, stroke, style_mesh, sub_area, subscript, text, text_size, tick_font, Dash, Drawn,
+    LegendEntry, Marker, RenderError, Swatch, SUBTLE, TEXT, TOO_SMALL,
+};
 use super::data::{ComponentHistogramsData, Theme};
+use super::palette::class_colour;
 
 pub fn draw_components<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    _data: &ComponentHistogramsData,
+    data: &ComponentHistogramsData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    message(area, theme, "not drawn yet")
+    let k = data.counts.len().max(data.mean.len()).max(data.probs.len());
+    if k == 0 {
+        return message(area, theme, "No samples to show yet.");
+    }
+    if !fits(area, theme, 200.0, 150.0) {
+        return message(area, theme, TOO_SMALL);
+    }
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let margin = px(theme, 8.0);
+
+    let note = if data.n > 0 {
+        format!("{}  ·  n = {}", fmt_tau(data.tau), fmt_count(data.n))
+    } else {
+        format!("{}  ·  no samples yet", fmt_tau(data.tau))
+    };
+    let note_style = label_font(theme).color(&SUBTLE);
+    let (note_w, _) = text_size(area, &note, &note_style);
+    let line = |dash| Swatch::Line {
+        colour: TEXT,
+        dash,
+        marker: Marker::None,
+    };
+    let entries = [
+        LegendEntry::new("πᵢ", line(Dash::Solid)),
+        LegendEntry::new("E[yᵢ]", line(Dash::Dashed)),
+        LegendEntry::new("fraction of samples per bin", Swatch::Filled(SUBTLE)),
+    ];
+    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
+    let top = legend(area, theme, &entries, (margin, margin), legend_w, true)?;
+    text(
+        area,
+        &note,
+        (w - margin, margin + px(theme, 10.0)),
+        &note_style,
+        HPos::Right,
+        VPos::Center,
+    )?;
+
+    // Axis descriptions once for the whole grid, not per panel.
+    let gutter = px(theme, 18.0);
+    let footer = px(theme, 20.0);
+    let body_top = margin + top;
+    let body_h = h - body_top - footer - margin;
+    text(
+        area,
+        "yᵢ (bins over [0, 1])",
+        (w / 2, h - margin),
+        &label_font(theme),
+        HPos::Center,
+        VPos::Bottom,
+    )?;
+    text(
+        area,
+        "fraction of samples (linear)",
+        (margin, body_top + body_h / 2),
+        &label_font(theme).transform(FontTransform::Rotate270),
+        HPos::Center,
+        VPos::Top,
+    )?;
+    let body = sub_area(
+        area,
+        (margin + gutter, body_top, w - 2 * margin - gutter, body_h),
+    );
+
+    let (bw, bh) = body.dim_in_pixel();
+    let (rows, cols) = grid(k, f64::from(bw), f64::from(bh));
+    let n = data.n as f64;
+    let fraction = |c: u64| if data.n > 0 { c as f64 / n } else { f64::NAN };
+    let peak = data
+        .counts
+        .iter()
+        .flatten()
+        .map(|&c| fraction(c))
+        .filter(|f| f.is_finite())
+        .fold(0.0, f64::max);
+    let ymax = if peak > 0.0 {
+        (peak * 1.1).min(1.05)
+    } else {
+        1.0
+    };
+    for (i, panel) in body.split_evenly((rows, cols)).iter().enumerate().take(k) {
+        draw_panel(panel, theme, data, i, ymax, &fraction)?;
+    }
+    Ok(())
+}
+
+/// Rows and columns for `k` panels in a `w` × `h` region: panels as close as possible to a
+/// landscape 4:3, with few empty cells.
+fn grid(k: usize, w: f64, h: f64) -> (usize, usize) {
+    let k = k.max(1);
+    let mut best = (1, k);
+    let mut best_cost = f64::INFINITY;
+    for cols in 1..=k {
+        let rows = k.div_ceil(cols);
+        let aspect = (w / cols as f64) / (h / rows as f64).max(1.0);
+        let cost = (aspect.max(1e-6) / (4.0 / 3.0)).ln().abs() + 0.5 * (rows * cols - k) as f64;
+        if cost < best_cost {
+            best_cost = cost;
+            best = (rows, cols);
+        }
+    }
+    best
+}
+
+fn draw_panel<DB: DrawingBackend>(
+    panel: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    data: &ComponentHistogramsData,
+    i: usize,
+    ymax: f64,
+    fraction: &dyn Fn(u64) -> f64,
+) -> Drawn {
+    let (pw, _) = panel.dim_in_pixel();
+    let name = format!("y{}", subscript(i + 1));
+    if !fits(panel, theme, 70.0, 60.0) {
+        return text(
+            panel,
+            &name,
+            (pw as i32 / 2, 0),
+            &label_font(theme),
+            HPos::Center,
+            VPos::Top,
+        );
+    }
+    let colour = class_colour(i);
+    let (y0, y1) = linear_range(0.0, ymax);
+    let mut chart = ChartBuilder::on(panel)
+        .margin_top(px(theme, 18.0))
+        .margin_right(px(theme, 10.0))
+        .x_label_area_size(px(theme, 20.0))
+        .y_label_area_size(px(theme, 36.0))
+        .build_cartesian_2d(0.0..1.0, y0..y1)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, theme);
+    mesh.disable_x_mesh()
+        .x_labels(3)
+        .y_labels(4)
+        .x_label_style(tick_font(theme))
+        .draw()?;
+    let to_px = |x: f64, y: f64| local(panel, chart.backend_coord(&(x, y.clamp(y0, y1))));
+
+    let bins: &[u64] = data.counts.get(i).map_or(&[], |c| c.as_slice());
+    let nb = bins.len() as f64;
+    for (b, &c) in bins.iter().enumerate() {
+        let f = fraction(c);
+        if f.is_finite() && f > 0.0 {
+            let (a, z) = (to_px(b as f64 / nb, f), to_px((b + 1) as f64 / nb, 0.0));
+            panel.draw(&Rectangle::new([a, z], colour.filled()))?;
+        }
+    }
+    let vline = |x: f64, dash: Dash| -> Drawn {
+        if x.is_finite() {
+            let x = x.clamp(0.0, 1.0);
+            polyline(
+                panel,
+                theme,
+                &[to_px(x, y0), to_px(x, y1)],
+                TEXT.to_rgba(),
+                stroke(theme, 1.5),
+                dash,
+            )?;
+        }
+        Ok(())
+    };
+    vline(data.probs.get(i).copied().unwrap_or(f64::NAN), Dash::Solid)?;
+    vline(data.mean.get(i).copied().unwrap_or(f64::NAN), Dash::Dashed)?;
+
+    let (right, top) = to_px(1.0, y1);
+    text(
+        panel,
+        &name,
+        (right, top - px(theme, 3.0)),
+        &label_font(theme),
+        HPos::Right,
+        VPos::Bottom,
+    )
 }

@@ -1,13 +1,165 @@
+//! View 7: the speed-up of a semi-supervised step when the class is sampled with Gumbel-Softmax
+//! instead of marginalised over all k classes, (D + k(I+G)) / (D + I + G), against k on log axes,
+//! with the paper's two measurements and the current k.
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::common::{message, RenderError};
+use super::axes::LogAxis;
+use super::common::{
+    clear, finite_max, finite_min, fits, fmt_num, legend, local, marker, message, note_font,
+    polyline, px, stroke, style_mesh, sub_area, text, Dash, LegendEntry, Marker, RenderError,
+    Swatch, TEXT, TOO_SMALL,
+};
 use super::data::{CostData, Theme};
+use super::palette::CLASS_COLOURS;
+
+fn usable((k, s): (f64, f64)) -> bool {
+    k.is_finite() && k > 0.0 && s.is_finite() && s > 0.0
+}
 
 pub fn draw_cost<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    _data: &CostData,
+    data: &CostData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    message(area, theme, "not drawn yet")
+    let curve: Vec<(f64, f64)> = data.curve.iter().copied().filter(|p| usable(*p)).collect();
+    let paper: Vec<(f64, f64)> = data.paper.iter().copied().filter(|p| usable(*p)).collect();
+    let current = Some(data.current).filter(|p| usable(*p));
+    let all: Vec<(f64, f64)> = curve
+        .iter()
+        .chain(&paper)
+        .chain(current.iter())
+        .copied()
+        .collect();
+    if all.is_empty() {
+        return message(area, theme, "No cost model to show.");
+    }
+    if !fits(area, theme, 200.0, 150.0) {
+        return message(area, theme, TOO_SMALL);
+    }
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let margin = px(theme, 8.0);
+    let (line, paper_colour, current_colour) =
+        (CLASS_COLOURS[0], CLASS_COLOURS[3], CLASS_COLOURS[2]);
+
+    let entries = [
+        LegendEntry::new(
+            "(D + k(I+G)) / (D + I + G)",
+            Swatch::Line {
+                colour: line,
+                dash: Dash::Solid,
+                marker: Marker::None,
+            },
+        ),
+        LegendEntry::new(
+            "paper (measured)",
+            Swatch::Point(paper_colour, Marker::Diamond),
+        ),
+        LegendEntry::new("current k", Swatch::Point(current_colour, Marker::Circle)),
+    ];
+    let top = legend(
+        area,
+        theme,
+        &entries,
+        (margin, margin),
+        w - 2 * margin,
+        true,
+    )?;
+    let plot = sub_area(area, (0, margin + top, w, h - margin - top));
+
+    // k from 2 to 1000 at least; the speed-up axis from 1× (no gain) up past the largest value.
+    let k_lo = finite_min(all.iter().map(|p| p.0)).unwrap_or(2.0).min(2.0);
+    let k_hi = finite_max(all.iter().map(|p| p.0))
+        .unwrap_or(1000.0)
+        .max(1000.0);
+    let s_lo = finite_min(all.iter().map(|p| p.1)).unwrap_or(1.0).min(1.0);
+    let s_hi = finite_max(all.iter().map(|p| p.1)).unwrap_or(10.0);
+    let x_axis = LogAxis::new(k_lo / 1.1, k_hi * 1.1);
+    let y_axis = LogAxis::new(s_lo / 1.2, (s_hi * 1.5).max(s_lo * 3.0));
+    let (ylo, yhi) = (y_axis.lo(), y_axis.hi());
+    let (xlo, xhi) = (x_axis.lo(), x_axis.hi());
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_top(px(theme, 6.0))
+        .margin_left(px(theme, 4.0))
+        .margin_right(px(theme, 16.0))
+        .x_label_area_size(px(theme, 40.0))
+        .y_label_area_size(px(theme, 52.0))
+        .build_cartesian_2d(x_axis, y_axis)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, theme);
+    mesh.x_labels(8)
+        .y_labels(8)
+        .x_desc("k, number of classes (log scale)")
+        .y_desc("speed-up × (log scale)")
+        .draw()?;
+    let to_px = |k: f64, s: f64| {
+        local(
+            area,
+            chart.backend_coord(&(k.clamp(xlo, xhi), s.clamp(ylo, yhi))),
+        )
+    };
+
+    let pixels: Vec<(i32, i32)> = curve.iter().map(|&(k, s)| to_px(k, s)).collect();
+    polyline(
+        area,
+        theme,
+        &pixels,
+        line.to_rgba(),
+        stroke(theme, 2.0),
+        Dash::Solid,
+    )?;
+
+    let small = note_font(theme).color(&TEXT);
+    for (j, &(k, s)) in paper.iter().enumerate() {
+        let at = to_px(k, s);
+        marker(
+            area,
+            theme,
+            Marker::Diamond,
+            at,
+            px(theme, 5.0),
+            paper_colour.to_rgba(),
+        )?;
+        let value = format!("{}× at k={}", fmt_num(s, 2), fmt_num(k, 4));
+        let label = if j == 0 {
+            format!("paper: {value}")
+        } else {
+            value
+        };
+        // Below and to the right: the curve rises to the upper right, so that side is clear.
+        text(
+            area,
+            &label,
+            (at.0 + px(theme, 8.0), at.1 + px(theme, 4.0)),
+            &small,
+            HPos::Left,
+            VPos::Top,
+        )?;
+    }
+    if let Some((k, s)) = current {
+        let at = to_px(k, s);
+        area.draw(&Circle::new(
+            at,
+            px(theme, 5.0).max(2) as u32,
+            current_colour.filled(),
+        ))?;
+        area.draw(&Circle::new(
+            at,
+            px(theme, 5.0).max(2) as u32,
+            WHITE.stroke_width(stroke(theme, 1.5)),
+        ))?;
+        text(
+            area,
+            &format!("k = {}: {}×", fmt_num(k, 4), fmt_num(s, 3)),
+            (at.0 - px(theme, 8.0), at.1 - px(theme, 6.0)),
+            &small,
+            HPos::Right,
+            VPos::Bottom,
+        )?;
+    }
+    Ok(())
 }

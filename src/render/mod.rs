@@ -10,7 +10,6 @@ mod annealing;
 mod axes;
 mod bars;
 mod binary;
-#[allow(dead_code)] // helpers for the figures still being written; removed when they land
 mod common;
 mod components;
 mod cost;

@@ -1,13 +1,153 @@
+//! View 3 for k > 3: there is no heatmap on a simplex of more than two dimensions, so the samples
+//! are projected into a regular k-gon (vertex i is the image of the one-hot eᵢ) and coloured by
+//! their argmax class.
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::common::{message, RenderError};
+use super::common::{
+    clear, fits, fmt_tau, label_font, message, note_font, px, stroke, subscript, text, RenderError,
+    SUBTLE, TEXT, TOO_SMALL,
+};
 use super::data::{ProjectionData, Theme};
+use super::palette::class_colour;
+
+/// The note every reader of this view needs.
+pub const PROJECTION_NOTE: &str =
+    "Heatmap exists for k = 2 and 3; here the samples are projected into a k-gon.";
 
 pub fn draw_projection<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    _data: &ProjectionData,
+    data: &ProjectionData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    message(area, theme, "not drawn yet")
+    let vertices: Vec<(f64, f64)> = data
+        .vertices
+        .iter()
+        .copied()
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .collect();
+    if vertices.is_empty() {
+        return message(area, theme, "No polygon to draw.");
+    }
+    if !fits(area, theme, 160.0, 140.0) {
+        return message(area, theme, TOO_SMALL);
+    }
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let margin = px(theme, 8.0);
+    let label_room = px(theme, 30.0);
+    let footer = px(theme, 22.0);
+
+    text(
+        area,
+        &fmt_tau(data.tau),
+        (margin, margin),
+        &note_font(theme).color(&TEXT),
+        HPos::Left,
+        VPos::Top,
+    )?;
+    text(
+        area,
+        PROJECTION_NOTE,
+        (w / 2, h - margin),
+        &note_font(theme),
+        HPos::Center,
+        VPos::Bottom,
+    )?;
+
+    // Fit the polygon's bounding box into the free region with equal scales on both axes
+    // (y up in the data, down on screen).
+    let (min_x, max_x) = bounds(vertices.iter().map(|v| v.0));
+    let (min_y, max_y) = bounds(vertices.iter().map(|v| v.1));
+    let span = (max_x - min_x).max(max_y - min_y).max(1e-9);
+    let avail_w = f64::from(w - 2 * margin - 2 * label_room);
+    let avail_h = f64::from(h - 2 * margin - 2 * label_room - footer);
+    let s = (avail_w.min(avail_h) / span).max(0.0);
+    let (cx, cy) = ((min_x + max_x) / 2.0, (min_y + max_y) / 2.0);
+    let (ox, oy) = (
+        f64::from(w) / 2.0,
+        f64::from(margin + label_room) + avail_h / 2.0,
+    );
+    let to_px = |x: f64, y: f64| {
+        (
+            (ox + (x - cx) * s).clamp(-1e6, 1e6).round() as i32,
+            (oy - (y - cy) * s).clamp(-1e6, 1e6).round() as i32,
+        )
+    };
+
+    let corners: Vec<(i32, i32)> = vertices.iter().map(|&(x, y)| to_px(x, y)).collect();
+    area.draw(&Polygon::new(
+        corners.clone(),
+        RGBColor(0xF7, 0xF7, 0xF7).filled(),
+    ))?;
+
+    let r = px(theme, 2.0).max(1) as u32;
+    for (j, &(x, y)) in data.points.iter().enumerate() {
+        if !(x.is_finite() && y.is_finite()) {
+            continue;
+        }
+        let colour = match data.classes.get(j) {
+            Some(&c) => class_colour(c).mix(0.6),
+            None => SUBTLE.mix(0.6),
+        };
+        area.draw(&Circle::new(to_px(x, y), r, colour.filled()))?;
+    }
+
+    let mut outline = corners.clone();
+    outline.push(corners[0]);
+    area.draw(&PathElement::new(
+        outline,
+        TEXT.stroke_width(stroke(theme, 1.5)),
+    ))?;
+
+    // Vertex labels pushed outwards from the centre, anchored on the side facing the polygon.
+    let style = label_font(theme);
+    let push = f64::from(px(theme, 10.0));
+    for (i, &(x, y)) in vertices.iter().enumerate() {
+        let (dx, dy) = (x - cx, y - cy);
+        let len = dx.hypot(dy).max(1e-12);
+        let (ux, uy) = (dx / len, dy / len);
+        let (px_, py) = to_px(x, y);
+        let at = (
+            px_ + (ux * push).round() as i32,
+            py - (uy * push).round() as i32,
+        );
+        let hpos = if ux > 0.3 {
+            HPos::Left
+        } else if ux < -0.3 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
+        let vpos = if uy > 0.3 {
+            VPos::Bottom
+        } else if uy < -0.3 {
+            VPos::Top
+        } else {
+            VPos::Center
+        };
+        area.draw(&Circle::new(
+            (px_, py),
+            px(theme, 4.0).max(1) as u32,
+            class_colour(i).filled(),
+        ))?;
+        text(
+            area,
+            &format!("e{}", subscript(i + 1)),
+            at,
+            &style,
+            hpos,
+            vpos,
+        )?;
+    }
+    Ok(())
+}
+
+fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    })
 }

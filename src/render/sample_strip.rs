@@ -1,13 +1,97 @@
+//! View 2c: individual Gumbel-Softmax samples side by side, each a stacked bar of its k
+//! components in class colours. At small τ almost every bar is one colour (nearly one-hot); at
+//! large τ every bar shows all colours in similar shares.
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
-use super::common::{message, RenderError};
+use super::axes::ClassAxis;
+use super::common::{
+    clear, fits, fmt_tau, label_font, legend, local, message, px, style_mesh, sub_area, subscript,
+    text, text_size, LegendEntry, RenderError, Swatch, SUBTLE, TOO_SMALL,
+};
 use super::data::{SampleStripData, Theme};
+use super::palette::class_colour;
+
+/// More bars than this would be thinner than a pixel or two; the rest are left out (and said so).
+const MAX_SAMPLES: usize = 200;
 
 pub fn draw_sample_strip<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    _data: &SampleStripData,
+    data: &SampleStripData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    message(area, theme, "not drawn yet")
+    let shown = data.samples.len().min(MAX_SAMPLES);
+    let k = data.samples.iter().map(Vec::len).max().unwrap_or(0);
+    if shown == 0 || k == 0 {
+        return message(area, theme, "No samples to show yet.");
+    }
+    if !fits(area, theme, 160.0, 120.0) {
+        return message(area, theme, TOO_SMALL);
+    }
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let margin = px(theme, 8.0);
+
+    let mut note = fmt_tau(data.tau);
+    if data.samples.len() > shown {
+        note = format!("{note}  ·  first {shown} of {}", data.samples.len());
+    }
+    let note_style = label_font(theme).color(&SUBTLE);
+    let (note_w, _) = text_size(area, &note, &note_style);
+    let entries: Vec<LegendEntry> = (0..k)
+        .map(|i| {
+            LegendEntry::new(
+                format!("y{}", subscript(i + 1)),
+                Swatch::Filled(class_colour(i)),
+            )
+        })
+        .collect();
+    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
+    let top = legend(area, theme, &entries, (margin, margin), legend_w, true)?;
+    text(
+        area,
+        &note,
+        (w - margin, margin + px(theme, 10.0)),
+        &note_style,
+        HPos::Right,
+        VPos::Center,
+    )?;
+
+    let plot = sub_area(area, (0, margin + top, w, h - margin - top));
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_top(px(theme, 6.0))
+        .margin_left(px(theme, 4.0))
+        .margin_right(px(theme, 12.0))
+        .x_label_area_size(px(theme, 40.0))
+        .y_label_area_size(px(theme, 52.0))
+        .build_cartesian_2d(ClassAxis::new(shown), 0.0..1.0)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, theme);
+    mesh.disable_x_mesh()
+        .x_labels(shown.min(15))
+        .y_labels(6)
+        .x_desc("sample")
+        .y_desc("components yᵢ (stacked, sum 1)")
+        .draw()?;
+
+    let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y)));
+    for (s, sample) in data.samples.iter().take(shown).enumerate() {
+        let x = s as f64;
+        // Stack from the bottom in class order; bad components add nothing, and the stack is
+        // capped at 1 so a sample that does not sum to one cannot overflow the plot.
+        let mut base = 0.0_f64;
+        for (i, &v) in sample.iter().enumerate() {
+            let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+            let top = (base + v).min(1.0);
+            if top > base {
+                let (a, b) = (to_px(x - 0.38, top), to_px(x + 0.38, base));
+                area.draw(&Rectangle::new([a, b], class_colour(i).filled()))?;
+            }
+            base = top;
+        }
+    }
+    Ok(())
 }
