@@ -102,9 +102,10 @@ export async function waitReady(page, { timeout = 30_000, log } = {}) {
 }
 
 /**
- * Reads a canvas's pixels in the page. Returns { width, height, hash, nonBackground }:
+ * Reads a canvas's pixels in the page. Returns { width, height, hash, nonBackground, inked }:
  * `hash` (FNV-1a of the RGBA bytes) changes when the picture changes; `nonBackground`
- * counts pixels that differ from the most common colour, so 0 means a blank canvas.
+ * counts pixels that differ from the most common colour, so 0 means a blank canvas, and
+ * `inked` is that count as a fraction of all pixels (a one-line message inks well under 1%).
  * The canvas is copied onto a scratch canvas, so this works whatever context it uses.
  */
 export async function canvasStats(page, selector) {
@@ -128,7 +129,14 @@ export async function canvasStats(page, selector) {
     }
     let background = 0;
     for (const n of counts.values()) background = Math.max(background, n);
-    return { width, height, hash: (hash >>> 0).toString(16).padStart(8, '0'), nonBackground: data.length - background };
+    const nonBackground = data.length - background;
+    return {
+      width,
+      height,
+      hash: (hash >>> 0).toString(16).padStart(8, '0'),
+      nonBackground,
+      inked: nonBackground / data.length,
+    };
   });
 }
 
@@ -215,4 +223,50 @@ export async function serveDir(dir) {
     await close();
     throw err;
   }
+}
+
+// ---- shared by the view_* and robustness_* tests ----------------------------------------
+
+/** The page's figures, by the name used in `#view-<name>` and `button.export[data-view]`. */
+export const VIEWS = ['gumbel-max', 'components', 'expectation', 'strip', 'figure1', 'density',
+  'straight-through', 'estimators', 'annealing', 'cost'];
+
+/** Fails with every console error, failed request and foreign request the page logged. */
+export function assertClean(log, what = 'the page') {
+  const { errors, failedRequests, foreignRequests } = log;
+  if (errors.length || failedRequests.length || foreignRequests.length) {
+    throw new Error(`${what} logged errors, failed to load something, or left its origin:\n` +
+      JSON.stringify({ errors, failedRequests, foreignRequests }, null, 2));
+  }
+}
+
+/**
+ * Waits until the page has acted on what was just done: two animation frames (the redraw is
+ * scheduled on the next one), then `data-state="ready"` (a large N is refined over several
+ * frames while data-state is "refining").
+ */
+export async function settle(page, { timeout = 30_000, log } = {}) {
+  await nextFrames(page);
+  await waitReady(page, { timeout, log });
+}
+
+/** canvasStats of every view, keyed by view name. */
+export async function allCanvasStats(page) {
+  const out = {};
+  for (const view of VIEWS) out[view] = await canvasStats(page, `#view-${view}`);
+  return out;
+}
+
+/** The trimmed text of an element. */
+export async function text(page, selector) {
+  return ((await page.textContent(selector)) ?? '').trim();
+}
+
+/**
+ * Types into a text field as a person would (focus, select all, type, one 'input' event per
+ * change) and lets the page settle. An empty string clears the field.
+ */
+export async function typeInto(page, selector, value, { log } = {}) {
+  await page.fill(selector, value);
+  await settle(page, { log });
 }
