@@ -1,7 +1,7 @@
 // Gumbel-Softmax Explorer: the page's controller. It reads the controls, hands their values
 // to the one Rust handle (`Explorer`), and asks it to draw. All computation happens in Rust;
 // an `Err` from Rust is shown next to the control that caused it and nothing else changes.
-import init, { Explorer, random_seed } from './pkg/gumbel_explorer.js';
+import init, { Explorer, random_seed, wasm_memory_bytes } from './pkg/gumbel_explorer.js';
 import { parseNumber, parseList, formatNumber, formatList, subscript } from './format.js';
 
 const VIEWS = ['gumbel-max', 'components', 'expectation', 'strip', 'figure1', 'density',
@@ -17,6 +17,10 @@ let dead = false;
 let frame = 0;
 let playing = 0;
 let lastUrl = '';
+let refineTimer = 0;
+// Milliseconds of each view's last draw, for the benchmark (window.__explorerViewTimings).
+const viewTimings = {};
+window.__explorerViewTimings = viewTimings;
 
 window.explorerPanicked = (message) => {
   dead = true;
@@ -57,8 +61,12 @@ function redraw() {
   let drew = false;
   for (const view of VIEWS) {
     const canvas = $('view-' + view);
+    const start = performance.now();
     try {
-      drew = ex.draw(view, canvas) || drew;
+      if (ex.draw(view, canvas)) {
+        drew = true;
+        viewTimings[view] = performance.now() - start;
+      }
       canvas.removeAttribute('data-error');
     } catch (e) {
       // The last good picture stays on the canvas; the message says why it did not change.
@@ -70,7 +78,21 @@ function redraw() {
   if (drew) $('redraw-ms').textContent = ms.toFixed(1);
   updateReadouts();
   writeUrl();
-  if (!dead) root.dataset.state = 'ready';
+  // A large N is drawn in chunks between frames: each frame adds one chunk and redraws what
+  // depends on the samples, so the page stays responsive and the views converge.
+  if (ex.refining()) {
+    root.dataset.state = 'refining';
+    if (!refineTimer) {
+      refineTimer = setTimeout(() => {
+        refineTimer = 0;
+        if (dead) return;
+        ex.refine();
+        scheduleRedraw();
+      }, 0);
+    }
+  } else if (!dead) {
+    root.dataset.state = 'ready';
+  }
 }
 
 function updateReadouts() {
@@ -97,6 +119,10 @@ function updateReadouts() {
   $('annealed-tau').textContent = formatNumber(ex.annealed_tau(), 4);
   $('step-out').textContent = String(ex.step());
   $('step-out2').textContent = String(ex.step());
+  const [done, target] = ex.progress();
+  $('progress').textContent = done < target
+    ? 'sampling: ' + Math.round(done).toLocaleString('en-US') + ' of ' + Math.round(target).toLocaleString('en-US') + ' draws'
+    : '';
   const caption = k === 2 ? 'Density of y₁ (curve) over the histogram of sampled y₁'
     : k === 3 ? 'Log density over the triangle, samples on top'
       : 'Samples projected into a ' + k + '-gon';
@@ -106,7 +132,18 @@ function updateReadouts() {
     : '';
 }
 
+// The address bar follows the state, at most a few times a second: replaceState costs about
+// a millisecond, too much to pay on every frame of a slider drag.
+let urlTimer = 0;
 function writeUrl() {
+  if (urlTimer) return;
+  urlTimer = setTimeout(writeUrlNow, 250);
+}
+
+function writeUrlNow() {
+  clearTimeout(urlTimer);
+  urlTimer = 0;
+  if (dead) return;
   const state = '#' + ex.state();
   if (state !== lastUrl) {
     lastUrl = state;
@@ -387,7 +424,7 @@ function exportPng(view) {
 }
 
 async function copyLink() {
-  writeUrl();
+  writeUrlNow();
   try {
     await navigator.clipboard.writeText(location.href);
     $('copy-status').textContent = 'copied';
@@ -408,6 +445,8 @@ async function main() {
     return;
   }
   ex = new Explorer();
+  // For the long-use memory test and the benchmark: the module's linear memory in bytes.
+  window.__explorerWasmMemoryBytes = wasm_memory_bytes;
   if (location.hash.length > 1) {
     try {
       ex.restore(decodeURIComponentSafe(location.hash));

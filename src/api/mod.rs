@@ -4,8 +4,10 @@
 //! next to the control, and the state stays as it was), then asks for views to be drawn onto
 //! their canvases. A view is redrawn only when its inputs or its canvas size changed.
 
+mod bench;
 mod canvas;
 mod panic;
+pub use bench::bench_kernel;
 
 use crate::math::annealing::AnnealingSchedule;
 use crate::model::url::{from_state, to_state};
@@ -17,6 +19,9 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
+
+/// Values (draws × k) sampled per refinement step: about ten milliseconds in the browser.
+const REFINE_VALUES: usize = 200_000;
 
 fn js(e: ModelError) -> JsError {
     JsError::new(&e.0)
@@ -230,6 +235,23 @@ impl Explorer {
         self.model.annealing_horizon() as f64
     }
 
+    /// Whether a large N is still being sampled (the views show the draws so far).
+    pub fn refining(&mut self) -> bool {
+        self.model.refining()
+    }
+
+    /// Draws the next chunk of a large N (about ten milliseconds of work); returns whether
+    /// more remain. Call between frames, then redraw.
+    pub fn refine(&mut self) -> bool {
+        self.model.refine(REFINE_VALUES)
+    }
+
+    /// (draws so far, N) of the sample summary.
+    pub fn progress(&mut self) -> Vec<f64> {
+        let s = self.model.summary();
+        vec![s.n as f64, s.target as f64]
+    }
+
     /// Forgets which views are drawn, so the next `draw` of each redraws it.
     pub fn invalidate(&mut self) {
         self.drawn.clear();
@@ -253,6 +275,7 @@ impl Explorer {
         }
         let w = (css_w * ratio).round().min(8192.0) as u32;
         let h = (css_h * ratio).round().min(8192.0) as u32;
+        self.model.prepare();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         self.model.inputs_fingerprint(view).hash(&mut hasher);
         (w, h, ratio.to_bits()).hash(&mut hasher);
@@ -335,4 +358,11 @@ impl Explorer {
 pub fn random_seed() -> f64 {
     let bits = getrandom::u64().unwrap_or_else(|_| js_sys::Date::now().to_bits());
     (bits & crate::model::settings::MAX_SEED) as f64
+}
+
+/// Bytes of linear memory the wasm module holds now (for the long-use memory test and the
+/// benchmark): 64 KiB pages times their number.
+#[wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size::<0>() * 65_536) as f64
 }

@@ -11,6 +11,7 @@ pub mod density;
 pub mod error;
 pub mod estimators;
 pub mod gumbel;
+pub mod raster;
 pub mod relaxed;
 pub mod simplex;
 pub mod stats;

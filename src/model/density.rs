@@ -2,49 +2,44 @@
 //! k > 3 projection.
 
 use crate::math::density::binary_log_density;
+use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
-use crate::math::simplex::{
-    barycentric_to_xy, polygon_vertices, project_to_polygon, xy_to_barycentric,
-};
+use crate::math::simplex::{barycentric_to_xy, polygon_vertices, project_to_polygon};
 use crate::model::sampling::argmax;
 use crate::render::{BinaryDensityData, ProjectionData, SimplexHeatmapData};
-
-/// Height of the equilateral triangle with unit base.
-const TRIANGLE_HEIGHT: f64 = 0.866_025_403_784_438_6;
 
 /// Points of the k = 2 density curve.
 pub const BINARY_CURVE_POINTS: usize = 400;
 
-/// Fills `out` (row-major `width × height`) with log p at each pixel centre of the raster
-/// that spans the triangle's bounding box, NaN outside the open triangle.
-pub fn log_density_raster(dist: &GumbelSoftmax, width: u32, height: u32, out: &mut Vec<f64>) {
-    let (w, h) = (width as usize, height as usize);
-    out.clear();
-    out.resize(w * h, f64::NAN);
-    if dist.k() != 3 || w == 0 || h == 0 {
-        return;
+/// Fills `out` (row-major `width × height`) with ln p at each pixel centre of the raster
+/// that spans the triangle's bounding box, NaN outside the open triangle. `grid` keeps the
+/// logarithms of the pixel coordinates between calls at the same size.
+pub fn log_density_raster(
+    dist: &GumbelSoftmax,
+    width: u32,
+    height: u32,
+    grid: &mut TriangleGrid,
+    out: &mut Vec<f64>,
+) {
+    let size = (width as usize, height as usize);
+    if grid.size() != size {
+        *grid = TriangleGrid::new(size.0, size.1);
     }
-    for py in 0..h {
-        let y = (h as f64 - py as f64 - 0.5) / h as f64 * TRIANGLE_HEIGHT;
-        for px in 0..w {
-            let x = (px as f64 + 0.5) / w as f64;
-            let b = xy_to_barycentric(x, y);
-            if b.iter().all(|&v| v > 0.0) {
-                // Renormalise away the rounding of the barycentric map (sum within 1e-15).
-                let s = b[0] + b[1] + b[2];
-                let point = [b[0] / s, b[1] / s, b[2] / s];
-                if let Ok(lp) = dist.log_density(&point) {
-                    out[py * w + px] = lp;
-                }
-            }
-        }
-    }
+    grid.log_density(dist, out);
 }
 
 /// Colour-bar range: the 1st and 99.5th percentiles of the finite values, so the corner
 /// singularities of a small τ do not wash out the rest of the triangle.
+/// Percentiles are estimated from every `step`-th value of a large raster (a few thousand
+/// values pin a percentile down far better than the eye can tell colours apart).
 pub fn colour_range(values: &[f64]) -> (f64, f64) {
-    let mut finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let step = (values.len() / 20_000).max(1);
+    let mut finite: Vec<f64> = values
+        .iter()
+        .step_by(step)
+        .copied()
+        .filter(|v| v.is_finite())
+        .collect();
     if finite.is_empty() {
         return (0.0, 1.0);
     }

@@ -11,13 +11,16 @@ pub mod url;
 
 use crate::math::cost::{speedup, PAPER_SPEEDUPS};
 use crate::math::estimators::{log_tau_grid, variance_sweep, Sweep};
+use crate::math::raster::TriangleGrid;
 use crate::math::stats::{chi_square_test, ChiSquare};
 use crate::render::{
     AnnealingData, ComponentHistogramsData, CostData, EstimatorCurve, EstimatorsData,
     ExpectationData, Figure1Data, GumbelMaxData, SampleStripData, StraightThroughData,
 };
 use density::{binary_density, log_density_raster, projection, simplex_heatmap};
-use sampling::{argmax, figure1, summarise, SampleSummary, FIGURE1_SAMPLES, FIGURE1_TAUS};
+use sampling::{
+    argmax, figure1, SampleSummary, Sampler, FIGURE1_SAMPLES, FIGURE1_TAUS, FIRST_PASS_VALUES,
+};
 pub use settings::{ModelError, ObjectiveKind, Settings};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -109,10 +112,11 @@ struct SweepKey {
 #[derive(Default)]
 pub struct Model {
     settings: Settings,
-    summary: Option<(SampleKey, SampleSummary)>,
+    sampler: Sampler,
     figure1: Option<(SampleKey, Figure1Data)>,
     sweep: Option<(SweepKey, Result<Sweep, ModelError>)>,
     raster: Vec<f64>,
+    grid: TriangleGrid,
 }
 
 fn hash_f64s<H: Hasher>(h: &mut H, values: &[f64]) {
@@ -155,11 +159,14 @@ impl Model {
         }
     }
 
-    /// A fingerprint of everything view `view` depends on: equal fingerprints draw equal pictures.
+    /// A fingerprint of everything view `view` depends on: equal fingerprints draw equal
+    /// pictures. Call [`prepare`](Self::prepare) first, so that the sample progress it includes
+    /// is that of the current settings.
     pub fn inputs_fingerprint(&self, view: View) -> u64 {
         let s = &self.settings;
         let mut h = DefaultHasher::new();
         view.hash(&mut h);
+        let progress = self.sampler.summary().n;
         let dist_inputs = |h: &mut DefaultHasher, with_tau: bool| {
             hash_f64s(h, s.logits());
             if with_tau {
@@ -167,9 +174,15 @@ impl Model {
             }
             s.samples().hash(h);
             s.seed().hash(h);
+            progress.hash(h);
         };
         match view {
-            View::GumbelMax | View::Figure1 => dist_inputs(&mut h, false),
+            View::Figure1 => {
+                hash_f64s(&mut h, s.logits());
+                s.samples().min(FIGURE1_SAMPLES).hash(&mut h);
+                s.seed().hash(&mut h);
+            }
+            View::GumbelMax => dist_inputs(&mut h, false),
             View::Components
             | View::Expectation
             | View::Strip
@@ -197,18 +210,34 @@ impl Model {
         h.finish()
     }
 
-    /// The sample summary for the current settings, computed once per input.
+    /// Points the sampler at the current settings; new settings get a first pass of
+    /// `FIRST_PASS_VALUES` values (all of the default N) before anything is drawn.
+    pub fn prepare(&mut self) {
+        let s = &self.settings;
+        if self.sampler.target(s.dist(), s.samples(), s.seed()) {
+            self.sampler.advance(s.dist(), FIRST_PASS_VALUES);
+        }
+    }
+
+    /// The sample summary for the current settings (possibly still being refined).
     pub fn summary(&mut self) -> &SampleSummary {
-        let key = self.sample_key();
-        let fresh = matches!(&self.summary, Some((k, _)) if *k == key);
-        if !fresh {
-            let s = summarise(self.settings.dist(), key.n, key.seed);
-            self.summary = Some((key, s));
+        self.prepare();
+        self.sampler.summary()
+    }
+
+    /// Adds up to `max_values` more values (draws × k) to the summary of a large N.
+    /// Returns whether draws remain after this step.
+    pub fn refine(&mut self, max_values: usize) -> bool {
+        self.prepare();
+        if self.sampler.summary().complete() {
+            return false;
         }
-        match &self.summary {
-            Some((_, s)) => s,
-            None => unreachable!("the summary was just stored"),
-        }
+        self.sampler.advance(self.settings.dist(), max_values)
+    }
+
+    /// Whether the summary has fewer draws than N.
+    pub fn refining(&mut self) -> bool {
+        !self.summary().complete()
     }
 
     /// Chi-square test of the Gumbel-Max counts against π.
@@ -311,7 +340,7 @@ impl Model {
             }
             3 => {
                 let mut raster = std::mem::take(&mut self.raster);
-                log_density_raster(&dist, width, height, &mut raster);
+                log_density_raster(&dist, width, height, &mut self.grid, &mut raster);
                 let overlay = self.summary().overlay.clone();
                 let data = simplex_heatmap(&dist, width, height, &overlay, raster);
                 DensityView::Simplex(data)

@@ -35,10 +35,13 @@ pub fn argmax(values: &[f64]) -> usize {
     best
 }
 
-/// What the sample-based views need, gathered in one pass.
+/// What the sample-based views need, accumulated over the first `n` draws.
 #[derive(Clone, Debug, Default)]
 pub struct SampleSummary {
+    /// Draws accumulated so far (the views show these while the rest is refined).
     pub n: u64,
+    /// Draws asked for.
+    pub target: u64,
     /// Gumbel-Max class counts.
     pub counts: Vec<u64>,
     /// `component_hist[i][b]`: draws whose y_i falls in bin b of [0, 1].
@@ -49,58 +52,169 @@ pub struct SampleSummary {
     pub strip: Vec<Vec<f64>>,
     /// The first `OVERLAY_SAMPLES` draws, flattened with stride k.
     pub overlay: Vec<f64>,
+    sum: Vec<f64>,
+    sum_sq: Vec<f64>,
 }
 
-/// Draws `n` samples of `dist` from the stream of `seed` and summarises them.
-pub fn summarise(dist: &GumbelSoftmax, n: usize, seed: u64) -> SampleSummary {
-    let k = dist.k();
-    let tau = dist.tau();
-    let mut rng = stream(seed);
-    let mut perturbed = vec![0.0; k];
-    let mut log_y = vec![0.0; k];
-    let mut y = vec![0.0; k];
-    let mut counts = vec![0u64; k];
-    let mut hist = vec![vec![0u64; COMPONENT_BINS]; k];
-    let mut sum = vec![0.0; k];
-    let mut sum_sq = vec![0.0; k];
-    let mut strip = Vec::with_capacity(STRIP_SAMPLES.min(n));
-    let mut overlay = Vec::with_capacity(OVERLAY_SAMPLES.min(n) * k);
-    for s in 0..n {
-        dist.perturb_to_slice(&mut rng, &mut perturbed);
-        counts[argmax(&perturbed)] += 1;
-        relax_log(&perturbed, tau, &mut log_y);
-        for i in 0..k {
-            let v = log_y[i].exp();
-            y[i] = v;
-            sum[i] += v;
-            sum_sq[i] += v * v;
+impl SampleSummary {
+    fn reset(&mut self, k: usize, target: usize) {
+        self.n = 0;
+        self.target = target as u64;
+        self.counts.clear();
+        self.counts.resize(k, 0);
+        self.component_hist.resize_with(k, Vec::new);
+        for h in &mut self.component_hist {
+            h.clear();
+            h.resize(COMPONENT_BINS, 0);
+        }
+        self.strip.clear();
+        self.overlay.clear();
+        self.sum.clear();
+        self.sum.resize(k, 0.0);
+        self.sum_sq.clear();
+        self.sum_sq.resize(k, 0.0);
+        self.mean.clear();
+        self.mean.resize(k, 0.0);
+        self.std_err.clear();
+        self.std_err.resize(k, 0.0);
+    }
+
+    /// Adds one draw: its Gumbel-Max class and its relaxed sample `y`.
+    #[inline]
+    fn push(&mut self, class: usize, y: &[f64]) {
+        let s = self.n as usize;
+        self.counts[class] += 1;
+        for (i, &v) in y.iter().enumerate() {
+            self.sum[i] += v;
+            self.sum_sq[i] += v * v;
             // y ∈ [0, 1]; the cast saturates, and min keeps y = 1 in the last bin.
             let bin = ((v * COMPONENT_BINS as f64) as usize).min(COMPONENT_BINS - 1);
-            hist[i][bin] += 1;
+            self.component_hist[i][bin] += 1;
         }
         if s < STRIP_SAMPLES {
-            strip.push(y.clone());
+            self.strip.push(y.to_vec());
         }
         if s < OVERLAY_SAMPLES {
-            overlay.extend_from_slice(&y);
+            self.overlay.extend_from_slice(y);
+        }
+        self.n += 1;
+    }
+
+    fn finish(&mut self) {
+        let nf = self.n.max(1) as f64;
+        for i in 0..self.sum.len() {
+            let m = self.sum[i] / nf;
+            self.mean[i] = m;
+            self.std_err[i] = ((self.sum_sq[i] / nf - m * m).max(0.0) / nf).sqrt();
         }
     }
-    let nf = n.max(1) as f64;
-    let mean: Vec<f64> = sum.iter().map(|s| s / nf).collect();
-    let std_err = sum_sq
-        .iter()
-        .zip(&mean)
-        .map(|(sq, m)| ((sq / nf - m * m).max(0.0) / nf).sqrt())
-        .collect();
-    SampleSummary {
-        n: n as u64,
-        counts,
-        component_hist: hist,
-        mean,
-        std_err,
-        strip,
-        overlay,
+
+    /// Whether all draws asked for are in.
+    pub fn complete(&self) -> bool {
+        self.n >= self.target
     }
+}
+
+/// Most perturbation values kept between redraws (8 bytes each): up to this many, a τ change
+/// recomputes only the softmax of the stored noise; beyond, the noise is drawn again.
+pub const NOISE_CACHE_VALUES: usize = 1 << 21;
+/// Values (draws × k) accumulated before the first picture of new settings.
+pub const FIRST_PASS_VALUES: usize = 240_000;
+
+#[derive(Clone, Debug, PartialEq)]
+struct NoiseKey {
+    logits: Vec<f64>,
+    n: usize,
+    seed: u64,
+}
+
+/// Draws the N samples of the current settings in chunks, so a huge N first shows a partial
+/// picture and then refines, and keeps their Gumbel noise so that a τ change is cheap.
+#[derive(Default)]
+pub struct Sampler {
+    key: Option<NoiseKey>,
+    tau: f64,
+    rng: Option<Pcg64Mcg>,
+    /// Perturbations ln π + g of the draws made so far, when N × k fits the cache.
+    noise: Vec<f64>,
+    summary: SampleSummary,
+    perturbed: Vec<f64>,
+    log_y: Vec<f64>,
+    y: Vec<f64>,
+}
+
+impl Sampler {
+    /// Points the sampler at `dist`, `n` draws from the stream of `seed`. Returns whether
+    /// anything changed (then the summary restarts from zero draws).
+    pub fn target(&mut self, dist: &GumbelSoftmax, n: usize, seed: u64) -> bool {
+        let key = NoiseKey {
+            logits: dist.logits().to_vec(),
+            n,
+            seed,
+        };
+        let same_noise = self.key.as_ref() == Some(&key);
+        if same_noise && self.tau.to_bits() == dist.tau().to_bits() {
+            return false;
+        }
+        let k = dist.k();
+        let cacheable = n.saturating_mul(k) <= NOISE_CACHE_VALUES;
+        if !same_noise || !cacheable {
+            // New noise: restart the stream; keep the buffer's capacity for reuse.
+            self.noise.clear();
+            self.rng = Some(stream(seed));
+        }
+        self.key = Some(key);
+        self.tau = dist.tau();
+        self.summary.reset(k, n);
+        self.perturbed.resize(k, 0.0);
+        self.log_y.resize(k, 0.0);
+        self.y.resize(k, 0.0);
+        true
+    }
+
+    /// Accumulates up to `max_values` more values (draws × k). Returns whether draws remain.
+    pub fn advance(&mut self, dist: &GumbelSoftmax, max_values: usize) -> bool {
+        let k = dist.k();
+        let target = self.summary.target as usize;
+        let cacheable = target.saturating_mul(k) <= NOISE_CACHE_VALUES;
+        let start = self.summary.n as usize;
+        let end = target.min(start.saturating_add((max_values / k.max(1)).max(1)));
+        let Some(rng) = self.rng.as_mut() else {
+            return false;
+        };
+        for s in start..end {
+            let cached = cacheable && (s + 1) * k <= self.noise.len();
+            if cached {
+                self.perturbed
+                    .copy_from_slice(&self.noise[s * k..(s + 1) * k]);
+            } else {
+                dist.perturb_to_slice(rng, &mut self.perturbed);
+                if cacheable {
+                    self.noise.extend_from_slice(&self.perturbed);
+                }
+            }
+            let class = argmax(&self.perturbed);
+            relax_log(&self.perturbed, self.tau, &mut self.log_y);
+            for (y, l) in self.y.iter_mut().zip(&self.log_y) {
+                *y = l.exp();
+            }
+            self.summary.push(class, &self.y);
+        }
+        self.summary.finish();
+        !self.summary.complete()
+    }
+
+    pub fn summary(&self) -> &SampleSummary {
+        &self.summary
+    }
+}
+
+/// Draws `n` samples of `dist` from the stream of `seed` and summarises them in one go.
+pub fn summarise(dist: &GumbelSoftmax, n: usize, seed: u64) -> SampleSummary {
+    let mut sampler = Sampler::default();
+    sampler.target(dist, n, seed);
+    sampler.advance(dist, usize::MAX);
+    sampler.summary
 }
 
 /// The Figure 1 panel: E[y] at each of `taus` and the first draw at each, all from the

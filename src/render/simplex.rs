@@ -14,8 +14,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::common::{
-    clear, fmt_num, fmt_tau, label_font, message, note_font, px, stroke, text, tick_font, Drawn,
-    RenderError, AXIS, TEXT, TOO_SMALL,
+    clear, fmt_num, fmt_tau, font, label_font, message, note_font, px, stroke, text, text_size,
+    tick_font, Drawn, RenderError, AXIS, TEXT, TOO_SMALL,
 };
 use super::data::{SimplexHeatmapData, Theme};
 use super::palette::colour_map;
@@ -126,6 +126,58 @@ fn pixel(v: f64, (lo, hi): (f64, f64)) -> [u8; 3] {
     [c.0, c.1, c.2]
 }
 
+/// Entries of the colour look-up table used for the heatmap raster.
+const LUT_SIZE: usize = 1024;
+
+/// Opacity of the sample dots over the heatmap: a few dozen dots are drawn solid enough to see,
+/// a thousand or more faint enough that the heatmap still shows through.
+fn dot_alpha(n: usize) -> f64 {
+    (0.5 * (200.0 / n.max(1) as f64).sqrt()).clamp(0.15, 0.5)
+}
+
+fn dot_radius(theme: &Theme) -> u32 {
+    px(theme, 1.5).max(1) as u32
+}
+
+/// Points a little outside (rounding in the model's projection) still draw; wild ones don't.
+fn plausible(x: f64, y: f64) -> bool {
+    x.is_finite() && y.is_finite() && (-0.05..=1.05).contains(&x) && (-0.05..=0.92).contains(&y)
+}
+
+/// Blends a dark disc for each sample into the RGB raster (size `dw × dh`, the triangle's
+/// bounding box), at the positions `draw_simplex` would draw them.
+fn stamp_points(rgb: &mut [u8], (dw, dh): (usize, usize), points: &[(f64, f64)], theme: &Theme) {
+    let r = f64::from(dot_radius(theme));
+    let alpha = dot_alpha(points.len());
+    let reach = r.ceil() as i64;
+    let (ink_r, ink_g, ink_b) = (TEXT.0 as f64, TEXT.1 as f64, TEXT.2 as f64);
+    for &(x, y) in points {
+        if !plausible(x, y) {
+            continue;
+        }
+        let cx = x * dw as f64;
+        let cy = dh as f64 - y / TRIANGLE_HEIGHT * dh as f64;
+        let (ix, iy) = (cx.floor() as i64, cy.floor() as i64);
+        for py in (iy - reach)..=(iy + reach) {
+            for px_ in (ix - reach)..=(ix + reach) {
+                if px_ < 0 || py < 0 || px_ >= dw as i64 || py >= dh as i64 {
+                    continue;
+                }
+                let (dx, dy) = (px_ as f64 + 0.5 - cx, py as f64 + 0.5 - cy);
+                if dx * dx + dy * dy > r * r {
+                    continue;
+                }
+                let at = (py as usize * dw + px_ as usize) * 3;
+                let blend =
+                    |c: u8, ink: f64| (f64::from(c) * (1.0 - alpha) + ink * alpha).round() as u8;
+                rgb[at] = blend(rgb[at], ink_r);
+                rgb[at + 1] = blend(rgb[at + 1], ink_g);
+                rgb[at + 2] = blend(rgb[at + 2], ink_b);
+            }
+        }
+    }
+}
+
 pub fn draw_simplex<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &SimplexHeatmapData,
@@ -140,11 +192,30 @@ pub fn draw_simplex<DB: DrawingBackend>(
     let range = colour_range(data.lo, data.hi);
     let (dw, dh) = (data.width as usize, data.height as usize);
     let have_raster = dw > 0 && dh > 0 && data.log_density.len() >= dw * dh;
-    if have_raster && data.width == w && data.height == h {
+    let exact_raster = have_raster && data.width == w && data.height == h;
+    if exact_raster {
+        // 1024 colour-map entries: finer than the map's own steps, and a table lookup per
+        // pixel instead of an interpolation.
+        let lut: Vec<[u8; 3]> = (0..LUT_SIZE)
+            .map(|i| {
+                let c = colour_map(i as f64 / (LUT_SIZE - 1) as f64);
+                [c.0, c.1, c.2]
+            })
+            .collect();
+        let scale = (LUT_SIZE - 1) as f64 / (range.1 - range.0);
         let mut rgb = Vec::with_capacity(dw * dh * 3);
         for &v in &data.log_density[..dw * dh] {
-            rgb.extend_from_slice(&pixel(v, range));
+            if v.is_nan() {
+                // Outside the triangle.
+                rgb.extend_from_slice(&[255, 255, 255]);
+            } else {
+                // The float-to-int cast saturates: below lo → 0, above hi (or +∞) → clamped.
+                let i = (((v - range.0) * scale).max(0.0) as usize).min(LUT_SIZE - 1);
+                rgb.extend_from_slice(&lut[i]);
+            }
         }
+        // The samples go into the same image: one blit instead of a canvas call per dot.
+        stamp_points(&mut rgb, (dw, dh), &data.points, theme);
         area.draw(&RasterElement {
             at: (x0, y0),
             size: (w, h),
@@ -168,16 +239,13 @@ pub fn draw_simplex<DB: DrawingBackend>(
         to_px(0.5, TRIANGLE_HEIGHT),
     ];
 
-    let dot = TEXT.mix(0.45).filled();
-    let r = (px(theme, 1.6)).max(1) as u32;
-    for &(x, y) in &data.points {
-        // Points a little outside (rounding in the model's projection) still draw; wild ones don't.
-        if x.is_finite()
-            && y.is_finite()
-            && (-0.05..=1.05).contains(&x)
-            && (-0.05..=0.92).contains(&y)
-        {
-            area.draw(&Circle::new(to_px(x, y), r, dot))?;
+    if !exact_raster {
+        let dot = TEXT.mix(dot_alpha(data.points.len())).filled();
+        let r = dot_radius(theme);
+        for &(x, y) in &data.points {
+            if plausible(x, y) {
+                area.draw(&Circle::new(to_px(x, y), r, dot))?;
+            }
         }
     }
 
@@ -188,7 +256,14 @@ pub fn draw_simplex<DB: DrawingBackend>(
         TEXT.stroke_width(stroke(theme, 1.5)),
     ))?;
 
-    let style = label_font(theme);
+    // The two base labels share the triangle's width; on a narrow triangle use a smaller font.
+    let mut style = label_font(theme);
+    let base_w = |st: &plotters::style::TextStyle| {
+        text_size(area, &data.labels[0], st).0 + text_size(area, &data.labels[1], st).0
+    };
+    if base_w(&style) + px(theme, 8.0) > w as i32 {
+        style = font(theme, 10.0, TEXT);
+    }
     let gap = px(theme, 5.0);
     text(
         area,

@@ -1,0 +1,163 @@
+//! The k = 3 log density on a pixel grid over the triangle, fast enough to redraw at display
+//! resolution while τ is dragged.
+//!
+//! The general [`GumbelSoftmax::log_density`] validates its point and takes three logarithms,
+//! three exponentials and one more logarithm. On a fixed grid every point is valid by
+//! construction and ln yᵢ does not depend on π or τ, so [`TriangleGrid`] keeps the logarithms
+//! of its pixels and a redraw costs two exponentials and one logarithm per pixel.
+
+use super::density::log_normaliser;
+use super::relaxed::GumbelSoftmax;
+
+/// The pixel centres of a `width × height` raster spanning the triangle's bounding box, with
+/// ln y₁, ln y₂ of each pixel and ln y₃ of each row. Pixel (px, py) sits at
+/// x = (px + ½)/width, y = (height − py − ½)/height · √3/2; vertices e₁ = (0, 0), e₂ = (1, 0),
+/// e₃ = (½, √3/2).
+#[derive(Clone, Debug, Default)]
+pub struct TriangleGrid {
+    width: usize,
+    height: usize,
+    /// (ln y₁, ln y₂) per pixel, row-major; NaN outside the open triangle.
+    ln_y12: Vec<(f64, f64)>,
+    /// ln y₃ per row; NaN for rows outside.
+    ln_y3: Vec<f64>,
+}
+
+impl TriangleGrid {
+    pub fn new(width: usize, height: usize) -> TriangleGrid {
+        let mut ln_y12 = vec![(f64::NAN, f64::NAN); width * height];
+        let mut ln_y3 = vec![f64::NAN; height];
+        for py in 0..height {
+            // Barycentric coordinates: y₃ from the height; y₂ from x, y₁ = 1 − y₂ − y₃.
+            let y3 = (height as f64 - py as f64 - 0.5) / height as f64;
+            if y3 <= 0.0 || y3 >= 1.0 {
+                continue;
+            }
+            ln_y3[py] = y3.ln();
+            for px in 0..width {
+                let x = (px as f64 + 0.5) / width as f64;
+                let y2 = x - 0.5 * y3;
+                let y1 = 1.0 - y3 - y2;
+                if y1 > 0.0 && y2 > 0.0 {
+                    ln_y12[py * width + px] = (y1.ln(), y2.ln());
+                }
+            }
+        }
+        TriangleGrid {
+            width,
+            height,
+            ln_y12,
+            ln_y3,
+        }
+    }
+
+    pub fn size(&self) -> (usize, usize) {
+        (self.width, self.height)
+    }
+
+    /// Fills `out` (row-major) with ln p of `dist` at each pixel, NaN outside the triangle
+    /// (and everywhere when `dist` is not a k = 3 distribution).
+    pub fn log_density(&self, dist: &GumbelSoftmax, out: &mut Vec<f64>) {
+        let (w, h) = (self.width, self.height);
+        out.clear();
+        out.resize(w * h, f64::NAN);
+        if dist.k() != 3 || w == 0 || h == 0 {
+            return;
+        }
+        let lp = dist.logits();
+        let (lp1, lp2, lp3) = (lp[0], lp[1], lp[2]);
+        let tau = dist.tau();
+        let constant = log_normaliser(3, tau) + lp1 + lp2 + lp3;
+        for py in 0..h {
+            let l3 = self.ln_y3[py];
+            if l3.is_nan() {
+                continue;
+            }
+            let a3 = lp3 - tau * l3;
+            let cells = &mut out[py * w..(py + 1) * w];
+            let logs = &self.ln_y12[py * w..(py + 1) * w];
+            for (cell, &(l1, l2)) in cells.iter_mut().zip(logs) {
+                if l1.is_nan() {
+                    continue;
+                }
+                let (a1, a2) = (lp1 - tau * l1, lp2 - tau * l2);
+                // log-sum-exp of (a1, a2, a3): the largest term contributes exp(0) = 1.
+                let lse = if a1 >= a2 && a1 >= a3 {
+                    a1 + (1.0 + (a2 - a1).exp() + (a3 - a1).exp()).ln()
+                } else if a2 >= a3 {
+                    a2 + (1.0 + (a1 - a2).exp() + (a3 - a2).exp()).ln()
+                } else {
+                    a3 + (1.0 + (a1 - a3).exp() + (a2 - a3).exp()).ln()
+                };
+                *cell = constant - 3.0 * lse - (tau + 1.0) * (l1 + l2 + l3);
+            }
+        }
+    }
+}
+
+/// ln p of `dist` on a fresh `width × height` grid (see [`TriangleGrid`]); for repeated
+/// redraws at one size keep the grid instead.
+pub fn log_density_raster3(dist: &GumbelSoftmax, width: usize, height: usize, out: &mut Vec<f64>) {
+    TriangleGrid::new(width, height).log_density(dist, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::math::simplex::{xy_to_barycentric, TRIANGLE_HEIGHT};
+
+    #[test]
+    fn raster_matches_the_general_density() {
+        let cases = [
+            ([0.2, 0.3, 0.5], 0.5),
+            ([0.7, 0.2, 0.1], 0.05),
+            ([1.0, 1.0, 1.0], 3.0),
+            ([1e-20, 0.5, 0.5], 0.01),
+        ];
+        for (probs, tau) in cases {
+            let dist = GumbelSoftmax::from_probs(&probs, tau).unwrap();
+            let (w, h) = (41, 37);
+            let mut out = Vec::new();
+            log_density_raster3(&dist, w, h, &mut out);
+            let mut inside = 0;
+            for py in 0..h {
+                for px in 0..w {
+                    let x = (px as f64 + 0.5) / w as f64;
+                    let y = (h as f64 - py as f64 - 0.5) / h as f64 * TRIANGLE_HEIGHT;
+                    let b = xy_to_barycentric(x, y);
+                    let v = out[py * w + px];
+                    if b.iter().all(|&c| c > 1e-12) {
+                        let s: f64 = b.iter().sum();
+                        let point = [b[0] / s, b[1] / s, b[2] / s];
+                        let reference = dist.log_density(&point).unwrap();
+                        assert!(
+                            (v - reference).abs() <= 1e-9 * reference.abs().max(1.0),
+                            "pixel ({px}, {py}): {v} vs {reference}"
+                        );
+                        inside += 1;
+                    } else if b.iter().any(|&c| c < -1e-12) {
+                        assert!(v.is_nan(), "pixel ({px}, {py}) outside is {v}");
+                    }
+                }
+            }
+            assert!(inside > w * h / 3);
+        }
+    }
+
+    #[test]
+    fn other_k_gives_only_nan() {
+        let dist = GumbelSoftmax::from_probs(&[0.5, 0.5], 1.0).unwrap();
+        let mut out = vec![1.0; 3];
+        log_density_raster3(&dist, 4, 4, &mut out);
+        assert_eq!(out.len(), 16);
+        assert!(out.iter().all(|v| v.is_nan()));
+    }
+
+    #[test]
+    fn empty_grid_is_empty() {
+        let dist = GumbelSoftmax::from_probs(&[0.2, 0.3, 0.5], 1.0).unwrap();
+        let mut out = vec![1.0; 3];
+        TriangleGrid::new(0, 5).log_density(&dist, &mut out);
+        assert!(out.is_empty());
+    }
+}
