@@ -16,13 +16,22 @@ T_START=$(now)
 STAGE="" STAGE_START="" SERVER_PID=""
 SUMMARY=() PASSED=0
 ONLY=" $* "
+STAGES=" setup fmt clippy clippy-wasm native-tests wasm-tests build-site browser-tests "
+for name in "$@"; do
+  [[ $STAGES == *" $name "* ]] || die "no stage named '$name'; the stages are:$STAGES"
+done
 
 # A stage runs one command; if it fails, errexit ends the script and the EXIT trap reports it.
 stage() {
   if [[ $ONLY != "  " && $1 != setup && $ONLY != *" $1 "* ]]; then return; fi
   STAGE=$1
   shift
-  printf '\n==> [%s] %s\n' "$STAGE" "$*"
+  # A function says what it runs itself; a plain command is shown here.
+  if declare -F "$1" >/dev/null; then
+    printf '\n==> [%s]\n' "$STAGE"
+  else
+    printf '\n==> [%s] %s\n' "$STAGE" "$*"
+  fi
   STAGE_START=$(now)
   "$@"
   SUMMARY+=("$(printf '  %-16s %8ss  ok' "$STAGE" "$(elapsed "$STAGE_START")")")
@@ -64,10 +73,6 @@ native_tests() {
 }
 
 wasm_tests() {
-  if [[ ! -f tests/web.rs ]]; then
-    say "tests/web.rs is not there yet: skipping the wasm-bindgen tests"
-    return
-  fi
   say "cargo test --target $WASM_TARGET --test web"
   # The runner drives headless Chromium through ChromeDriver; webdriver.json adds the
   # flags that keep Chromium off the network. Only --test web: the other tests read files.
@@ -76,20 +81,7 @@ wasm_tests() {
     cargo test --target "$WASM_TARGET" --test web
 }
 
-build_site() {
-  if [[ ! -f index.html ]]; then
-    say "index.html is not there yet: building the wasm only"
-    scripts/build-web.sh
-    return
-  fi
-  scripts/dist.sh
-}
-
 browser_tests() {
-  if [[ ! -f index.html ]]; then
-    say "index.html is not there yet: skipping the browser tests"
-    return
-  fi
   local port url
   port=$(free_port)
   url="http://127.0.0.1:$port/"
@@ -110,5 +102,5 @@ stage clippy cargo clippy --all-targets -- -D warnings
 stage clippy-wasm cargo clippy --target "$WASM_TARGET" --lib -- -D warnings
 stage native-tests native_tests
 stage wasm-tests wasm_tests
-stage build-site build_site
+stage build-site scripts/dist.sh
 stage browser-tests browser_tests
