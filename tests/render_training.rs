@@ -62,13 +62,17 @@ fn estimators_draw_two_log_log_panels_with_a_legend() {
         assert_eq!(texts(&s, "bias ‖E[ĝ] − ∇F‖ (log)"), 1, "{name}");
         assert_eq!(texts(&s, "variance tr Cov[ĝ] (log)"), 1, "{name}");
         assert_eq!(texts(&s, "τ (log scale)"), 2, "{name}");
-        // SF's circle markers: one per τ in each panel, one in the legend.
+        // SF's circle markers: at most one per τ in each panel (thinned to about a dozen), one
+        // in the legend.
         let blue = hex(class_colour(0));
         let circles = s
             .lines()
             .filter(|l| l.contains("<circle") && l.contains(&format!("fill=\"{blue}\"")))
             .count();
-        assert_eq!(circles, 2 * d.taus.len() + 1, "{name}");
+        assert!(
+            (2 * 6 + 1..=2 * d.taus.len() + 1).contains(&circles),
+            "{name}: {circles}"
+        );
     }
 }
 

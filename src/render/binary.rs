@@ -15,8 +15,8 @@ use super::common::{
 use super::data::{BinaryDensityData, Theme};
 use super::palette::{class_colour, lighten};
 
-/// A log axis shows three decades below its top; lower values sit on that floor.
-const LOG_DECADES: f64 = 1e3;
+/// A log axis reaches at most this far below its top; lower values sit on that floor.
+const LOG_RATIO: f64 = 1e6;
 
 pub fn draw_binary<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -82,7 +82,16 @@ pub fn draw_binary<DB: DrawingBackend>(
         (None, None) => 1.0,
     };
     if data.log_scale {
-        let axis = LogAxis::new(top_value * 1.3 / LOG_DECADES, top_value * 1.3);
+        // Down to the smallest positive value shown, but no more than LOG_RATIO below the top.
+        let hi = top_value * 1.3;
+        let smallest = data
+            .hist_density
+            .iter()
+            .copied()
+            .chain(data.curve.iter().map(|p| p.1))
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .fold(hi, f64::min);
+        let axis = LogAxis::new(smallest.max(hi / LOG_RATIO) / 1.5, hi);
         let (lo, hi) = (axis.lo(), axis.hi());
         let mut chart = ChartBuilder::on(&plot)
             .margin_top(px(theme, 6.0))

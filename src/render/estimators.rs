@@ -35,9 +35,15 @@ fn style_of(j: usize) -> (RGBColor, Dash, Marker) {
 /// Picks one measured quantity (bias or variance) out of a curve.
 type Metric = fn(&EstimatorCurve) -> &[f64];
 
-/// How far below the largest value the log axis reaches; smaller values (and the zeros and
-/// negative noise of an unbiased estimator's bias) are drawn on that floor.
-const MAX_RATIO: f64 = 1e6;
+/// How far below the largest value each log axis reaches; smaller values (and the zeros and
+/// negative noise of an unbiased estimator's bias) are drawn on that floor. The bias of an
+/// unbiased estimator is Monte Carlo noise, so four decades show every meaningful bias; the
+/// variance legitimately spans more as τ grows.
+const BIAS_RATIO: f64 = 1e4;
+const VARIANCE_RATIO: f64 = 1e6;
+
+/// Markers per curve: enough to tell the curves apart, few enough not to hide the lines.
+const MAX_MARKERS: usize = 12;
 
 pub fn draw_estimators<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -126,12 +132,12 @@ pub fn draw_estimators<DB: DrawingBackend>(
         LogAxis::new(tau_lo / 2.0, tau_hi * 2.0)
     };
 
-    let metrics: [(&str, Metric); 2] = [
-        ("bias ‖E[ĝ] − ∇F‖ (log)", |c| &c.bias),
-        ("variance tr Cov[ĝ] (log)", |c| &c.variance),
+    let metrics: [(&str, Metric, f64); 2] = [
+        ("bias ‖E[ĝ] − ∇F‖ (log)", |c| &c.bias, BIAS_RATIO),
+        ("variance tr Cov[ĝ] (log)", |c| &c.variance, VARIANCE_RATIO),
     ];
-    for (panel, (desc, values)) in panels.iter().zip(metrics) {
-        draw_panel(panel, theme, data, &x_axis, desc, values)?;
+    for (panel, (desc, values, ratio)) in panels.iter().zip(metrics) {
+        draw_panel(panel, theme, data, &x_axis, (desc, values, ratio))?;
     }
     Ok(())
 }
@@ -141,14 +147,13 @@ fn draw_panel<DB: DrawingBackend>(
     theme: &Theme,
     data: &EstimatorsData,
     x_axis: &LogAxis,
-    desc: &str,
-    values: Metric,
+    (desc, values, ratio): (&str, Metric, f64),
 ) -> Drawn {
     if !fits(panel, theme, 120.0, 90.0) {
         return Ok(());
     }
     let all = data.curves.iter().flat_map(|c| values(c).iter().copied());
-    let Some(y_range) = log_range(all, MAX_RATIO) else {
+    let Some(y_range) = log_range(all, ratio) else {
         let (w, h) = panel.dim_in_pixel();
         return text(
             panel,
@@ -200,12 +205,15 @@ fn draw_panel<DB: DrawingBackend>(
     }
 
     let mut clamped = false;
-    for (j, curve) in data.curves.iter().enumerate() {
+    let n = data.curves.len();
+    // Drawn last to first so the first estimators stay on top where curves coincide (GS and ST-GS
+    // share their bias exactly); their different dash patterns then show both.
+    for (j, curve) in data.curves.iter().enumerate().rev() {
         let (colour, dash, marker) = style_of(j);
         // Runs of consecutive usable points; NaN breaks the line, non-positive values (the noise
         // of an unbiased estimator around zero) sit on the floor.
-        let mut runs: Vec<Vec<(i32, i32)>> = vec![Vec::new()];
-        for (&tau, &v) in data.taus.iter().zip(values(curve)) {
+        let mut runs: Vec<Vec<(usize, (i32, i32))>> = vec![Vec::new()];
+        for (i, (&tau, &v)) in data.taus.iter().zip(values(curve)).enumerate() {
             let usable = tau.is_finite() && tau > 0.0 && !v.is_nan();
             if !usable {
                 runs.push(Vec::new());
@@ -216,20 +224,34 @@ fn draw_panel<DB: DrawingBackend>(
             }
             let v = if v.is_finite() { v.clamp(lo, hi) } else { hi };
             if let Some(run) = runs.last_mut() {
-                run.push(to_px(tau, v.max(lo)));
+                run.push((i, to_px(tau, v)));
             }
         }
+        // At most MAX_MARKERS markers per curve, staggered between curves so coinciding curves
+        // still show each one's marker.
+        let stride = data.taus.len().div_ceil(MAX_MARKERS).max(1);
+        let offset = j * stride / n.max(1);
         for run in &runs {
+            let pixels: Vec<(i32, i32)> = run.iter().map(|&(_, p)| p).collect();
             polyline(
                 panel,
                 theme,
-                run,
+                &pixels,
                 colour.to_rgba(),
                 stroke(theme, 2.0),
                 dash,
             )?;
-            for &p in run {
-                super::common::marker(panel, theme, marker, p, px(theme, 3.0), colour.to_rgba())?;
+            for &(i, p) in run {
+                if (i + offset).is_multiple_of(stride) {
+                    super::common::marker(
+                        panel,
+                        theme,
+                        marker,
+                        p,
+                        px(theme, 3.5),
+                        colour.to_rgba(),
+                    )?;
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::axes::ClassAxis;
 use super::common::{
     clear, fits, fmt_num, fmt_tau, label_font, local, message, note_font, px, stroke, style_mesh,
-    sub_area, text, Drawn, RenderError, SUBTLE, TEXT, TOO_SMALL,
+    sub_area, text, text_size, Drawn, RenderError, SUBTLE, TEXT, TOO_SMALL,
 };
 use super::data::{StraightThroughData, Theme};
 use super::palette::{class_colour, lighten};
@@ -62,9 +62,7 @@ pub fn draw_straight_through<DB: DrawingBackend>(
     draw_bars(area, &left, theme, k, &data.hard, chosen, "zᵢ", |v| {
         fmt_num(v.round(), 1)
     })?;
-    draw_bars(area, &right, theme, k, &data.soft, chosen, "yᵢ", |v| {
-        fmt_num(v, 2)
-    })?;
+    draw_bars(area, &right, theme, k, &data.soft, chosen, "yᵢ", soft_label)?;
 
     // Between the panels: the gradient that arrives at z is handed to y unchanged.
     let y_mid = top + panel_h / 2;
@@ -144,6 +142,7 @@ fn draw_bars<DB: DrawingBackend>(
         .draw()?;
     let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(0.0, 1.1))));
     let value_font = note_font(theme);
+    let slot = (to_px(1.0, 0.0).0 - to_px(0.0, 0.0).0 - px(theme, 2.0)).max(0);
     for i in 0..k {
         let x = i as f64;
         let c = class_colour(i);
@@ -161,15 +160,29 @@ fn draw_bars<DB: DrawingBackend>(
                 TEXT.stroke_width(stroke(theme, 2.0)),
             ))?;
         }
-        let (tx, ty) = to_px(x, v);
-        text(
-            area,
-            &label(v),
-            (tx, ty - px(theme, 3.0)),
-            &value_font,
-            HPos::Center,
-            VPos::Bottom,
-        )?;
+        // A value label only where it fits over its bar; narrow bars (large k) go without.
+        let label = label(v);
+        let (tw, _) = text_size(area, &label, &value_font);
+        if tw <= slot {
+            let (tx, ty) = to_px(x, v);
+            text(
+                area,
+                &label,
+                (tx, ty - px(theme, 3.0)),
+                &value_font,
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+        }
     }
     Ok(())
+}
+
+/// Soft values to two decimals; tiny ones as a bound, since "6·10⁻⁵" over a bar only adds noise.
+fn soft_label(v: f64) -> String {
+    if v > 0.0 && v < 0.005 {
+        "<0.01".to_string()
+    } else {
+        fmt_num(v, 2)
+    }
 }
