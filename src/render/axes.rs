@@ -23,7 +23,8 @@ fn linear_map(v: f64, lo: f64, hi: f64, limit: (i32, i32)) -> i32 {
         0.5
     };
     let t = if t.is_nan() { 0.0 } else { t.clamp(-4.0, 5.0) };
-    limit.0 + (f64::from(limit.1 - limit.0) * t).round() as i32
+    let span = f64::from(limit.1) - f64::from(limit.0);
+    limit.0.saturating_add((span * t).round() as i32)
 }
 
 /// Classes 0…k−1 (shown as 1…k) on the interval [−0.5, k − 0.5].

@@ -96,11 +96,14 @@ impl<DB: DrawingBackend> Drawable<DB> for RasterElement {
         _: (u32, u32),
     ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
         let (w, h) = self.size;
-        // The backend's default blit indexes the buffer without checking its length.
-        let needed = w as usize * h as usize * 3;
-        match points.next() {
-            Some(pos) if w > 0 && h > 0 && self.rgb.len() >= needed => {
-                backend.blit_bitmap(pos, (w, h), &self.rgb[..needed])
+        // The backend's default blit indexes the buffer without checking its length; checked
+        // products because usize is 32 bits on wasm32.
+        let needed = (w as usize)
+            .checked_mul(h as usize)
+            .and_then(|n| n.checked_mul(3));
+        match (points.next(), needed) {
+            (Some(pos), Some(n)) if n > 0 && self.rgb.len() >= n => {
+                backend.blit_bitmap(pos, (w, h), &self.rgb[..n])
             }
             _ => Ok(()),
         }
@@ -191,7 +194,12 @@ pub fn draw_simplex<DB: DrawingBackend>(
     clear(area)?;
     let range = colour_range(data.lo, data.hi);
     let (dw, dh) = (data.width as usize, data.height as usize);
-    let have_raster = dw > 0 && dh > 0 && data.log_density.len() >= dw * dh;
+    // checked: on wasm32 a usize product of two u32 sizes can overflow.
+    let have_raster = dw > 0
+        && dh > 0
+        && dw
+            .checked_mul(dh)
+            .is_some_and(|n| data.log_density.len() >= n);
     let exact_raster = have_raster && data.width == w && data.height == h;
     if exact_raster {
         // 1024 colour-map entries: finer than the map's own steps, and a table lookup per
