@@ -117,7 +117,7 @@ fn grid(k: usize, w: f64, h: f64) -> (usize, usize) {
     for cols in 1..=k {
         let rows = k.div_ceil(cols);
         let aspect = (w / cols as f64) / (h / rows as f64).max(1.0);
-        let cost = (aspect.max(1e-6) / (4.0 / 3.0)).ln().abs() + 0.5 * (rows * cols - k) as f64;
+        let cost = (aspect.max(1e-6) / (4.0 / 3.0)).ln().abs() + (rows * cols - k) as f64;
         if cost < best_cost {
             best_cost = cost;
             best = (rows, cols);

@@ -337,8 +337,12 @@ fn draw_scaled_cells<DB: DrawingBackend>(
                 end += 1;
             }
             if colour != [255, 255, 255] {
+                // Inner edges overlap the next cell by a pixel: anti-aliased viewers otherwise
+                // show hairline seams between abutting rectangles.
+                let right = edge_x(end) + i32::from(end < dw);
+                let bottom = edge_y(j + 1) + i32::from(j + 1 < dh);
                 area.draw(&Rectangle::new(
-                    [(edge_x(start), edge_y(j)), (edge_x(end), edge_y(j + 1))],
+                    [(edge_x(start), edge_y(j)), (right, bottom)],
                     RGBColor(colour[0], colour[1], colour[2]).filled(),
                 ))?;
             }
@@ -361,7 +365,8 @@ fn draw_colour_bar<DB: DrawingBackend>(
     // A smooth ramp needs no more steps than the eye resolves; one rectangle per step.
     let steps = bh.clamp(1, 64);
     for s in 0..steps {
-        let top = y + bh - (s + 1) * bh / steps;
+        // Overlapping the step above by a pixel avoids anti-aliasing seams.
+        let top = y + bh - (s + 1) * bh / steps - i32::from(s + 1 < steps);
         let bottom = y + bh - s * bh / steps;
         let c = colour_map((f64::from(s) + 0.5) / f64::from(steps));
         area.draw(&Rectangle::new([(x, top), (x + bw, bottom)], c.filled()))?;
