@@ -28,7 +28,11 @@ export function parseList(text, what) {
 
 export function formatNumber(x, digits) {
   if (!Number.isFinite(x)) return '–';
-  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5)) return x.toExponential(digits - 1);
+  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5)) {
+    // 1.000e-4 → 1e-4, 2.500e+6 → 2.5e6
+    const [mantissa, exponent] = x.toExponential(digits - 1).split('e');
+    return String(Number(mantissa)) + 'e' + String(Number(exponent));
+  }
   return String(Number(x.toPrecision(digits)));
 }
 

@@ -105,6 +105,8 @@ function updateReadouts() {
     if (out) out.textContent = p.toFixed(3);
   });
   $('tau-convex').textContent = '= ' + formatNumber(1 / (k - 1), 3);
+  // The slider's tick at τ = 1/(k − 1), where the density stops being log-convex.
+  $('tau-mark-convex').value = String(Math.log10(1 / (k - 1)));
   const p = ex.chi_square_p();
   $('chi2-p').textContent = Number.isFinite(p) ? formatNumber(p, 3) : '–';
   const stat = ex.chi_square_statistic();
