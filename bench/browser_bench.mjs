@@ -115,25 +115,32 @@ async function measureRedraws(page, { iterations, warmup }) {
       const tau = i % 2 === 0 ? '0.55' : '0.5';
       b.redraws.length = 0;
       for (const key of Object.keys(window.__explorerViewTimings || {})) delete window.__explorerViewTimings[key];
+      // A frame callback registered before the input runs before the page's redraw (rAF
+      // callbacks run in registration order); the one in b.frame() runs after it.
+      const frameBegins = new Promise((done) => requestAnimationFrame(() => done(performance.now())));
       const t0 = performance.now();
       b.setText('tau-text', tau); // dispatches synchronously: this includes the input handler
       const handled = performance.now();
       const first = await b.frame();
+      const begun = await frameBegins;
       const firstDraw = b.redraws[0];
       const views = { ...(window.__explorerViewTimings || {}) };
       const settled = await b.settleFrom(first.painted);
       if (i >= warmup) {
+        const drawnViews = Object.values(views).reduce((a, x) => a + x, 0);
         rows.push({
           drawLoopMs: firstDraw,
           inputHandlerMs: handled - t0,
-          // From the frame's start to the end of its rAF callbacks: the page's redraw()
-          // (draw loop, readouts, URL) plus whatever else ran in that frame before it.
-          frameCallbacksMs: first.callbacksDone - first.frameStart,
+          waitForFrameMs: begun - handled,
+          // The page's redraw(): draw loop, readouts, URL.
+          redrawCallbackMs: first.callbacksDone - begun,
           paintMs: first.painted - first.callbacksDone,
           inputToFrameMs: first.painted - t0,
           inputToSettledMs: settled - t0,
           frames: b.redraws.length,
           drawLoopTotalMs: b.redraws.reduce((a, x) => a + x, 0),
+          // ex.draw calls that drew nothing (the first one also brings the samples up to date).
+          outsideViewsMs: firstDraw - drawnViews,
           views,
         });
       }
@@ -171,14 +178,16 @@ async function measureMemory(page, redraws) {
     if (typeof read !== 'function') return { error: 'window.__explorerWasmMemoryBytes is missing' };
     await b.settle();
     const before = read();
+    const checkpoints = [];
     const t0 = performance.now();
     for (let i = 0; i < redraws; i++) {
       // τ walks over 0.2 … 1.19 in 100 steps, so caches see many different inputs.
       b.setText('tau-text', (0.2 + ((i * 37) % 100) / 100).toFixed(2));
       await b.settleFrom(await b.frameDone());
+      if ((i + 1) % 100 === 0 || i + 1 === redraws) checkpoints.push([i + 1, read()]);
     }
     await b.settle();
-    return { redraws, before, after: read(), seconds: (performance.now() - t0) / 1000 };
+    return { redraws, before, after: read(), checkpoints, seconds: (performance.now() - t0) / 1000 };
   }, redraws);
 }
 
@@ -307,7 +316,9 @@ async function main() {
       iterations: rows.length,
       drawLoop: summary(rows.map((r) => r.drawLoopMs)),
       inputHandler: summary(rows.map((r) => r.inputHandlerMs)),
-      frameCallbacks: summary(rows.map((r) => r.frameCallbacksMs)),
+      waitForFrame: summary(rows.map((r) => r.waitForFrameMs)),
+      redrawCallback: summary(rows.map((r) => r.redrawCallbackMs)),
+      outsideViews: summary(rows.map((r) => r.outsideViewsMs)),
       paint: summary(rows.map((r) => r.paintMs)),
       inputToFrame: summary(rows.map((r) => r.inputToFrameMs)),
       inputToSettled: summary(rows.map((r) => r.inputToSettledMs)),
@@ -316,13 +327,14 @@ async function main() {
       views: Object.fromEntries(viewNames.map((v) => [v, summary(rows.map((r) => r.views[v]))])),
     };
 
+    // Before the kernels, whose big buffers would raise the memory's high-water mark.
+    progress(`wasm memory over ${opts.memoryRedraws} redraws`);
+    result.memory = await measureMemory(page, opts.memoryRedraws);
+
     if (opts.kernels.length) {
       progress(`wasm kernels (${opts.kernels.join(', ')}), ${opts.kernelReps} reps each`);
       result.kernels = await measureKernels(page, opts.kernels, opts.kernelReps);
     }
-
-    progress(`wasm memory over ${opts.memoryRedraws} redraws`);
-    result.memory = await measureMemory(page, opts.memoryRedraws);
 
     progress('dragging τ at N = 1,000,000');
     await setAndSettle(page, 'samples-text', '1000000');

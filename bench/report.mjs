@@ -1,11 +1,12 @@
 // Builds `make bench`'s one table (Markdown) from the three JSON results:
-//   node bench/report.mjs NATIVE.json BROWSER.json NOTEBOOK.json|- [NOTEBOOK_UNAVAILABLE_REASON]
+//   node bench/report.mjs NATIVE.json BROWSER.json NOTEBOOK.json|- [NOTEBOOK_UNAVAILABLE_REASON] [LOAD.txt]
+// LOAD.txt: one line per phase, "phase: load1 load5 load15" (the machine may be shared).
 // A missing or unreadable file becomes "n/a" with the reason, never a crash.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
-const [nativeFile, browserFile, notebookFile, notebookWhy = ''] = process.argv.slice(2);
+const [nativeFile, browserFile, notebookFile, notebookWhy = '', loadFile = ''] = process.argv.slice(2);
 
 function load(file) {
   if (!file || file === '-' || !existsSync(file)) return { error: 'not run' };
@@ -25,7 +26,7 @@ const num = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 const ms = (v, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)} ms` : 'n/a');
 const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / KB).toFixed(1)} KB` : 'n/a');
 const met = (ok) => (ok === null || ok === undefined ? '–' : ok ? 'yes' : '**NO**');
-const medP95 = (s, digits = 1) => (s && s.n ? `${num(s.median, digits)} / ${num(s.p95, digits)} ms` : 'n/a');
+const medP95 = (s, digits = 1) => (s && Number.isFinite(s.median) ? `${num(s.median, digits)} / ${num(s.p95, digits)} ms` : 'n/a');
 
 const rows = [];
 const row = (measure, value, target = '', ok = null) => rows.push([measure, value, target, met(ok)]);
@@ -42,13 +43,19 @@ try {
 }
 const cpu = os.cpus();
 const chrome = (browser.page?.userAgent ?? '').match(/Chrome\/([\d.]+)/)?.[1] ?? 'n/a';
+let loads = '';
+if (loadFile && existsSync(loadFile)) {
+  loads = readFileSync(loadFile, 'utf8').trim().split('\n').filter(Boolean).join(' · ');
+}
 const header = [
   `# Gumbel-Softmax Explorer benchmark`,
   ``,
   `${new Date().toISOString()} · commit ${commit} · ${cpu[0]?.model ?? 'cpu'} × ${cpu.length} · ` +
-    `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} · headless Chromium ${chrome}, ` +
+    `headless Chromium ${chrome}, ` +
     `viewport ${browser.viewport?.width ?? 1280}×${browser.viewport?.height ?? 900}, deviceScaleFactor ` +
     `${browser.deviceScaleFactor ?? 1} · median / p95 unless noted · KB = 1,000 bytes`,
+  ``,
+  ...(loads ? [`1-minute load average when each part started (2 cores are shared): ${loads}`, ``] : []),
   ``,
 ];
 
@@ -59,11 +66,14 @@ section(`Full redraw after a τ change (default view: k = 3, N = 20,000, ${brows
 if (r) {
   row('draw loop (#redraw-ms, every view\'s ex.draw)', medP95(r.drawLoop), 'median ≤ 16 ms', r.drawLoop.median <= 16);
   row('input event → first frame painted', medP95(r.inputToFrame));
-  row('… of which: input handler · frame callbacks (redraw()) · paint', `${ms(r.inputHandler.median)} · ${ms(r.frameCallbacks.median)} · ${ms(r.paint.median)} (medians)`);
+  row('… of which: input handler · wait for the frame · page\'s redraw() (draw loop + readouts) · paint',
+    `${ms(r.inputHandler.median)} · ${ms(r.waitForFrame.median)} · ${ms(r.redrawCallback.median)} · ${ms(r.paint.median)} (medians)`);
   row('input event → settled (data-state "ready")', `${medP95(r.inputToSettled)} · ${num(r.framesPerChange.median, 0)} frame(s) per change`);
   const views = Object.entries(r.views).sort((a, b) => (b[1].median ?? 0) - (a[1].median ?? 0));
   row('per view (median ms of ex.draw; views that did not change are skipped)',
     views.map(([v, s]) => `${v} ${num(s.median)}`).join(' · ') || 'n/a');
+  row('draw loop outside those views (ex.draw calls that drew nothing; the first brings the samples up to date)',
+    medP95(r.outsideViews));
 } else {
   row('browser measurements', `n/a (${browser.error ?? 'no result'})`);
 }
@@ -153,6 +163,9 @@ if (m && !m.error) {
   row(`wasm linear memory over ${m.redraws} redraws (τ changes)`,
     `${(m.before / 2 ** 20).toFixed(2)} MiB → ${(m.after / 2 ** 20).toFixed(2)} MiB: +${(growth / 2 ** 20).toFixed(2)} MiB (${num(m.seconds)} s)`,
     '< 1 MB growth', growth < 1e6);
+  if (m.checkpoints?.length) {
+    row('… after every 100 redraws (MiB)', m.checkpoints.map(([n, b]) => `${n}: ${(b / 2 ** 20).toFixed(2)}`).join(' · '));
+  }
 } else {
   row('wasm linear memory', `n/a (${m?.error ?? 'not measured'})`);
 }

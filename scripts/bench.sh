@@ -21,16 +21,24 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 OUT=target/bench
 VENV=target/bench-venv
 mkdir -p "$OUT"
-rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md
+rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md "$OUT"/load.txt
 FAILED=()
 
 step() { say "$*" >&2; }
+# The machine may be shared: note the 1-minute load average as each part starts.
+mark_load() {
+  if [[ -r /proc/loadavg ]]; then
+    echo "$1 $(cut -d ' ' -f 1 /proc/loadavg)" >>"$OUT/load.txt"
+  fi
+}
 
 step "setup and release wasm build (scripts/setup.sh, scripts/build-web.sh)"
 scripts/setup.sh test >&2
 scripts/build-web.sh >&2
 
 step "native kernels (cargo run --release --example bench_kernels)"
+cargo build --release --example bench_kernels >&2
+mark_load native
 if ! cargo run --release --example bench_kernels -- "${BENCH_KERNEL_REPS:-15}" >"$OUT/native.json.tmp"; then
   FAILED+=("native kernels")
 else
@@ -55,6 +63,7 @@ browser_args=(
 [[ -n $kernel_names ]] && browser_args+=(--kernels "$kernel_names")
 [[ -n ${BENCH_URL:-} ]] && browser_args+=(--url "$BENCH_URL")
 # The outer timeout only guards against a stuck browser.
+mark_load browser
 if ! timeout 30m node bench/browser_bench.mjs "${browser_args[@]}"; then
   FAILED+=("browser benchmark")
 fi
@@ -83,6 +92,7 @@ peer_python() {
 }
 if peer_python; then
   step "notebook peer: NumPy + Matplotlib redraw (bench/notebook_redraw.py)"
+  mark_load peer
   if ! "$VENV/bin/python" bench/notebook_redraw.py --runs "${BENCH_PEER_RUNS:-15}" >"$OUT/notebook.json.tmp" 2>"$OUT/notebook.err"; then
     peer_why="bench/notebook_redraw.py failed: $(tail -n 1 "$OUT/notebook.err")"
   else
@@ -92,7 +102,7 @@ if peer_python; then
 fi
 [[ -z $peer_why ]] || warn "notebook peer: $peer_why"
 
-node bench/report.mjs "$OUT/native.json" "$OUT/browser.json" "$OUT/notebook.json" "$peer_why" | tee "$OUT/report.md"
+node bench/report.mjs "$OUT/native.json" "$OUT/browser.json" "$OUT/notebook.json" "$peer_why" "$OUT/load.txt" | tee "$OUT/report.md"
 
 if ((${#FAILED[@]})); then
   die "could not measure: ${FAILED[*]} (see the messages above)"
