@@ -20,8 +20,9 @@ use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// Values (draws × k) sampled per refinement step: about ten milliseconds in the browser.
-const REFINE_VALUES: usize = 200_000;
+/// Values (draws × k) sampled per refinement step: under ten milliseconds in the browser, so
+/// that a step and the redraw it causes stay well inside one 50 ms task.
+const REFINE_VALUES: usize = 100_000;
 
 fn js(e: ModelError) -> JsError {
     JsError::new(&e.0)
@@ -240,7 +241,7 @@ impl Explorer {
         self.model.refining()
     }
 
-    /// Draws the next chunk of a large N (about ten milliseconds of work); returns whether
+    /// Draws the next chunk of a large N (a few milliseconds of work); returns whether
     /// more remain. Call between frames, then redraw.
     pub fn refine(&mut self) -> bool {
         self.model.refine(REFINE_VALUES)

@@ -20,6 +20,7 @@ use crate::render::{
 use density::{binary_density, log_density_raster, projection, simplex_heatmap};
 use sampling::{
     argmax, figure1, SampleSummary, Sampler, FIGURE1_SAMPLES, FIGURE1_TAUS, FIRST_PASS_VALUES,
+    OVERLAY_SAMPLES, STRIP_SAMPLES,
 };
 pub use settings::{ModelError, ObjectiveKind, Settings};
 use std::collections::hash_map::DefaultHasher;
@@ -166,8 +167,10 @@ impl Model {
         let s = &self.settings;
         let mut h = DefaultHasher::new();
         view.hash(&mut h);
-        let progress = self.sampler.summary().n;
-        let dist_inputs = |h: &mut DefaultHasher, with_tau: bool| {
+        // Views that show only the first draws stop changing once those are in, so refining
+        // a large N redraws only the views that summarise all draws.
+        let n = self.sampler.summary().n;
+        let dist_inputs = |h: &mut DefaultHasher, with_tau: bool, progress: u64| {
             hash_f64s(h, s.logits());
             if with_tau {
                 s.tau().to_bits().hash(h);
@@ -176,18 +179,20 @@ impl Model {
             s.seed().hash(h);
             progress.hash(h);
         };
+        let first = |count: usize| n.min(count as u64);
         match view {
             View::Figure1 => {
                 hash_f64s(&mut h, s.logits());
                 s.samples().min(FIGURE1_SAMPLES).hash(&mut h);
                 s.seed().hash(&mut h);
             }
-            View::GumbelMax => dist_inputs(&mut h, false),
-            View::Components
-            | View::Expectation
-            | View::Strip
-            | View::Density
-            | View::StraightThrough => dist_inputs(&mut h, true),
+            View::GumbelMax => dist_inputs(&mut h, false, n),
+            View::Components | View::Expectation => dist_inputs(&mut h, true, n),
+            View::Strip => dist_inputs(&mut h, true, first(STRIP_SAMPLES)),
+            View::StraightThrough => dist_inputs(&mut h, true, first(1)),
+            // k = 2 draws the histogram of all draws; k ≥ 3 overlays the first draws.
+            View::Density if s.k() == 2 => dist_inputs(&mut h, true, n),
+            View::Density => dist_inputs(&mut h, true, first(OVERLAY_SAMPLES)),
             View::Estimators => {
                 hash_f64s(&mut h, s.logits());
                 hash_f64s(&mut h, s.objective_values());

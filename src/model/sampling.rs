@@ -118,8 +118,9 @@ impl SampleSummary {
 /// Most perturbation values kept between redraws (8 bytes each): up to this many, a τ change
 /// recomputes only the softmax of the stored noise; beyond, the noise is drawn again.
 pub const NOISE_CACHE_VALUES: usize = 1 << 21;
-/// Values (draws × k) accumulated before the first picture of new settings.
-pub const FIRST_PASS_VALUES: usize = 240_000;
+/// Values (draws × k) accumulated before the first picture of new settings: all of the
+/// default N = 20,000 at k = 3, and about 10 ms of sampling in the browser otherwise.
+pub const FIRST_PASS_VALUES: usize = 120_000;
 
 #[derive(Clone, Debug, PartialEq)]
 struct NoiseKey {
