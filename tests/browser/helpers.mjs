@@ -250,11 +250,39 @@ export async function settle(page, { timeout = 30_000, log } = {}) {
   await waitReady(page, { timeout, log });
 }
 
-/** canvasStats of every view, keyed by view name. */
+/** canvasStats of every view, keyed by view name (one round trip to the page). */
 export async function allCanvasStats(page) {
-  const out = {};
-  for (const view of VIEWS) out[view] = await canvasStats(page, `#view-${view}`);
-  return out;
+  return page.evaluate((views) => {
+    const scratch = document.createElement('canvas');
+    const ctx = scratch.getContext('2d', { willReadFrequently: true });
+    const out = {};
+    for (const view of views) {
+      const canvas = document.getElementById(`view-${view}`);
+      const { width, height } = canvas;
+      if (width === 0 || height === 0) {
+        out[view] = { width, height, hash: '0', nonBackground: 0 };
+        continue;
+      }
+      scratch.width = width;
+      scratch.height = height;
+      ctx.drawImage(canvas, 0, 0);
+      const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
+      // The same FNV-1a hash and background count as canvasStats.
+      let hash = 0x811c9dc5;
+      const counts = new Map();
+      for (const px of data) {
+        for (let shift = 0; shift < 32; shift += 8) {
+          hash ^= (px >>> shift) & 0xff;
+          hash = Math.imul(hash, 0x01000193);
+        }
+        counts.set(px, (counts.get(px) ?? 0) + 1);
+      }
+      let background = 0;
+      for (const n of counts.values()) background = Math.max(background, n);
+      out[view] = { width, height, hash: (hash >>> 0).toString(16).padStart(8, '0'), nonBackground: data.length - background };
+    }
+    return out;
+  }, VIEWS);
 }
 
 /** The trimmed text of an element. */
