@@ -10,7 +10,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 CRATE_LIB=gumbel_explorer
 WASM_TARGET=wasm32-unknown-unknown
-WASM_RELEASE="target/$WASM_TARGET/release/$CRATE_LIB.wasm"
+WASM_RELEASE="target/$WASM_TARGET/web/$CRATE_LIB.wasm"
 PKG_DIR=www/pkg
 
 say() { printf '==> %s\n' "$*"; }

@@ -11,7 +11,8 @@ export function subscript(n) {
 // One number from a text field. Empty or non-numeric text is an error here; a number that
 // overflows (1e400) becomes Infinity and Rust reports that it is not finite.
 export function parseNumber(text, what) {
-  const t = String(text).trim();
+  // A true minus sign (as the readouts print it) is accepted as well as '-'.
+  const t = String(text).trim().replace(/\u2212/g, '-');
   if (t === '') throw new Error('enter a number for ' + what);
   const v = Number(t);
   if (Number.isNaN(v)) throw new Error('"' + t.slice(0, 24) + '" is not a number (' + what + ')');
@@ -20,7 +21,7 @@ export function parseNumber(text, what) {
 
 // A comma- or space-separated list of numbers.
 export function parseList(text, what) {
-  const parts = String(text).split(/[\s,;]+/).filter((p) => p !== '');
+  const parts = String(text).replace(/\u2212/g, '-').split(/[\s,;]+/).filter((p) => p !== '');
   if (parts.length === 0) throw new Error('enter one ' + what + ' per class, separated by commas');
   if (parts.length > 64) throw new Error('too many values: at most one ' + what + ' per class');
   return parts.map((p, i) => parseNumber(p, what + ' ' + (i + 1)));
@@ -36,6 +37,7 @@ export function formatNumber(x, digits) {
   return String(Number(x.toPrecision(digits)));
 }
 
+// Lists are shown with a true minus sign, as the figures print them.
 export function formatList(values, digits) {
-  return Array.from(values, (v) => formatNumber(v, digits)).join(', ');
+  return Array.from(values, (v) => formatNumber(v, digits).replace(/^-/, '−')).join(', ');
 }

@@ -267,7 +267,8 @@ function wire() {
       syncText();
     });
   }
-  typed('logits', 'err-logits', (text) => ex.set_logits(parseList(text, 'logit')), syncPiSliders);
+  // Logits of another length change k: every control that depends on k follows.
+  typed('logits', 'err-logits', (text) => ex.set_logits(parseList(text, 'logit')), syncAll);
 
   $('tau').addEventListener('input', (e) => {
     stopPlaying();
@@ -454,8 +455,9 @@ async function main() {
       ex.restore(decodeURIComponentSafe(location.hash));
     } catch (e) {
       const notice = $('notice');
-      notice.textContent = 'This link could not be used, so the defaults are shown: ' +
-        (e && e.message ? e.message : String(e));
+      // textContent only: nothing from the address bar is ever inserted as markup.
+      const message = e && e.message ? e.message : String(e);
+      notice.textContent = message.charAt(0).toUpperCase() + message.slice(1) + '. The defaults are shown instead.';
       notice.hidden = false;
     }
   }

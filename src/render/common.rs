@@ -14,6 +14,8 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+// Generic family, so the browser and any SVG viewer pick their own sans-serif.
+use plotters::style::FontFamily;
 
 use super::data::Theme;
 
@@ -60,8 +62,6 @@ pub const SUBTLE: RGBColor = RGBColor(0x70, 0x70, 0x70);
 pub const GRID: RGBColor = RGBColor(0xE6, 0xE6, 0xE6);
 /// Axis lines and tick marks.
 pub const AXIS: RGBColor = RGBColor(0xA0, 0xA0, 0xA0);
-/// Generic family so the browser and any SVG viewer pick their own sans-serif.
-pub const FONT: &str = "sans-serif";
 
 /// The theme's scale, made safe: a zero, negative or non-finite scale would collapse every size.
 pub fn scale(theme: &Theme) -> f64 {
@@ -83,7 +83,11 @@ pub fn stroke(theme: &Theme, w: f64) -> u32 {
 }
 
 pub fn font(theme: &Theme, size: f64, colour: RGBColor) -> TextStyle<'static> {
-    (FONT, size * scale(theme)).into_font().color(&colour)
+    // The enum variant, not `FontFamily::from("sans-serif")`: parsing the name lower-cases it,
+    // which pulls Unicode case tables into the wasm module for nothing.
+    (FontFamily::SansSerif, size * scale(theme))
+        .into_font()
+        .color(&colour)
 }
 
 /// Tick labels.
