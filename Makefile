@@ -6,7 +6,7 @@ help:
 	@echo "make test    format, lint, native + browser tests, site build (exactly what CI runs)"
 	@echo "make check   same as make test"
 	@echo "make dist    self-contained static site in dist/, for any static host or sub-path"
-	@echo "make bench   run the maths benchmarks"
+	@echo "make bench   kernels native vs wasm, redraw timings, NumPy + Matplotlib peer, bundle sizes"
 	@echo "make setup   install the tools only (wasm32 target, wasm-bindgen CLI, Chromium, npm packages)"
 	@echo "make build   build the wasm and its bindings into www/pkg"
 
@@ -29,7 +29,7 @@ dist:
 	scripts/dist.sh
 
 bench:
-	scripts/bench.sh
+	@scripts/bench.sh
 
 clean:
 	rm -rf www/pkg dist target/screenshots
