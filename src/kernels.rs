@@ -235,7 +235,14 @@ pub fn median(times: &mut [f64]) -> f64 {
     if times.is_empty() {
         return f64::NAN;
     }
-    times.sort_by(f64::total_cmp);
+    // Insertion sort: a few dozen timings, and no sorting code pulled into the wasm module.
+    for i in 1..times.len() {
+        let mut j = i;
+        while j > 0 && times[j - 1].total_cmp(&times[j]).is_gt() {
+            times.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mid = times.len() / 2;
     if times.len() % 2 == 1 {
         times[mid]

@@ -224,3 +224,23 @@ fn estimator_sweep_is_cached_across_tau() {
     assert_eq!(a.curves[3].variance, b.curves[3].variance);
     assert_eq!(b.current_tau, 2.0);
 }
+
+#[test]
+fn colour_range_sits_at_the_percentiles_and_ignores_non_finite_values() {
+    use gumbel_explorer::model::density::colour_range;
+    let mut values: Vec<f64> = (0..10_000).map(|i| i as f64 / 10.0).collect();
+    values.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY]);
+    let (lo, hi) = colour_range(&values);
+    // 1st and 99.5th percentiles of 0 … 999.9 (10,000 values: the 100th and 9,950th).
+    assert!((lo - 9.9).abs() < 0.11, "{lo}");
+    assert!((hi - 994.9).abs() < 0.11, "{hi}");
+    // A spike far out neither stretches the range nor blurs it.
+    values.push(1e6);
+    let (lo2, hi2) = colour_range(&values);
+    // (10,001 values now: the 101st and 9,951st, located to 1e6 / 1024² ≈ 0.95.)
+    assert!((lo2 - 10.0).abs() < 1.0, "{lo2}");
+    assert!((hi2 - 995.0).abs() < 1.0, "{hi2}");
+    assert_eq!(colour_range(&[f64::NAN]), (0.0, 1.0));
+    let (lo, hi) = colour_range(&[2.0, 2.0]);
+    assert!(lo < 2.0 && hi > 2.0);
+}

@@ -367,3 +367,11 @@ pub fn random_seed() -> f64 {
 pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size::<0>() * 65_536) as f64
 }
+
+/// Panics on purpose with `message`. The page never calls it: the browser tests use it to check
+/// that a panic, should one still happen, shows a visible message instead of a frozen page.
+#[wasm_bindgen]
+pub fn panic_for_test(message: &str) {
+    panic::install();
+    panic!("{message}");
+}

@@ -298,3 +298,8 @@ export async function typeInto(page, selector, value, { log } = {}) {
   await page.fill(selector, value);
   await settle(page, { log });
 }
+
+/** Numbers from a readout such as "−0.13, 0.045": the page prints a true minus sign (U+2212). */
+export function numbers(textContent) {
+  return String(textContent).split(',').map((s) => Number(s.trim().replace(/\u2212/g, '-')));
+}

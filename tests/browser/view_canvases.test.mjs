@@ -6,18 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import {
-  SCREENSHOT_DIR,
-  VIEWS,
-  allCanvasStats,
-  assertClean,
-  baseUrl,
-  launch,
-  setRange,
-  settle,
-  typeInto,
-  waitReady,
-} from './helpers.mjs';
+import { SCREENSHOT_DIR, VIEWS, allCanvasStats, assertClean, baseUrl, launch, numbers, setRange, settle, typeInto, waitReady } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
 
@@ -186,7 +175,7 @@ test('the exact gradient readout follows the objective', { timeout: TIMEOUT }, a
     // ∇θF = Σ_i π_i f(e_i)(e_i − π); for the linear payoff f(e_i) = c_i, so ∇F_j = π_j (c_j − π·c).
     const check = async (c) => {
       const pi = (await page.$$eval('#pi-sliders output', (els) => els.map((e) => Number(e.textContent))));
-      const shown = (await page.textContent('#exact-out')).split(',').map(Number);
+      const shown = numbers(await page.textContent('#exact-out'));
       const mean = pi.reduce((a, p, i) => a + p * c[i], 0);
       pi.forEach((p, j) => {
         const want = p * (c[j] - mean);

@@ -3,17 +3,7 @@
 // the density view's caption for k = 2, 3 and 5.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  assertClean,
-  baseUrl,
-  canvasStats,
-  launch,
-  setRange,
-  settle,
-  text,
-  typeInto,
-  waitReady,
-} from './helpers.mjs';
+import { assertClean, baseUrl, canvasStats, launch, numbers, setRange, settle, text, typeInto, waitReady } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
 
@@ -168,7 +158,7 @@ test('view 2: E[y] matches MATH.md Figure 1 values at τ = 0.1, 0.5, 1 and 10 (N
         await settle(page, { log });
       }
       assert.equal(await page.inputValue('#tau-text'), tau);
-      const shown = (await text(page, '#mean-out')).split(',').map(Number);
+      const shown = numbers(await text(page, '#mean-out'));
       const want = expected[tau];
       assert.equal(shown.length, 4, `#mean-out at τ = ${tau}: ${shown}`);
       shown.forEach((v, i) => {
