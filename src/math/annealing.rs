@@ -1,7 +1,7 @@
 //! Temperature annealing: the paper's schedule τ(t) = max(τ_min, τ₀ · exp(−r t)), with t
 //! frozen between updates every N steps.
 
-use super::error::Error;
+use super::error::{Error, Num};
 
 /// τ(step) = max(τ_min, τ₀ · exp(−r · ⌊step/N⌋ · N)).
 ///
@@ -36,17 +36,20 @@ impl AnnealingSchedule {
     pub fn new(tau0: f64, rate: f64, tau_min: f64, update_every: u64) -> Result<Self, Error> {
         if !(tau0.is_finite() && tau0 > 0.0) {
             return Err(Error::InvalidArgument(format!(
-                "annealing: initial temperature τ₀ = {tau0}, must be finite and > 0"
+                "annealing: initial temperature τ₀ = {}, must be finite and > 0",
+                Num(tau0)
             )));
         }
         if !(rate.is_finite() && rate >= 0.0) {
             return Err(Error::InvalidArgument(format!(
-                "annealing: rate r = {rate}, must be finite and ≥ 0"
+                "annealing: rate r = {}, must be finite and ≥ 0",
+                Num(rate)
             )));
         }
         if !(tau_min.is_finite() && tau_min > 0.0) {
             return Err(Error::InvalidArgument(format!(
-                "annealing: minimum temperature τ_min = {tau_min}, must be finite and > 0"
+                "annealing: minimum temperature τ_min = {}, must be finite and > 0",
+                Num(tau_min)
             )));
         }
         if update_every == 0 {
@@ -97,7 +100,9 @@ impl AnnealingSchedule {
             1 => vec![(0, self.tau_at(0))],
             _ => (0..points)
                 .map(|i| {
-                    let step = (steps as f64 * i as f64 / (points - 1) as f64).round() as u64;
+                    // min: steps near u64::MAX round up in f64.
+                    let step =
+                        ((steps as f64 * i as f64 / (points - 1) as f64).round() as u64).min(steps);
                     (step, self.tau_at(step))
                 })
                 .collect(),

@@ -1,7 +1,7 @@
 //! The cost argument of the semi-supervised model: marginalising over k classes needs k
 //! inference + generator passes, a Gumbel-Softmax sample needs one.
 
-use super::error::Error;
+use super::error::{Error, Num};
 
 /// Speed-ups the paper measured (training steps per second, MNIST with random labels):
 /// (k, speed-up).
@@ -18,16 +18,20 @@ pub fn speedup(d: f64, i: f64, g: f64, k: usize) -> Result<f64, Error> {
     for (name, value) in [("D", d), ("I", i), ("G", g)] {
         if !(value.is_finite() && value >= 0.0) {
             return Err(Error::InvalidArgument(format!(
-                "cost {name} = {value}, must be finite and ≥ 0"
+                "cost {name} = {}, must be finite and ≥ 0",
+                Num(value)
             )));
         }
     }
-    let one_pass = d + i + g;
-    if one_pass <= 0.0 {
+    let unit = d.max(i).max(g);
+    if unit == 0.0 {
         return Err(Error::InvalidArgument(
             "costs D + I + G = 0: at least one cost must be positive".into(),
         ));
     }
+    // Costs in units of the largest one, so that neither sum can overflow.
+    let (d, i, g) = (d / unit, i / unit, g / unit);
+    let one_pass = d + i + g;
     if k == 0 {
         return Err(Error::InvalidArgument(
             "k = 0 classes: need at least 1".into(),

@@ -38,7 +38,9 @@ pub(crate) fn log_density_core(
         if a > max {
             scaled_sum = scaled_sum * (max - a).exp() + 1.0;
             max = a;
-        } else {
+        } else if a > f64::NEG_INFINITY {
+            // A term of −∞ (πᵢ = 0 after underflow) adds nothing; with max still −∞ the
+            // difference would be −∞ − (−∞) = NaN.
             scaled_sum += (a - max).exp();
         }
     }
@@ -101,7 +103,11 @@ pub fn log_density(logits: &[f64], tau: f64, y: &[f64]) -> Result<f64, Error> {
     check_tau(tau)?;
     check_point(logits.len(), y)?;
     let log_norm = log_normaliser(logits.len(), tau);
-    Ok(log_density_core(logits, tau, log_norm, |i| y[i].ln()))
+    // Shift by the largest logit (the density does not change) so that huge logits such as
+    // 1e308 cannot overflow the sums.
+    let max = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let shifted: Vec<f64> = logits.iter().map(|v| v - max).collect();
+    Ok(log_density_core(&shifted, tau, log_norm, |i| y[i].ln()))
 }
 
 /// Logistic function σ(z) = 1 / (1 + e^{−z}), without overflow for large |z|.

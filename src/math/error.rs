@@ -10,6 +10,14 @@ use std::fmt;
 /// already a circle).
 pub const MAX_CATEGORIES: usize = 256;
 
+/// Smallest temperature the math core accepts. Below it 1/τ overflows double precision (from
+/// about 5.6e-309 on) and a relaxed draw would divide 0 by 0.
+pub const MIN_TEMPERATURE: f64 = 1e-300;
+
+/// Largest temperature the math core accepts. Above it τ · ln y overflows double precision for
+/// points near a corner (ln y ≥ −745) and the density would be ∞ − ∞.
+pub const MAX_TEMPERATURE: f64 = 1e300;
+
 /// Everything that can be wrong with the inputs of the math core.
 ///
 /// Every variant's [`Display`](fmt::Display) message names the parameter, the index and the
@@ -74,6 +82,12 @@ pub enum Error {
     /// The temperature τ is zero or negative. τ → 0 is a limit of the family, τ = 0 is not a
     /// member of it.
     TemperatureNotPositive {
+        /// The temperature given.
+        value: f64,
+    },
+    /// The temperature τ is positive but outside [`MIN_TEMPERATURE`] … [`MAX_TEMPERATURE`],
+    /// where the core's arithmetic would overflow.
+    TemperatureOutOfRange {
         /// The temperature given.
         value: f64,
     },
@@ -158,6 +172,9 @@ impl PartialEq for Error {
             (TemperatureNotPositive { value: a }, TemperatureNotPositive { value: b }) => {
                 same(*a, *b)
             }
+            (TemperatureOutOfRange { value: a }, TemperatureOutOfRange { value: b }) => {
+                same(*a, *b)
+            }
             (
                 LengthMismatch {
                     parameter: p,
@@ -198,7 +215,7 @@ impl fmt::Display for Error {
                 parameter,
                 index,
                 value,
-            } => write!(f, "{parameter} {index} is {value}, must be finite"),
+            } => write!(f, "{parameter} {index} is {}, must be finite", Num(*value)),
             Error::Zero { parameter, index } => {
                 write!(f, "{parameter} {index} is 0, must be strictly positive")
             }
@@ -206,13 +223,28 @@ impl fmt::Display for Error {
                 parameter,
                 index,
                 value,
-            } => write!(f, "{parameter} {index} is {value}, must not be negative"),
+            } => write!(
+                f,
+                "{parameter} {index} is {}, must not be negative",
+                Num(*value)
+            ),
             Error::TemperatureNotFinite { value } => {
-                write!(f, "temperature τ is {value}, must be a finite number")
+                write!(
+                    f,
+                    "temperature τ is {}, must be a finite number",
+                    Num(*value)
+                )
             }
             Error::TemperatureNotPositive { value } => write!(
                 f,
-                "temperature τ is {value}, must be > 0 (τ → 0 is a limit, not a valid temperature)"
+                "temperature τ is {}, must be > 0 (τ → 0 is a limit, not a valid temperature)",
+                Num(*value)
+            ),
+            Error::TemperatureOutOfRange { value } => write!(
+                f,
+                "temperature τ is {}, must be between {MIN_TEMPERATURE:e} and {MAX_TEMPERATURE:e} \
+                 (beyond them double precision overflows)",
+                Num(*value)
             ),
             Error::LengthMismatch {
                 parameter,
@@ -221,7 +253,8 @@ impl fmt::Display for Error {
             } => write!(f, "{parameter}: expected {expected} values, found {found}"),
             Error::NotOnSimplex { sum } => write!(
                 f,
-                "point is not on the simplex: its components sum to {sum}, not 1"
+                "point is not on the simplex: its components sum to {}, not 1",
+                Num(*sum)
             ),
             Error::InvalidArgument(message) => write!(f, "invalid argument: {message}"),
         }
@@ -230,12 +263,32 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Checks a temperature: finite and strictly positive.
+/// A number as a message shows it: Rust's shortest round-trip digits, switching to scientific
+/// notation where the plain form would be long (|v| ≥ 1e16 or |v| < 1e-5), so that a message
+/// never spells out the hundreds of digits of 1e308 or of a subnormal.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Num(pub f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = self.0.abs();
+        if a.is_finite() && a != 0.0 && !(1e-5..1e16).contains(&a) {
+            write!(f, "{:e}", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+/// Checks a temperature: finite, strictly positive, and within [`MIN_TEMPERATURE`] …
+/// [`MAX_TEMPERATURE`].
 pub(crate) fn check_tau(tau: f64) -> Result<(), Error> {
     if !tau.is_finite() {
         Err(Error::TemperatureNotFinite { value: tau })
     } else if tau <= 0.0 {
         Err(Error::TemperatureNotPositive { value: tau })
+    } else if !(MIN_TEMPERATURE..=MAX_TEMPERATURE).contains(&tau) {
+        Err(Error::TemperatureOutOfRange { value: tau })
     } else {
         Ok(())
     }

@@ -6,7 +6,11 @@
 
 use rand::Rng;
 
-use super::error::{check_finite, Error};
+use super::error::{check_finite, Error, Num};
+
+/// Largest magnitude of an objective coefficient (cᵢ or tᵢ). Beyond it f(eᵢ) = Σⱼ tⱼ² + 1 − 2tᵢ
+/// and the exact gradient overflow double precision (∞ − ∞ would be NaN).
+pub const MAX_OBJECTIVE_VALUE: f64 = 1e150;
 use super::relaxed::GumbelSoftmax;
 
 /// The payoff f, defined on the whole simplex so that relaxed samples can be scored.
@@ -25,11 +29,13 @@ pub enum Objective {
 }
 
 impl Objective {
-    /// Checks that the objective has `k` finite coefficients.
+    /// Checks that the objective has `k` finite coefficients, each within
+    /// ±[`MAX_OBJECTIVE_VALUE`].
     ///
     /// # Errors
     /// [`Error::LengthMismatch`], [`Error::NotANumber`] or [`Error::Infinite`], with the
-    /// parameter named "c" or "target".
+    /// parameter named "c" or "target", or [`Error::InvalidArgument`] naming it for a
+    /// coefficient beyond ±[`MAX_OBJECTIVE_VALUE`].
     pub fn validate(&self, k: usize) -> Result<(), Error> {
         let (parameter, values) = match self {
             Objective::Linear { c } => ("c", c),
@@ -42,7 +48,14 @@ impl Objective {
                 found: values.len(),
             });
         }
-        check_finite(parameter, values)
+        check_finite(parameter, values)?;
+        match values.iter().position(|v| v.abs() > MAX_OBJECTIVE_VALUE) {
+            Some(index) => Err(Error::InvalidArgument(format!(
+                "{parameter} {index} is {}, must be within ±{MAX_OBJECTIVE_VALUE:e}",
+                Num(values[index])
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// f(y). If the lengths differ only the common leading components are used (call

@@ -20,7 +20,7 @@ pub mod sweep;
 pub use annealing::AnnealingSchedule;
 pub use cost::{speedup, PAPER_SPEEDUPS};
 pub use density::{binary_cdf, binary_log_density, log_density, sigmoid, softplus};
-pub use error::{Error, MAX_CATEGORIES};
+pub use error::{Error, MAX_CATEGORIES, MAX_TEMPERATURE, MIN_TEMPERATURE};
 pub use estimators::{exact_gradient, exact_objective, Estimator, Objective};
 pub use gumbel::{argmax, standard_gumbel};
 pub use relaxed::{relax, relax_log, GumbelSoftmax};

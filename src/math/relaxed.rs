@@ -4,7 +4,7 @@ use rand::distr::Distribution;
 use rand::Rng;
 
 use super::density::{check_log_point, check_point, log_density_core, log_normaliser};
-use super::error::{check_finite, check_k, check_positive, check_tau, Error};
+use super::error::{check_finite, check_k, check_positive, check_tau, Error, Num};
 use super::gumbel::standard_gumbel;
 
 /// The Gumbel-Softmax distribution (Jang, Gu & Poole 2017), also called the Concrete
@@ -58,10 +58,17 @@ pub struct GumbelSoftmax {
 
 /// vᵢ − logsumexp(v), computed as (vᵢ − max v) − ln Σⱼ exp(vⱼ − max v) so that huge logits
 /// (1e300 and 1e300) still normalise to ln ½.
+///
+/// Logits more than f64::MAX apart (−1e308 and 1e308) would give ln πᵢ = −∞; they are held at
+/// the most negative double instead (πᵢ = 0 all the same), so that ln π is always finite and
+/// can be passed back to [`GumbelSoftmax::new`] or to the sweep.
 fn log_normalise(values: &[f64]) -> Vec<f64> {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let ln_sum = values.iter().map(|v| (v - max).exp()).sum::<f64>().ln();
-    values.iter().map(|v| (v - max) - ln_sum).collect()
+    values
+        .iter()
+        .map(|v| ((v - max) - ln_sum).max(f64::MIN))
+        .collect()
 }
 
 impl GumbelSoftmax {
@@ -73,7 +80,8 @@ impl GumbelSoftmax {
     /// # Errors
     /// [`Error::Empty`], [`Error::SingleCategory`], [`Error::TooManyCategories`],
     /// [`Error::NotANumber`] or [`Error::Infinite`] for a logit (parameter "logit"),
-    /// [`Error::TemperatureNotFinite`] or [`Error::TemperatureNotPositive`].
+    /// [`Error::TemperatureNotFinite`], [`Error::TemperatureNotPositive`] or
+    /// [`Error::TemperatureOutOfRange`].
     pub fn new(logits: &[f64], tau: f64) -> Result<Self, Error> {
         check_k("logits", logits.len())?;
         check_finite("logit", logits)?;
@@ -94,7 +102,20 @@ impl GumbelSoftmax {
         // Scale by the maximum first so the sum cannot overflow.
         let max = probs.iter().copied().fold(0.0, f64::max);
         let ln_sum = probs.iter().map(|p| p / max).sum::<f64>().ln();
-        let log_probs = probs.iter().map(|p| (p / max).ln() - ln_sum).collect();
+        let log_probs = probs
+            .iter()
+            .map(|&p| {
+                let ratio = p / max;
+                // A ratio below the normal range (weights more than ~308 decades apart) loses
+                // digits or underflows to 0 (ln 0 = −∞): take the difference of logarithms.
+                let ln_ratio = if ratio >= f64::MIN_POSITIVE {
+                    ratio.ln()
+                } else {
+                    p.ln() - max.ln()
+                };
+                ln_ratio - ln_sum
+            })
+            .collect();
         Ok(Self::from_parts(log_probs, tau))
     }
 
@@ -110,7 +131,8 @@ impl GumbelSoftmax {
     /// The same class probabilities at another temperature.
     ///
     /// # Errors
-    /// [`Error::TemperatureNotFinite`] or [`Error::TemperatureNotPositive`].
+    /// [`Error::TemperatureNotFinite`], [`Error::TemperatureNotPositive`] or
+    /// [`Error::TemperatureOutOfRange`].
     pub fn with_tau(&self, tau: f64) -> Result<Self, Error> {
         check_tau(tau)?;
         Ok(Self::from_parts(self.log_probs.clone(), tau))
@@ -131,7 +153,7 @@ impl GumbelSoftmax {
         self.log_probs.iter().map(|l| l.exp()).collect()
     }
 
-    /// Normalised logits, i.e. the log-probabilities ln πᵢ (logsumexp = 0).
+    /// Normalised logits, i.e. the log-probabilities ln πᵢ (logsumexp = 0); always finite.
     pub fn logits(&self) -> &[f64] {
         &self.log_probs
     }
@@ -159,15 +181,20 @@ impl GumbelSoftmax {
     /// underflow. Requires finite components with Σ exp(log yᵢ) = 1 within 1e-9.
     ///
     /// # Errors
-    /// As [`log_density`](Self::log_density), with the parameter named "log point".
+    /// As [`log_density`](Self::log_density), with the parameter named "log point", and
+    /// [`Error::InvalidArgument`] if a component is so negative that (τ + 1) ln yᵢ overflows
+    /// double precision (|ln yᵢ| near 1e308 / (τ + 1)), where the formula would give NaN.
     pub fn log_density_from_log(&self, log_y: &[f64]) -> Result<f64, Error> {
         check_log_point(self.k(), log_y)?;
-        Ok(log_density_core(
-            &self.log_probs,
-            self.tau,
-            self.log_norm,
-            |i| log_y[i],
-        ))
+        let value = log_density_core(&self.log_probs, self.tau, self.log_norm, |i| log_y[i]);
+        if value.is_nan() || value == f64::INFINITY {
+            return Err(Error::InvalidArgument(format!(
+                "log point: ln p overflows double precision at τ = {} (a component's ln y is \
+                 too far below 0)",
+                Num(self.tau)
+            )));
+        }
+        Ok(value)
     }
 
     /// Writes the perturbed logits ln πᵢ + gᵢ (k fresh Gumbel draws) into `out`.
@@ -289,7 +316,7 @@ fn relax_in_place(values: &mut [f64], tau: f64) {
 
 /// True if `relax`/`relax_log` can work on these arguments.
 fn relax_arguments_ok(input: &[f64], tau: f64, out: &[f64]) -> bool {
-    !input.is_empty() && input.len() == out.len() && tau.is_finite() && tau > 0.0
+    !input.is_empty() && input.len() == out.len() && check_tau(tau).is_ok()
 }
 
 /// Tempered log-softmax of perturbed logits: out_logᵢ = ln yᵢ with
@@ -297,7 +324,8 @@ fn relax_arguments_ok(input: &[f64], tau: f64, out: &[f64]) -> bool {
 ///
 /// With `perturbed` from [`GumbelSoftmax::perturb_to_slice`] this recomputes the same draw at any
 /// temperature from one noise draw (common random numbers). Nothing is written if the lengths
-/// differ, the input is empty, or τ is not finite and positive.
+/// differ, the input is empty, or τ is not a valid temperature (finite, within
+/// [`MIN_TEMPERATURE`](super::error::MIN_TEMPERATURE) … [`MAX_TEMPERATURE`](super::error::MAX_TEMPERATURE)).
 pub fn relax_log(perturbed: &[f64], tau: f64, out_log: &mut [f64]) {
     if !relax_arguments_ok(perturbed, tau, out_log) {
         return;

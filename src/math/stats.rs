@@ -49,14 +49,23 @@ pub fn chi_square_test(observed: &[u64], probs: &[f64]) -> Result<ChiSquare, Err
             "chi-square test: no observations (all counts are 0)".into(),
         ));
     }
-    let total_prob: f64 = probs.iter().sum();
+    // Probabilities in units of the largest, so that their sum cannot overflow.
+    let max = probs.iter().copied().fold(0.0, f64::max);
+    let total_prob: f64 = probs.iter().map(|p| p / max).sum();
     let statistic = observed
         .iter()
         .zip(probs)
         .map(|(&o, &p)| {
-            let expected = n * p / total_prob;
+            let expected = n * (p / max / total_prob);
             let diff = o as f64 - expected;
-            diff * diff / expected
+            if expected > 0.0 {
+                diff * diff / expected
+            } else if o == 0 {
+                // πᵢ underflowed to 0 against the others and nothing was observed.
+                0.0
+            } else {
+                f64::INFINITY
+            }
         })
         .sum::<f64>();
     let dof = observed.len() - 1;
@@ -236,6 +245,10 @@ pub fn kolmogorov_q(lambda: f64) -> f64 {
         for j in 1..=8 {
             let m = (2 * j - 1) as f64;
             sum += (c * m * m).exp();
+        }
+        if sum == 0.0 {
+            // λ < 0.04: P(K ≤ λ) < 1e-300, and √(2π)/λ may overflow (∞ · 0 would be NaN).
+            return 1.0;
         }
         let cdf = (2.0 * std::f64::consts::PI).sqrt() / lambda * sum;
         (1.0 - cdf).clamp(0.0, 1.0)

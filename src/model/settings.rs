@@ -4,6 +4,7 @@
 //! settings untouched, so a typo never loses the last good view.
 
 use crate::math::annealing::AnnealingSchedule;
+use crate::math::error::Num;
 use crate::math::estimators::Objective;
 use crate::math::relaxed::GumbelSoftmax;
 use std::fmt;
@@ -133,7 +134,7 @@ fn check_finite(what: &str, v: f64) -> Result<(), ModelError> {
     if v.is_finite() {
         Ok(())
     } else {
-        fail(format!("{what} must be a finite number, got {v}"))
+        fail(format!("{what} must be a finite number, got {}", Num(v)))
     }
 }
 
@@ -237,21 +238,43 @@ impl Settings {
         if old.len() == k {
             return Ok(());
         }
-        let avg = 1.0 / old.len() as f64;
-        let probs: Vec<f64> = (0..k).map(|i| old.get(i).copied().unwrap_or(avg)).collect();
-        self.set_probs(&probs)
+        let n = old.len() as f64;
+        if old.iter().all(|&p| p > 0.0) {
+            let avg = 1.0 / n;
+            let probs: Vec<f64> = (0..k).map(|i| old.get(i).copied().unwrap_or(avg)).collect();
+            return self.set_probs(&probs);
+        }
+        // Some πᵢ underflowed to 0 (the weights span more than ~308 decades), which set_probs
+        // would refuse: work on the values as they were given (positive weights or finite
+        // logits) instead, the new classes again getting the average probability.
+        match self.input.clone() {
+            ClassInput::Probs(w) => {
+                let max = w.iter().copied().fold(0.0, f64::max);
+                let mean = max * (w.iter().map(|x| x / max).sum::<f64>() / n);
+                let w: Vec<f64> = (0..k).map(|i| w.get(i).copied().unwrap_or(mean)).collect();
+                self.set_probs(&w)
+            }
+            ClassInput::Logits(l) => {
+                let max = l.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let mean = max + l.iter().map(|x| (x - max).exp()).sum::<f64>().ln() - n.ln();
+                let l: Vec<f64> = (0..k).map(|i| l.get(i).copied().unwrap_or(mean)).collect();
+                self.set_logits(&l)
+            }
+        }
     }
 
     pub fn set_tau(&mut self, tau: f64) -> Result<(), ModelError> {
         check_finite("τ", tau)?;
         if tau <= 0.0 {
             return fail(format!(
-                "τ must be positive (τ = 0 is the discrete limit, not a temperature), got {tau}"
+                "τ must be positive (τ = 0 is the discrete limit, not a temperature), got {}",
+                Num(tau)
             ));
         }
         if !(MIN_TAU..=MAX_TAU).contains(&tau) {
             return fail(format!(
-                "τ must be between {MIN_TAU} and {MAX_TAU}, got {tau}"
+                "τ must be between {MIN_TAU} and {MAX_TAU}, got {}",
+                Num(tau)
             ));
         }
         self.dist = self.dist.with_tau(tau)?;
@@ -262,7 +285,8 @@ impl Settings {
         check_finite("the number of samples N", n)?;
         if n.fract() != 0.0 || n < MIN_SAMPLES as f64 || n > MAX_SAMPLES as f64 {
             return fail(format!(
-                "the number of samples N must be a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}, got {n}"
+                "the number of samples N must be a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}, got {}",
+                Num(n)
             ));
         }
         self.samples = n as usize;
@@ -273,7 +297,8 @@ impl Settings {
         check_finite("the seed", seed)?;
         if seed.fract() != 0.0 || seed < 0.0 || seed > MAX_SEED as f64 {
             return fail(format!(
-                "the seed must be a whole number from 0 to {MAX_SEED}, got {seed}"
+                "the seed must be a whole number from 0 to {MAX_SEED}, got {}",
+                Num(seed)
             ));
         }
         self.seed = seed as u64;
@@ -293,8 +318,9 @@ impl Settings {
             check_finite(&format!("objective value {}", i + 1), v)?;
             if v.abs() > 1e6 {
                 return fail(format!(
-                    "objective value {} must be within ±1e6, got {v}",
-                    i + 1
+                    "objective value {} must be within ±1e6, got {}",
+                    i + 1,
+                    Num(v)
                 ));
             }
         }
@@ -329,7 +355,8 @@ impl Settings {
         check_finite("the annealing step", step)?;
         if !(0.0..=1e12).contains(&step) || step.fract() != 0.0 {
             return fail(format!(
-                "the annealing step must be a whole number from 0 to 1e12, got {step}"
+                "the annealing step must be a whole number from 0 to 1e12, got {}",
+                Num(step)
             ));
         }
         self.step = step as u64;
@@ -341,7 +368,8 @@ impl Settings {
             check_finite(&format!("the cost {name}"), v)?;
             if !(0.0..=MAX_COST).contains(&v) {
                 return fail(format!(
-                    "the cost {name} must be between 0 and {MAX_COST:e}, got {v}"
+                    "the cost {name} must be between 0 and {MAX_COST:e}, got {}",
+                    Num(v)
                 ));
             }
         }
@@ -351,7 +379,8 @@ impl Settings {
         check_finite("k", k)?;
         if k.fract() != 0.0 || k < 2.0 || k > MAX_COST_K as f64 {
             return fail(format!(
-                "k must be a whole number from 2 to {MAX_COST_K}, got {k}"
+                "k must be a whole number from 2 to {MAX_COST_K}, got {}",
+                Num(k)
             ));
         }
         self.cost = CostSettings {

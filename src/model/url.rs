@@ -7,16 +7,19 @@
 
 use super::settings::{ClassInput, ModelError, ObjectiveKind, Settings, MAX_K};
 use crate::math::annealing::AnnealingSchedule;
+use crate::math::error::Num;
 
 /// Longest state text accepted; a real one is under 300 characters.
 pub const MAX_STATE_LEN: usize = 2_000;
 
 /// Writes the settings as `key=value` pairs joined by `&`. Numbers use Rust's shortest
-/// round-trip formatting, so reading the text back gives exactly the same settings.
+/// round-trip digits, in scientific notation where the plain form would be long (1e-300 is
+/// "1e-300", not 300 zeros), so reading the text back gives exactly the same settings and the
+/// text stays well under [`MAX_STATE_LEN`].
 pub fn to_state(s: &Settings) -> String {
     let join = |v: &[f64]| {
         v.iter()
-            .map(|x| format!("{x}"))
+            .map(|&x| Num(x).to_string())
             .collect::<Vec<_>>()
             .join(",")
     };
@@ -34,19 +37,19 @@ pub fn to_state(s: &Settings) -> String {
         "k={}&{}&tau={}&n={}&seed={}&obj={}&f={}&sched={},{},{},{}&step={}&cost={},{},{},{}",
         s.k(),
         classes,
-        s.tau(),
+        Num(s.tau()),
         s.samples(),
         s.seed(),
         obj,
         join(s.objective_values()),
-        sch.tau0,
-        sch.rate,
-        sch.tau_min,
+        Num(sch.tau0),
+        Num(sch.rate),
+        Num(sch.tau_min),
         sch.update_every,
         s.step(),
-        c.d,
-        c.i,
-        c.g,
+        Num(c.d),
+        Num(c.i),
+        Num(c.g),
         c.k
     )
 }

@@ -1,0 +1,124 @@
+//! Property test of drawing, the work behind the wasm `draw`: a model in an arbitrary valid
+//! state (k from 2 to 10, π with ratios down to 1e-300, τ at 1e-3 and 1e3, any seed, extreme
+//! schedules and costs) computes every view's numbers and draws every view into a small SVG
+//! without panicking; each drawing is Ok or an Err with a message, and the sampled numbers the
+//! views show lie on the simplex.
+//!
+//! Case counts are in `prop_support::budget`.
+
+mod prop_support;
+
+use gumbel_explorer::model::{DensityView, Model, View};
+use gumbel_explorer::render::{self, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use prop_support::*;
+use proptest::prelude::*;
+
+/// Draws `view` of `m` onto `area` as the wasm handle does.
+fn draw_view<DB: DrawingBackend>(
+    m: &mut Model,
+    view: View,
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+) -> Result<(), String> {
+    let result = match view {
+        View::GumbelMax => render::draw_gumbel_max(area, &m.gumbel_max_data(), theme),
+        View::Components => render::draw_components(area, &m.components_data(), theme),
+        View::Expectation => render::draw_expectation(area, &m.expectation_data(), theme),
+        View::Strip => render::draw_sample_strip(area, &m.strip_data(), theme),
+        View::Figure1 => render::draw_figure1(area, &m.figure1_data(), theme),
+        View::StraightThrough => {
+            render::draw_straight_through(area, &m.straight_through_data(), theme)
+        }
+        View::Estimators => {
+            let data = m.estimators_data().map_err(|e| e.0)?;
+            render::draw_estimators(area, &data, theme)
+        }
+        View::Annealing => render::draw_annealing(area, &m.annealing_data(), theme),
+        View::Cost => render::draw_cost(area, &m.cost_data(), theme),
+        View::Density => {
+            let (w, h) = area.dim_in_pixel();
+            let (_, _, rw, rh) = render::simplex_raster_rect(w, h, theme);
+            match m.density_view(rw, rh) {
+                DensityView::Binary(d) => render::draw_binary(area, &d, theme),
+                DensityView::Projection(d) => render::draw_projection(area, &d, theme),
+                DensityView::Simplex(d) => {
+                    let r = render::draw_simplex(area, &d, theme);
+                    m.recycle_raster(d.log_density);
+                    r
+                }
+            }
+        }
+    };
+    result.map_err(|e| e.to_string())
+}
+
+#[test]
+fn every_view_of_every_valid_state_draws() {
+    let size = prop_oneof![4 => Just((160u32, 120u32)), 1 => Just((120u32, 160u32))];
+    let scale = prop_oneof![Just(1.0), Just(1.5), Just(2.0)];
+    run(
+        "DRAW_EVERY_VIEW",
+        budget::DRAW_EVERY_VIEW,
+        (valid_settings(100..=2_000), size, scale),
+        |(settings, (w, h), scale)| {
+            let k = settings.k();
+            let mut m = Model::new();
+            m.replace_settings(settings);
+
+            // The numbers behind the sample views.
+            let summary = m.summary().clone();
+            prop_assert!(summary.n <= summary.target);
+            prop_assert_eq!(summary.counts.iter().sum::<u64>(), summary.n);
+            if summary.n > 0 {
+                prop_assert!(on_simplex(&summary.mean), "E[y] = {:?}", summary.mean);
+            }
+            for y in &summary.strip {
+                prop_assert_eq!(y.len(), k);
+                prop_assert!(on_simplex(y), "draw {y:?}");
+            }
+            for y in summary.overlay.chunks_exact(k) {
+                prop_assert!(on_simplex(y), "overlay draw {y:?}");
+            }
+            if let Some(c) = m.chi_square() {
+                prop_assert!((0.0..=1.0).contains(&c.p_value), "p = {}", c.p_value);
+            }
+            let st = m.straight_through_data();
+            prop_assert!(on_simplex(&st.soft) && st.chosen < k);
+            prop_assert!(
+                m.estimators_data().is_ok(),
+                "the sweep of a valid state failed"
+            );
+            let annealing = m.annealing_data();
+            prop_assert!(annealing
+                .curve
+                .iter()
+                .all(|(t, tau)| t.is_finite() && tau.is_finite() && *tau > 0.0));
+            let cost = m.cost_data();
+            prop_assert!(cost
+                .curve
+                .iter()
+                .all(|(x, y)| x.is_finite() && y.is_finite()));
+
+            // Every view into an SVG: Ok or an Err that says something, never a panic.
+            let theme = Theme { scale };
+            for view in View::ALL {
+                let mut text = String::new();
+                let result = {
+                    let area = SVGBackend::with_string(&mut text, (w, h)).into_drawing_area();
+                    let drawn = draw_view(&mut m, view, &area, &theme);
+                    drawn.and_then(|()| area.present().map_err(|e| e.to_string()))
+                };
+                if let Err(message) = result {
+                    prop_assert!(
+                        !message.trim().is_empty(),
+                        "{} failed without a message",
+                        view.name()
+                    );
+                }
+            }
+            Ok(())
+        },
+    );
+}
