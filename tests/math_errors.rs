@@ -1,5 +1,5 @@
 //! Tier 1: every invalid input gives its own error variant, and the message names the
-//! parameter at fault.
+//! parameter at fault (and its position, counting from 1 as people do).
 
 use gumbel_explorer::math::{
     chi_square_test, log_density, speedup, variance_sweep, AnnealingSchedule, Error, Estimator,
@@ -28,7 +28,7 @@ fn invalid_logits() {
             parameter: "logit",
             index: 1,
         },
-        &["logit", "1", "NaN"],
+        &["logit", "2", "NaN"],
     );
     for value in [f64::INFINITY, f64::NEG_INFINITY] {
         assert_err(
@@ -38,7 +38,7 @@ fn invalid_logits() {
                 index: 2,
                 value,
             },
-            &["logit", "2", "inf"],
+            &["logit", "3", "inf"],
         );
     }
     assert_err(
@@ -72,7 +72,7 @@ fn invalid_probabilities() {
             parameter: "probability",
             index: 1,
         },
-        &["probability", "1", "0"],
+        &["probability", "2", "0"],
     );
     assert_err(
         GumbelSoftmax::from_probs(&[0.5, 0.6, -0.1], 1.0),
@@ -81,7 +81,7 @@ fn invalid_probabilities() {
             index: 2,
             value: -0.1,
         },
-        &["probability", "2", "-0.1"],
+        &["probability", "3", "-0.1"],
     );
     assert_err(
         GumbelSoftmax::from_probs(&[f64::NAN, 0.5], 1.0),
@@ -89,7 +89,7 @@ fn invalid_probabilities() {
             parameter: "probability",
             index: 0,
         },
-        &["probability", "0", "NaN"],
+        &["probability", "1", "NaN"],
     );
     for value in [f64::INFINITY, f64::NEG_INFINITY] {
         assert_err(
@@ -99,7 +99,7 @@ fn invalid_probabilities() {
                 index: 1,
                 value,
             },
-            &["probability", "1"],
+            &["probability", "2"],
         );
     }
     assert_err(
@@ -168,7 +168,7 @@ fn invalid_points_for_the_density() {
             parameter: "point",
             index: 1,
         },
-        &["point", "1"],
+        &["point", "2"],
     );
     assert_err(
         dist.log_density(&[0.5, 0.5, f64::INFINITY]),
@@ -177,7 +177,7 @@ fn invalid_points_for_the_density() {
             index: 2,
             value: f64::INFINITY,
         },
-        &["point", "2"],
+        &["point", "3"],
     );
     assert_err(
         dist.log_density(&[0.0, 0.5, 0.5]),
@@ -185,7 +185,7 @@ fn invalid_points_for_the_density() {
             parameter: "point",
             index: 0,
         },
-        &["point", "0"],
+        &["point", "1"],
     );
     assert_err(
         dist.log_density(&[0.6, 0.6, -0.2]),

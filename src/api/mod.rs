@@ -10,6 +10,7 @@ mod panic;
 pub use bench::bench_kernel;
 
 use crate::math::annealing::AnnealingSchedule;
+use crate::math::error::Num;
 use crate::model::url::{from_state, to_state};
 use crate::model::{DensityView, Model, ModelError, ObjectiveKind, View};
 use crate::render::{self, Theme};
@@ -69,7 +70,8 @@ impl Explorer {
     pub fn set_k(&mut self, k: f64) -> Result<(), JsError> {
         if !(k.is_finite() && k.fract() == 0.0 && (0.0..=1e6).contains(&k)) {
             return Err(JsError::new(&format!(
-                "the number of classes k must be a whole number, got {k}"
+                "the number of classes k must be a whole number, got {}",
+                Num(k)
             )));
         }
         self.model.update(|s| s.set_k(k as usize)).map_err(js)
@@ -126,7 +128,8 @@ impl Explorer {
     ) -> Result<(), JsError> {
         if !(every.is_finite() && every.fract() == 0.0 && (1.0..=1e9).contains(&every)) {
             return Err(JsError::new(&format!(
-                "the update interval must be a whole number from 1 to 1e9, got {every}"
+                "the update interval must be a whole number from 1 to 1e9, got {}",
+                Num(every)
             )));
         }
         let schedule = AnnealingSchedule::new(tau0, rate, tau_min, every as u64)

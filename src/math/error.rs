@@ -208,16 +208,26 @@ impl fmt::Display for Error {
                     "k = {k}: too many categories, at most {max} are supported"
                 )
             }
+            // Messages count from 1, as people do; the `index` fields count from 0.
             Error::NotANumber { parameter, index } => {
-                write!(f, "{parameter} {index} is NaN (not a number)")
+                write!(f, "{parameter} {} is NaN (not a number)", index + 1)
             }
             Error::Infinite {
                 parameter,
                 index,
                 value,
-            } => write!(f, "{parameter} {index} is {}, must be finite", Num(*value)),
+            } => write!(
+                f,
+                "{parameter} {} is {}, must be finite",
+                index + 1,
+                Num(*value)
+            ),
             Error::Zero { parameter, index } => {
-                write!(f, "{parameter} {index} is 0, must be strictly positive")
+                write!(
+                    f,
+                    "{parameter} {} is 0, must be strictly positive",
+                    index + 1
+                )
             }
             Error::Negative {
                 parameter,
@@ -225,7 +235,8 @@ impl fmt::Display for Error {
                 value,
             } => write!(
                 f,
-                "{parameter} {index} is {}, must not be negative",
+                "{parameter} {} is {}, must not be negative",
+                index + 1,
                 Num(*value)
             ),
             Error::TemperatureNotFinite { value } => {
@@ -361,7 +372,11 @@ mod tests {
             value: -0.5,
         };
         let text = e.to_string();
-        assert!(text.contains("probability") && text.contains('2') && text.contains("-0.5"));
+        // Index 2 is the third probability: messages count from 1.
+        assert!(
+            text.contains("probability 3") && text.contains("-0.5"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -51,7 +51,8 @@ impl Objective {
         check_finite(parameter, values)?;
         match values.iter().position(|v| v.abs() > MAX_OBJECTIVE_VALUE) {
             Some(index) => Err(Error::InvalidArgument(format!(
-                "{parameter} {index} is {}, must be within ±{MAX_OBJECTIVE_VALUE:e}",
+                "{parameter} {} is {}, must be within ±{MAX_OBJECTIVE_VALUE:e}",
+                index + 1,
                 Num(values[index])
             ))),
             None => Ok(()),
