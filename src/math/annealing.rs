@@ -1,6 +1,7 @@
 //! Temperature annealing: the paper's schedule τ(t) = max(τ_min, τ₀ · exp(−r t)), with t
 //! frozen between updates every N steps.
 
+use super::elementary::Portable;
 use super::error::{Error, Num};
 
 /// τ(step) = max(τ_min, τ₀ · exp(−r · ⌊step/N⌋ · N)).
@@ -89,7 +90,7 @@ impl AnnealingSchedule {
     pub fn tau_at(&self, step: u64) -> f64 {
         let n = self.update_every.max(1);
         let frozen_step = (step / n) * n;
-        (self.tau0 * (-self.rate * frozen_step as f64).exp()).max(self.tau_min)
+        (self.tau0 * (-self.rate * frozen_step as f64).portable_exp()).max(self.tau_min)
     }
 
     /// `points` samples (step, τ) evenly spaced from step 0 to `steps` (both included) for
@@ -119,7 +120,7 @@ mod tests {
         let s = AnnealingSchedule::paper_vae();
         assert_eq!(s.tau_at(0), 1.0);
         assert_eq!(s.tau_at(999), 1.0);
-        assert!((s.tau_at(1000) - (-0.1f64).exp()).abs() < 1e-15);
+        assert!((s.tau_at(1000) - (-0.1f64).portable_exp()).abs() < 1e-15);
         assert_eq!(s.tau_at(1_000_000), 0.5);
         let c = s.curve(10_000, 11);
         assert_eq!(c.len(), 11);
@@ -137,6 +138,6 @@ mod tests {
             update_every: 0,
             ..AnnealingSchedule::paper_semi_supervised()
         };
-        assert!((odd.tau_at(5) - (-5.0 * 3e-5f64).exp()).abs() < 1e-15);
+        assert!((odd.tau_at(5) - (-5.0 * 3e-5f64).portable_exp()).abs() < 1e-15);
     }
 }

@@ -1,6 +1,7 @@
 //! The Gumbel-Softmax (Concrete) density on the simplex, in log space, and the closed forms of
 //! the two-category case.
 
+use super::elementary::Portable;
 use super::error::{check_finite, check_k, check_positive, check_tau, Error};
 
 /// Tolerance on |Σ yᵢ − 1| for a point to count as lying on the simplex.
@@ -8,12 +9,12 @@ pub const SIMPLEX_TOLERANCE: f64 = 1e-9;
 
 /// ln((k − 1)!) = ln Γ(k), summed exactly enough for k ≤ a few hundred.
 pub(crate) fn ln_gamma_of_count(k: usize) -> f64 {
-    (2..k).map(|j| (j as f64).ln()).sum()
+    (2..k).map(|j| (j as f64).portable_ln()).sum()
 }
 
 /// The τ- and k-dependent constant of the log density: ln Γ(k) + (k − 1) ln τ.
 pub(crate) fn log_normaliser(k: usize, tau: f64) -> f64 {
-    ln_gamma_of_count(k) + (k as f64 - 1.0) * tau.ln()
+    ln_gamma_of_count(k) + (k as f64 - 1.0) * tau.portable_ln()
 }
 
 /// Log density at a point given through ln y, without validation.
@@ -36,15 +37,15 @@ pub(crate) fn log_density_core(
         let a = lp - tau * l;
         product_term += lp - (tau + 1.0) * l;
         if a > max {
-            scaled_sum = scaled_sum * (max - a).exp() + 1.0;
+            scaled_sum = scaled_sum * (max - a).portable_exp() + 1.0;
             max = a;
         } else if a > f64::NEG_INFINITY {
             // A term of −∞ (πᵢ = 0 after underflow) adds nothing; with max still −∞ the
             // difference would be −∞ − (−∞) = NaN.
-            scaled_sum += (a - max).exp();
+            scaled_sum += (a - max).portable_exp();
         }
     }
-    log_norm - k * (max + scaled_sum.ln()) + product_term
+    log_norm - k * (max + scaled_sum.portable_ln()) + product_term
 }
 
 /// Checks that `y` is a point of the open simplex with `k` components.
@@ -74,7 +75,7 @@ pub(crate) fn check_log_point(k: usize, log_y: &[f64]) -> Result<(), Error> {
         });
     }
     check_finite("log point", log_y)?;
-    let sum: f64 = log_y.iter().map(|l| l.exp()).sum();
+    let sum: f64 = log_y.iter().map(|l| l.portable_exp()).sum();
     if (sum - 1.0).abs() > SIMPLEX_TOLERANCE {
         return Err(Error::NotOnSimplex { sum });
     }
@@ -107,16 +108,18 @@ pub fn log_density(logits: &[f64], tau: f64, y: &[f64]) -> Result<f64, Error> {
     // 1e308 cannot overflow the sums.
     let max = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let shifted: Vec<f64> = logits.iter().map(|v| v - max).collect();
-    Ok(log_density_core(&shifted, tau, log_norm, |i| y[i].ln()))
+    Ok(log_density_core(&shifted, tau, log_norm, |i| {
+        y[i].portable_ln()
+    }))
 }
 
 /// Logistic function σ(z) = 1 / (1 + e^{−z}), without overflow for large |z|.
 #[inline]
 pub fn sigmoid(z: f64) -> f64 {
     if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
+        1.0 / (1.0 + (-z).portable_exp())
     } else {
-        let e = z.exp();
+        let e = z.portable_exp();
         e / (1.0 + e)
     }
 }
@@ -125,16 +128,16 @@ pub fn sigmoid(z: f64) -> f64 {
 #[inline]
 pub fn softplus(z: f64) -> f64 {
     if z > 0.0 {
-        z + (-z).exp().ln_1p()
+        z + (-z).portable_exp().portable_ln_1p()
     } else {
-        z.exp().ln_1p()
+        z.portable_exp().portable_ln_1p()
     }
 }
 
 /// logit(x) = ln(x / (1 − x)) for x in (0, 1), accurate near both ends.
 #[inline]
 fn logit(x: f64) -> f64 {
-    x.ln() - (-x).ln_1p()
+    x.portable_ln() - (-x).portable_ln_1p()
 }
 
 /// CDF of the first component of a two-category Gumbel-Softmax sample (the *binary Concrete*):
@@ -172,7 +175,7 @@ pub fn binary_log_density(x: f64, logit_diff: f64, tau: f64) -> f64 {
         return f64::NEG_INFINITY;
     }
     let z = tau * logit(x) - logit_diff;
-    tau.ln() - x.ln() - (-x).ln_1p() - softplus(-z) - softplus(z)
+    tau.portable_ln() - x.portable_ln() - (-x).portable_ln_1p() - softplus(-z) - softplus(z)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! All estimates are gradients with respect to the logits θ. J_s(v) = diag(v) − v vᵀ is the
 //! softmax Jacobian.
 
+use super::elementary::Portable;
 use rand::Rng;
 
 use super::error::{check_finite, Error, Num};
@@ -270,7 +271,7 @@ impl Estimator {
                 let w = fz - baseline;
                 for (i, (o, &lp)) in buf.iter_mut().zip(log_probs).enumerate() {
                     let indicator = if i == z { 1.0 } else { 0.0 };
-                    *o = w * (indicator - lp.exp());
+                    *o = w * (indicator - lp.portable_exp());
                 }
                 fz
             }
@@ -282,14 +283,14 @@ impl Estimator {
                     .iter()
                     .zip(coefficients)
                     .enumerate()
-                    .map(|(i, (lp, &ci))| lp.exp() * vertex_grad(i, ci))
+                    .map(|(i, (lp, &ci))| lp.portable_exp() * vertex_grad(i, ci))
                     .sum();
                 for (i, (o, (&lp, &ci))) in buf
                     .iter_mut()
                     .zip(log_probs.iter().zip(coefficients))
                     .enumerate()
                 {
-                    *o = lp.exp() * (vertex_grad(i, ci) - dot);
+                    *o = lp.portable_exp() * (vertex_grad(i, ci) - dot);
                 }
                 objective.value_at_vertex(z)
             }
@@ -348,7 +349,7 @@ fn softmax_in_place(values: &mut [f64], inv_tau: f64) {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let mut sum = 0.0;
     for v in values.iter_mut() {
-        *v = ((*v - max) * inv_tau).exp();
+        *v = ((*v - max) * inv_tau).portable_exp();
         sum += *v;
     }
     let inv_sum = 1.0 / sum;
@@ -361,7 +362,7 @@ pub(crate) fn exact_mean(dist: &GumbelSoftmax, objective: &Objective) -> f64 {
     dist.logits()
         .iter()
         .enumerate()
-        .map(|(i, lp)| lp.exp() * objective.value_at_vertex(i))
+        .map(|(i, lp)| lp.portable_exp() * objective.value_at_vertex(i))
         .sum()
 }
 
@@ -386,7 +387,7 @@ pub fn exact_gradient(dist: &GumbelSoftmax, objective: &Objective) -> Result<Vec
         .logits()
         .iter()
         .enumerate()
-        .map(|(i, lp)| lp.exp() * (objective.value_at_vertex(i) - mean))
+        .map(|(i, lp)| lp.portable_exp() * (objective.value_at_vertex(i) - mean))
         .collect())
 }
 

@@ -8,6 +8,7 @@
 pub mod annealing;
 pub mod cost;
 pub mod density;
+pub mod elementary;
 pub mod error;
 pub mod estimators;
 pub mod gumbel;

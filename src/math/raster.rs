@@ -7,6 +7,7 @@
 //! of its pixels and a redraw costs two exponentials and one logarithm per pixel.
 
 use super::density::log_normaliser;
+use super::elementary::Portable;
 use super::relaxed::GumbelSoftmax;
 
 /// The pixel centres of a `width × height` raster spanning the triangle's bounding box, with
@@ -33,13 +34,13 @@ impl TriangleGrid {
             if y3 <= 0.0 || y3 >= 1.0 {
                 continue;
             }
-            ln_y3[py] = y3.ln();
+            ln_y3[py] = y3.portable_ln();
             for px in 0..width {
                 let x = (px as f64 + 0.5) / width as f64;
                 let y2 = x - 0.5 * y3;
                 let y1 = 1.0 - y3 - y2;
                 if y1 > 0.0 && y2 > 0.0 {
-                    ln_y12[py * width + px] = (y1.ln(), y2.ln());
+                    ln_y12[py * width + px] = (y1.portable_ln(), y2.portable_ln());
                 }
             }
         }
@@ -83,11 +84,11 @@ impl TriangleGrid {
                 let (a1, a2) = (lp1 - tau * l1, lp2 - tau * l2);
                 // log-sum-exp of (a1, a2, a3): the largest term contributes exp(0) = 1.
                 let lse = if a1 >= a2 && a1 >= a3 {
-                    a1 + (1.0 + (a2 - a1).exp() + (a3 - a1).exp()).ln()
+                    a1 + (1.0 + (a2 - a1).portable_exp() + (a3 - a1).portable_exp()).portable_ln()
                 } else if a2 >= a3 {
-                    a2 + (1.0 + (a1 - a2).exp() + (a3 - a2).exp()).ln()
+                    a2 + (1.0 + (a1 - a2).portable_exp() + (a3 - a2).portable_exp()).portable_ln()
                 } else {
-                    a3 + (1.0 + (a1 - a3).exp() + (a2 - a3).exp()).ln()
+                    a3 + (1.0 + (a1 - a3).portable_exp() + (a2 - a3).portable_exp()).portable_ln()
                 };
                 *cell = constant - 3.0 * lse - (tau + 1.0) * (l1 + l2 + l3);
             }

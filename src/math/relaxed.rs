@@ -1,5 +1,6 @@
 //! The Gumbel-Softmax (Concrete) distribution: relaxed one-hot samples on the simplex.
 
+use super::elementary::Portable;
 use rand::distr::Distribution;
 use rand::Rng;
 
@@ -64,7 +65,11 @@ pub struct GumbelSoftmax {
 /// can be passed back to [`GumbelSoftmax::new`] or to the sweep.
 fn log_normalise(values: &[f64]) -> Vec<f64> {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let ln_sum = values.iter().map(|v| (v - max).exp()).sum::<f64>().ln();
+    let ln_sum = values
+        .iter()
+        .map(|v| (v - max).portable_exp())
+        .sum::<f64>()
+        .portable_ln();
     values
         .iter()
         .map(|v| ((v - max) - ln_sum).max(f64::MIN))
@@ -101,7 +106,7 @@ impl GumbelSoftmax {
         check_tau(tau)?;
         // Scale by the maximum first so the sum cannot overflow.
         let max = probs.iter().copied().fold(0.0, f64::max);
-        let ln_sum = probs.iter().map(|p| p / max).sum::<f64>().ln();
+        let ln_sum = probs.iter().map(|p| p / max).sum::<f64>().portable_ln();
         let log_probs = probs
             .iter()
             .map(|&p| {
@@ -109,9 +114,9 @@ impl GumbelSoftmax {
                 // A ratio below the normal range (weights more than ~308 decades apart) loses
                 // digits or underflows to 0 (ln 0 = −∞): take the difference of logarithms.
                 let ln_ratio = if ratio >= f64::MIN_POSITIVE {
-                    ratio.ln()
+                    ratio.portable_ln()
                 } else {
-                    p.ln() - max.ln()
+                    p.portable_ln() - max.portable_ln()
                 };
                 ln_ratio - ln_sum
             })
@@ -150,7 +155,7 @@ impl GumbelSoftmax {
 
     /// Class probabilities πᵢ = exp(ln πᵢ) (they may underflow to 0 for very negative logits).
     pub fn probs(&self) -> Vec<f64> {
-        self.log_probs.iter().map(|l| l.exp()).collect()
+        self.log_probs.iter().map(|l| l.portable_exp()).collect()
     }
 
     /// Normalised logits, i.e. the log-probabilities ln πᵢ (logsumexp = 0); always finite.
@@ -172,7 +177,7 @@ impl GumbelSoftmax {
             &self.log_probs,
             self.tau,
             self.log_norm,
-            |i| y[i].ln(),
+            |i| y[i].portable_ln(),
         ))
     }
 
@@ -290,9 +295,9 @@ fn relax_log_in_place(values: &mut [f64], tau: f64) {
     let mut sum = 0.0;
     for v in values.iter_mut() {
         *v = (*v - max) * inv_tau;
-        sum += v.exp();
+        sum += v.portable_exp();
     }
-    let ln_sum = sum.ln();
+    let ln_sum = sum.portable_ln();
     for v in values.iter_mut() {
         *v -= ln_sum;
     }
@@ -305,7 +310,7 @@ fn relax_in_place(values: &mut [f64], tau: f64) {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let mut sum = 0.0;
     for v in values.iter_mut() {
-        *v = ((*v - max) * inv_tau).exp();
+        *v = ((*v - max) * inv_tau).portable_exp();
         sum += *v;
     }
     let inv_sum = 1.0 / sum;
@@ -431,7 +436,7 @@ mod tests {
             relax_log(&perturbed, 0.7, &mut again);
             for i in 0..4 {
                 assert!((log_y[i] - again[i]).abs() < 1e-15);
-                assert!((log_y[i].exp() - y[i]).abs() < 1e-15);
+                assert!((log_y[i].portable_exp() - y[i]).abs() < 1e-15);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The τ sweep: bias, variance and MSE of every estimator on a grid of temperatures, from one
 //! shared set of Gumbel perturbations (common random numbers).
 
+use super::elementary::Portable;
 use rand::Rng;
 
 use super::error::{check_tau, Error};
@@ -73,13 +74,13 @@ pub fn log_tau_grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     if n == 1 {
         return vec![lo];
     }
-    let (a, b) = (lo.ln(), hi.ln());
+    let (a, b) = (lo.portable_ln(), hi.portable_ln());
     let step = (b - a) / (n - 1) as f64;
     (0..n)
         .map(|i| match i {
             0 => lo,
             i if i == n - 1 => hi,
-            i => (a + step * i as f64).exp(),
+            i => (a + step * i as f64).portable_exp(),
         })
         .collect()
 }
@@ -278,7 +279,7 @@ impl RelaxedPass<'_> {
                 *y = if dv == 0.0 {
                     1.0
                 } else {
-                    (dv * self.inv_tau).exp()
+                    (dv * self.inv_tau).portable_exp()
                 };
                 sum += *y;
             }

@@ -2,6 +2,7 @@
 //! k > 3 projection.
 
 use crate::math::density::binary_log_density;
+use crate::math::elementary::Portable;
 use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
 use crate::math::simplex::{barycentric_to_xy, polygon_vertices, project_to_polygon};
@@ -151,8 +152,8 @@ pub fn binary_density(dist: &GumbelSoftmax, hist: &[u64], n: u64) -> BinaryDensi
     let curve = (0..BINARY_CURVE_POINTS)
         .map(|j| {
             let z = -span + 2.0 * span * j as f64 / (BINARY_CURVE_POINTS - 1) as f64;
-            let x = 1.0 / (1.0 + (-z).exp());
-            (x, binary_log_density(x, diff, tau).exp())
+            let x = 1.0 / (1.0 + (-z).portable_exp());
+            (x, binary_log_density(x, diff, tau).portable_exp())
         })
         .filter(|(_, p)| p.is_finite())
         .collect();

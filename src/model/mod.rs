@@ -10,6 +10,7 @@ pub mod settings;
 pub mod url;
 
 use crate::math::cost::{speedup, PAPER_SPEEDUPS};
+use crate::math::elementary::Portable;
 use crate::math::estimators::{log_tau_grid, variance_sweep, Sweep};
 use crate::math::raster::TriangleGrid;
 use crate::math::stats::{chi_square_test, ChiSquare};
@@ -413,7 +414,7 @@ impl Model {
         let sch = self.settings.schedule();
         let every = sch.update_every.max(1);
         let to_min = if sch.tau0 > sch.tau_min && sch.rate > 0.0 {
-            1.5 * (sch.tau0 / sch.tau_min).ln() / sch.rate
+            1.5 * (sch.tau0 / sch.tau_min).portable_ln() / sch.rate
         } else {
             0.0
         };

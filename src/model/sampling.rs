@@ -4,6 +4,7 @@
 //! same seed gives the same noise at every τ: dragging τ morphs the same samples instead of
 //! drawing new ones, and the Gumbel-Max classes (which do not depend on τ) stay put.
 
+use crate::math::elementary::Portable;
 use crate::math::relaxed::{relax_log, GumbelSoftmax};
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
@@ -197,7 +198,7 @@ impl Sampler {
             let class = argmax(&self.perturbed);
             relax_log(&self.perturbed, self.tau, &mut self.log_y);
             for (y, l) in self.y.iter_mut().zip(&self.log_y) {
-                *y = l.exp();
+                *y = l.portable_exp();
             }
             self.summary.push(class, &self.y);
         }
@@ -237,7 +238,7 @@ pub fn figure1(
         for (j, &tau) in taus.iter().enumerate() {
             relax_log(&perturbed, tau, &mut log_y);
             for i in 0..k {
-                let v = log_y[i].exp();
+                let v = log_y[i].portable_exp();
                 sums[j][i] += v;
                 if s == 0 {
                     first[j][i] = v;

@@ -4,6 +4,7 @@
 //! settings untouched, so a typo never loses the last good view.
 
 use crate::math::annealing::AnnealingSchedule;
+use crate::math::elementary::Portable;
 use crate::math::error::Num;
 use crate::math::estimators::Objective;
 use crate::math::relaxed::GumbelSoftmax;
@@ -256,7 +257,12 @@ impl Settings {
             }
             ClassInput::Logits(l) => {
                 let max = l.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let mean = max + l.iter().map(|x| (x - max).exp()).sum::<f64>().ln() - n.ln();
+                let mean = max
+                    + l.iter()
+                        .map(|x| (x - max).portable_exp())
+                        .sum::<f64>()
+                        .portable_ln()
+                    - n.portable_ln();
                 let l: Vec<f64> = (0..k).map(|i| l.get(i).copied().unwrap_or(mean)).collect();
                 self.set_logits(&l)
             }
