@@ -34,9 +34,20 @@ const RANGE_BINS: usize = 1024;
 
 /// Colour-bar range: the 1st and 99.5th percentiles of the finite values, so the corner
 /// singularities of a small τ do not wash out the rest of the triangle.
+///
+/// A display raster holds a few hundred thousand values; every `step`-th of them (about 20,000)
+/// pins the percentiles down far better than the eye tells colours apart, at a tenth of the cost.
 pub fn colour_range(values: &[f64]) -> (f64, f64) {
+    let step = (values.len() / 20_000).max(1);
+    let sample = || {
+        values
+            .iter()
+            .step_by(step)
+            .copied()
+            .filter(|v| v.is_finite())
+    };
     let (mut min, mut max, mut count) = (f64::INFINITY, f64::NEG_INFINITY, 0usize);
-    for &v in values.iter().filter(|v| v.is_finite()) {
+    for v in sample() {
         min = min.min(v);
         max = max.max(v);
         count += 1;
@@ -44,8 +55,8 @@ pub fn colour_range(values: &[f64]) -> (f64, f64) {
     if count == 0 {
         return (0.0, 1.0);
     }
-    let lo = quantile(values, count, (min, max), 0.01);
-    let hi = quantile(values, count, (min, max), 0.995);
+    let lo = quantile(sample, count, (min, max), 0.01);
+    let hi = quantile(sample, count, (min, max), 0.995);
     if hi - lo < 1e-9 {
         (lo - 0.5, hi + 0.5)
     } else {
@@ -53,11 +64,16 @@ pub fn colour_range(values: &[f64]) -> (f64, f64) {
     }
 }
 
-/// The value below which a fraction `q` of the `count` finite `values` (all within `range`)
-/// lie. Two histogram passes, the second inside the bin the first one found, locate it to
+/// The value below which a fraction `q` of the `count` finite values that `values` yields
+/// (all within `range`) lie. Two histogram passes, the second inside the bin the first one found, locate it to
 /// 1/1024² of the range: as good as a sort for a colour bar, in linear time, and without the
 /// kilobytes of sorting code a sort would add to the wasm module.
-fn quantile(values: &[f64], count: usize, (mut lo, mut hi): (f64, f64), q: f64) -> f64 {
+fn quantile<I: Iterator<Item = f64>>(
+    values: impl Fn() -> I,
+    count: usize,
+    (mut lo, mut hi): (f64, f64),
+    q: f64,
+) -> f64 {
     let mut wanted = ((q * count as f64).ceil() as usize).clamp(1, count);
     for _ in 0..2 {
         let width = (hi - lo) / RANGE_BINS as f64;
@@ -65,10 +81,7 @@ fn quantile(values: &[f64], count: usize, (mut lo, mut hi): (f64, f64), q: f64) 
             break;
         }
         let mut hist = [0usize; RANGE_BINS];
-        for &v in values
-            .iter()
-            .filter(|v| v.is_finite() && **v >= lo && **v <= hi)
-        {
+        for v in values().filter(|v| *v >= lo && *v <= hi) {
             hist[(((v - lo) / width) as usize).min(RANGE_BINS - 1)] += 1;
         }
         let mut seen = 0;
