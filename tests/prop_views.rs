@@ -8,51 +8,12 @@
 
 mod prop_support;
 
-use gumbel_explorer::model::{DensityView, Model, View};
-use gumbel_explorer::render::{self, Theme};
-use plotters::coord::Shift;
+use gumbel_explorer::model::draw::draw_view;
+use gumbel_explorer::model::{Model, View};
+use gumbel_explorer::render::Theme;
 use plotters::prelude::*;
 use prop_support::*;
 use proptest::prelude::*;
-
-/// Draws `view` of `m` onto `area` as the wasm handle does.
-fn draw_view<DB: DrawingBackend>(
-    m: &mut Model,
-    view: View,
-    area: &DrawingArea<DB, Shift>,
-    theme: &Theme,
-) -> Result<(), String> {
-    let result = match view {
-        View::GumbelMax => render::draw_gumbel_max(area, &m.gumbel_max_data(), theme),
-        View::Components => render::draw_components(area, &m.components_data(), theme),
-        View::Expectation => render::draw_expectation(area, &m.expectation_data(), theme),
-        View::Strip => render::draw_sample_strip(area, &m.strip_data(), theme),
-        View::Figure1 => render::draw_figure1(area, &m.figure1_data(), theme),
-        View::StraightThrough => {
-            render::draw_straight_through(area, &m.straight_through_data(), theme)
-        }
-        View::Estimators => {
-            let data = m.estimators_data().map_err(|e| e.0)?;
-            render::draw_estimators(area, &data, theme)
-        }
-        View::Annealing => render::draw_annealing(area, &m.annealing_data(), theme),
-        View::Cost => render::draw_cost(area, &m.cost_data(), theme),
-        View::Density => {
-            let (w, h) = area.dim_in_pixel();
-            let (_, _, rw, rh) = render::simplex_raster_rect(w, h, theme);
-            match m.density_view(rw, rh) {
-                DensityView::Binary(d) => render::draw_binary(area, &d, theme),
-                DensityView::Projection(d) => render::draw_projection(area, &d, theme),
-                DensityView::Simplex(d) => {
-                    let r = render::draw_simplex(area, &d, theme);
-                    m.recycle_raster(d.log_density);
-                    r
-                }
-            }
-        }
-    };
-    result.map_err(|e| e.to_string())
-}
 
 #[test]
 fn every_view_of_every_valid_state_draws() {

@@ -11,9 +11,10 @@ pub use bench::bench_kernel;
 
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::error::Num;
+use crate::model::draw::draw_view;
 use crate::model::url::{from_state, to_state};
-use crate::model::{DensityView, Model, ModelError, ObjectiveKind, View};
-use crate::render::{self, Theme};
+use crate::model::{Model, ModelError, ObjectiveKind, View};
+use crate::render::Theme;
 use canvas::FastCanvas;
 use plotters::prelude::*;
 use std::collections::HashMap;
@@ -296,7 +297,7 @@ impl Explorer {
             .ok_or_else(|| JsError::new("this canvas has no 2-D drawing context"))?;
         let area = backend.into_drawing_area();
         let theme = Theme { scale: ratio };
-        self.draw_view(view, &area, &theme)
+        draw_view(&mut self.model, view, &area, &theme)
             .map_err(|e| JsError::new(&format!("drawing {name} failed: {e}")))?;
         area.present()
             .map_err(|e| JsError::new(&format!("drawing {name} failed: {e}")))?;
@@ -312,47 +313,6 @@ fn objective_kind(kind: &str) -> Result<ObjectiveKind, JsError> {
         other => Err(JsError::new(&format!(
             "the objective must be \"linear\" or \"squared\", got \"{other}\""
         ))),
-    }
-}
-
-impl Explorer {
-    fn draw_view<DB: DrawingBackend>(
-        &mut self,
-        view: View,
-        area: &DrawingArea<DB, plotters::coord::Shift>,
-        theme: &Theme,
-    ) -> Result<(), String> {
-        let m = &mut self.model;
-        let result = match view {
-            View::GumbelMax => render::draw_gumbel_max(area, &m.gumbel_max_data(), theme),
-            View::Components => render::draw_components(area, &m.components_data(), theme),
-            View::Expectation => render::draw_expectation(area, &m.expectation_data(), theme),
-            View::Strip => render::draw_sample_strip(area, &m.strip_data(), theme),
-            View::Figure1 => render::draw_figure1(area, &m.figure1_data(), theme),
-            View::StraightThrough => {
-                render::draw_straight_through(area, &m.straight_through_data(), theme)
-            }
-            View::Estimators => {
-                let data = m.estimators_data().map_err(|e| e.0)?;
-                render::draw_estimators(area, &data, theme)
-            }
-            View::Annealing => render::draw_annealing(area, &m.annealing_data(), theme),
-            View::Cost => render::draw_cost(area, &m.cost_data(), theme),
-            View::Density => {
-                let (w, h) = area.dim_in_pixel();
-                let (_, _, rw, rh) = render::simplex_raster_rect(w, h, theme);
-                match m.density_view(rw, rh) {
-                    DensityView::Binary(d) => render::draw_binary(area, &d, theme),
-                    DensityView::Projection(d) => render::draw_projection(area, &d, theme),
-                    DensityView::Simplex(d) => {
-                        let r = render::draw_simplex(area, &d, theme);
-                        m.recycle_raster(d.log_density);
-                        r
-                    }
-                }
-            }
-        };
-        result.map_err(|e| e.to_string())
     }
 }
 

@@ -5,6 +5,7 @@
 //! whose inputs did not change costs nothing (a τ drag does not rerun the estimator sweep).
 
 pub mod density;
+pub mod draw;
 pub mod sampling;
 pub mod settings;
 pub mod url;
