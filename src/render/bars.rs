@@ -4,12 +4,11 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::ClassAxis;
 use super::common::{
-    clear, finite_max, fits, label_font, legend, linear_range, local, message, px, stroke,
-    style_mesh, text, text_size, Drawn, LegendEntry, Swatch, SUBTLE, TEXT, TOO_SMALL,
+    clear, finite_max, fits, header_strip, linear_range, local, message, px, stroke, style_mesh,
+    Drawn, LegendEntry, Swatch, SUBTLE, TEXT, TOO_SMALL,
 };
 use super::data::Theme;
 use super::palette::{class_colour, lighten};
@@ -46,24 +45,12 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     let margin = px(theme, 8.0);
 
     // Notes on the right of the top strip, the legend in the room left of them.
-    let note_style = label_font(theme).color(&SUBTLE);
     let note = bars.notes.join("  ·  ");
-    let (note_w, _) = text_size(area, &note, &note_style);
     let entries = [
         LegendEntry::new(bars.reference_label, Swatch::Outlined(SUBTLE)),
         LegendEntry::new(bars.observed_label, Swatch::Filled(TEXT)),
     ];
-    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
-    let top = legend(area, theme, &entries, (margin, margin), legend_w, false)?;
-    legend(area, theme, &entries, (margin, margin), legend_w, true)?;
-    text(
-        area,
-        &note,
-        (w - margin, margin + px(theme, 10.0)),
-        &note_style,
-        HPos::Right,
-        VPos::Center,
-    )?;
+    let top = header_strip(area, theme, &entries, &note, margin)?;
 
     let plot = super::common::sub_area(area, (0, margin + top, w, h - margin - top));
     let ymax = (0..k)

@@ -4,13 +4,12 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::LogAxis;
 use super::common::{
-    clear, clip_runs, finite_max, fits, fmt_tau, label_font, legend, linear_range, local, message,
-    polyline, px, stroke, style_mesh, sub_area, text, text_size, Dash, Drawn, LegendEntry, Marker,
-    RenderError, Swatch, SUBTLE, TEXT, TOO_SMALL,
+    clear, clip_runs, finite_max, fits, fmt_tau, header_strip, linear_range, local, message,
+    polyline, px, stroke, style_mesh, sub_area, Dash, Drawn, LegendEntry, Marker, RenderError,
+    Swatch, TEXT, TOO_SMALL,
 };
 use super::data::{BinaryDensityData, Theme};
 use super::palette::{class_colour, lighten};
@@ -44,8 +43,6 @@ pub fn draw_binary<DB: DrawingBackend>(
     let colour = class_colour(0);
 
     let note = fmt_tau(data.tau);
-    let note_style = label_font(theme).color(&SUBTLE);
-    let (note_w, _) = text_size(area, &note, &note_style);
     let entries = [
         LegendEntry::new(
             "sampled y₁ (histogram as density)",
@@ -60,16 +57,7 @@ pub fn draw_binary<DB: DrawingBackend>(
             },
         ),
     ];
-    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
-    let top = legend(area, theme, &entries, (margin, margin), legend_w, true)?;
-    text(
-        area,
-        &note,
-        (w - margin, margin + px(theme, 10.0)),
-        &note_style,
-        HPos::Right,
-        VPos::Center,
-    )?;
+    let top = header_strip(area, theme, &entries, &note, margin)?;
     let plot = sub_area(area, (0, margin + top, w, h - margin - top));
 
     // The curve runs off to infinity at the ends when τ is small; the histogram decides the

@@ -574,6 +574,32 @@ impl LegendEntry {
     }
 }
 
+/// The strip at the top of a figure: the legend on the left, a short note (τ, n, a p-value)
+/// right-aligned beside it. Returns the strip's height; the plot goes below it.
+pub fn header_strip<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    entries: &[LegendEntry],
+    note: &str,
+    margin: i32,
+) -> Result<i32, RenderError> {
+    let (w, _) = area.dim_in_pixel();
+    let w = w as i32;
+    let note_style = label_font(theme).color(&SUBTLE);
+    let (note_w, _) = text_size(area, note, &note_style);
+    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
+    let top = legend(area, theme, entries, (margin, margin), legend_w, true)?;
+    text(
+        area,
+        note,
+        (w - margin, margin + px(theme, 10.0)),
+        &note_style,
+        HPos::Right,
+        VPos::Center,
+    )?;
+    Ok(top)
+}
+
 /// Lays a legend out left to right from `origin` (area pixels), wrapping to a new row at
 /// `max_width`; draws it when `draw` is set. Returns the height it takes, so a figure can measure
 /// first and reserve the room above its plot. There is no frame: the entries read as a caption line.

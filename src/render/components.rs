@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
 use super::common::{
-    clear, fits, fmt_count, fmt_tau, label_font, legend, linear_range, local, message, polyline,
-    px, stroke, style_mesh, sub_area, subscript, text, text_size, tick_font, Dash, Drawn,
+    clear, fits, fmt_count, fmt_tau, header_strip, label_font, linear_range, local, message,
+    polyline, px, stroke, style_mesh, sub_area, subscript, text, tick_font, Dash, Drawn,
     LegendEntry, Marker, RenderError, Swatch, SUBTLE, TEXT, TOO_SMALL,
 };
 use super::data::{ComponentHistogramsData, Theme};
@@ -37,8 +37,6 @@ pub fn draw_components<DB: DrawingBackend>(
     } else {
         format!("{}  ·  no samples yet", fmt_tau(data.tau))
     };
-    let note_style = label_font(theme).color(&SUBTLE);
-    let (note_w, _) = text_size(area, &note, &note_style);
     let line = |dash| Swatch::Line {
         colour: TEXT,
         dash,
@@ -49,16 +47,7 @@ pub fn draw_components<DB: DrawingBackend>(
         LegendEntry::new("E[yᵢ]", line(Dash::Dashed)),
         LegendEntry::new("fraction of samples per bin", Swatch::Filled(SUBTLE)),
     ];
-    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
-    let top = legend(area, theme, &entries, (margin, margin), legend_w, true)?;
-    text(
-        area,
-        &note,
-        (w - margin, margin + px(theme, 10.0)),
-        &note_style,
-        HPos::Right,
-        VPos::Center,
-    )?;
+    let top = header_strip(area, theme, &entries, &note, margin)?;
 
     // Axis descriptions once for the whole grid, not per panel.
     let gutter = px(theme, 18.0);

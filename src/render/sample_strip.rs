@@ -4,12 +4,11 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::ClassAxis;
 use super::common::{
-    clear, fits, fmt_tau, label_font, legend, local, message, px, style_mesh, sub_area, subscript,
-    text, text_size, LegendEntry, RenderError, Swatch, SUBTLE, TOO_SMALL,
+    clear, fits, fmt_tau, header_strip, local, message, px, style_mesh, sub_area, subscript,
+    LegendEntry, RenderError, Swatch, TOO_SMALL,
 };
 use super::data::{SampleStripData, Theme};
 use super::palette::class_colour;
@@ -39,8 +38,6 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
     if data.samples.len() > shown {
         note = format!("{note}  ·  first {shown} of {}", data.samples.len());
     }
-    let note_style = label_font(theme).color(&SUBTLE);
-    let (note_w, _) = text_size(area, &note, &note_style);
     let entries: Vec<LegendEntry> = (0..k)
         .map(|i| {
             LegendEntry::new(
@@ -49,16 +46,7 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
             )
         })
         .collect();
-    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
-    let top = legend(area, theme, &entries, (margin, margin), legend_w, true)?;
-    text(
-        area,
-        &note,
-        (w - margin, margin + px(theme, 10.0)),
-        &note_style,
-        HPos::Right,
-        VPos::Center,
-    )?;
+    let top = header_strip(area, theme, &entries, &note, margin)?;
 
     let plot = sub_area(area, (0, margin + top, w, h - margin - top));
     let mut chart = ChartBuilder::on(&plot)
