@@ -334,6 +334,13 @@ function wire() {
     });
   }
 
+  for (const b of document.querySelectorAll('button[data-cost]')) {
+    b.addEventListener('click', () => {
+      const [d, i, g, kc] = b.dataset.cost.split(',').map(Number);
+      if (apply('err-cost', null, () => ex.set_cost(d, i, g, kc))) syncAll();
+    });
+  }
+
   for (const b of document.querySelectorAll('button.export')) {
     b.addEventListener('click', () => exportPng(b.dataset.view));
   }
