@@ -1,14 +1,14 @@
 // Gumbel-Softmax Explorer: the page's controller. It reads the controls, hands their values
 // to the one Rust handle (`Explorer`), and asks it to draw. All computation happens in Rust;
 // an `Err` from Rust is shown next to the control that caused it and nothing else changes.
-import init, { Explorer, random_seed, wasm_memory_bytes } from './pkg/gumbel_explorer.js';
+import init, { Explorer, class_colours, random_seed, wasm_memory_bytes } from './pkg/gumbel_explorer.js';
 import { parseNumber, parseList, formatNumber, formatList, subscript } from './format.js';
 
 const VIEWS = ['gumbel-max', 'components', 'expectation', 'strip', 'figure1', 'density',
   'straight-through', 'estimators', 'annealing', 'cost'];
-// Class colours, the same table as the Rust render layer's palette (Okabe–Ito, then Tol's muted).
-const CLASS_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00',
-  '#f0e442', '#000000', '#882255', '#44aa99'];
+// Class colours of the figures (from the Rust palette once the module is loaded), for the
+// swatches beside the π sliders.
+let classColours = ['#000000'];
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -171,7 +171,7 @@ function buildPiSliders() {
     label.htmlFor = 'pi-' + i;
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
-    swatch.style.backgroundColor = CLASS_COLOURS[i % CLASS_COLOURS.length];
+    swatch.style.backgroundColor = classColours[i % classColours.length];
     label.append(swatch, ' π' + subscript(i + 1));
     const input = document.createElement('input');
     input.type = 'range';
@@ -455,6 +455,7 @@ async function main() {
     return;
   }
   ex = new Explorer();
+  classColours = class_colours();
   // For the long-use memory test and the benchmark: the module's linear memory in bytes.
   window.__explorerWasmMemoryBytes = wasm_memory_bytes;
   if (location.hash.length > 1) {

@@ -338,3 +338,13 @@ pub fn panic_for_test(message: &str) {
     panic::install();
     panic!("{message}");
 }
+
+/// The class colours of the figures as CSS hex strings, so the page's swatches next to the π
+/// sliders use exactly the figures' palette.
+#[wasm_bindgen]
+pub fn class_colours() -> Vec<String> {
+    crate::render::CLASS_COLOURS
+        .iter()
+        .map(|c| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2))
+        .collect()
+}
