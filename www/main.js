@@ -97,26 +97,24 @@ function redraw() {
 
 function updateReadouts() {
   const k = ex.k();
-  const tau = ex.tau();
   $('k-out').textContent = String(k);
   const probs = ex.probs();
   probs.forEach((p, i) => {
     const out = $('pi-out-' + i);
     if (out) out.textContent = p.toFixed(3);
   });
-  $('tau-convex').textContent = '= ' + formatNumber(1 / (k - 1), 3);
+  const convex = ex.log_convex_threshold();
+  $('tau-convex').textContent = '= ' + formatNumber(convex, 3);
   // The slider's tick at τ = 1/(k − 1), where the density stops being log-convex.
-  $('tau-mark-convex').value = String(Math.log10(1 / (k - 1)));
+  $('tau-mark-convex').value = String(Math.log10(convex));
   const p = ex.chi_square_p();
   $('chi2-p').textContent = Number.isFinite(p) ? formatNumber(p, 3) : '–';
   const stat = ex.chi_square_statistic();
   $('chi2-stat').textContent = Number.isFinite(stat) ? 'χ² = ' + stat.toFixed(2) + ' on ' + (k - 1) + ' d.f.' : '–';
   $('mean-out').textContent = formatList(ex.mean(), 3);
   $('exact-out').textContent = formatList(ex.exact_gradient(), 4);
-  const y = ex.first_sample();
-  let best = 0;
-  y.forEach((v, i) => { if (v > y[best]) best = i; });
-  $('st-out').textContent = 'soft y = (' + formatList(y, 3) + '), forward z = e' + (best + 1);
+  $('st-out').textContent = 'soft y = (' + formatList(ex.first_sample(), 3) + '), forward z = e' +
+    subscript(ex.first_sample_class() + 1);
   $('speedup-out').textContent = formatNumber(ex.speedup(), 3);
   $('annealed-tau').textContent = formatNumber(ex.annealed_tau(), 4);
   $('step-out').textContent = String(ex.step());

@@ -212,6 +212,15 @@ impl Explorer {
         self.model.summary().mean.clone()
     }
     /// The first sample y (the one the straight-through view shows).
+    /// The class the first sample's forward value picks (argmax of y), as the straight-through
+    /// view shows it.
+    pub fn first_sample_class(&mut self) -> usize {
+        self.model.straight_through_data().chosen
+    }
+    /// τ = 1/(k − 1): at and below it the density is log-convex (mass in the corners).
+    pub fn log_convex_threshold(&self) -> f64 {
+        crate::math::density::log_convex_threshold(self.model.settings().k()).unwrap_or(f64::NAN)
+    }
     pub fn first_sample(&mut self) -> Vec<f64> {
         self.model
             .summary()

@@ -218,3 +218,23 @@ mod tests {
         assert_eq!(sigmoid(-1000.0), 0.0);
     }
 }
+
+/// The temperature 1/(k − 1) at and below which the density is log-convex (Maddison et al.):
+/// its mass sits in the corners and there is no interior mode. `None` for k < 2.
+pub fn log_convex_threshold(k: usize) -> Option<f64> {
+    (k >= 2).then(|| 1.0 / (k - 1) as f64)
+}
+
+#[cfg(test)]
+mod threshold_tests {
+    use super::log_convex_threshold;
+
+    #[test]
+    fn threshold_is_one_over_k_minus_one() {
+        assert_eq!(log_convex_threshold(2), Some(1.0));
+        assert_eq!(log_convex_threshold(3), Some(0.5));
+        assert_eq!(log_convex_threshold(11), Some(0.1));
+        assert_eq!(log_convex_threshold(1), None);
+        assert_eq!(log_convex_threshold(0), None);
+    }
+}
