@@ -95,10 +95,10 @@ pub enum DensityView {
     Projection(crate::render::ProjectionData),
 }
 
+/// What the Figure 1 panel depends on (its temperatures are fixed, so not τ).
 #[derive(Clone, Debug, PartialEq)]
-struct SampleKey {
+struct Figure1Key {
     logits: Vec<f64>,
-    tau: f64,
     n: usize,
     seed: u64,
 }
@@ -116,7 +116,7 @@ struct SweepKey {
 pub struct Model {
     settings: Settings,
     sampler: Sampler,
-    figure1: Option<(SampleKey, Figure1Data)>,
+    figure1: Option<(Figure1Key, Figure1Data)>,
     sweep: Option<(SweepKey, Result<Sweep, ModelError>)>,
     raster: Vec<f64>,
     grid: TriangleGrid,
@@ -151,15 +151,6 @@ impl Model {
     /// Replaces every setting at once (used when a link is restored).
     pub fn replace_settings(&mut self, settings: Settings) {
         self.settings = settings;
-    }
-
-    fn sample_key(&self) -> SampleKey {
-        SampleKey {
-            logits: self.settings.logits().to_vec(),
-            tau: self.settings.tau(),
-            n: self.settings.samples(),
-            seed: self.settings.seed(),
-        }
     }
 
     /// A fingerprint of everything view `view` depends on: equal fingerprints draw equal
@@ -315,9 +306,11 @@ impl Model {
     }
 
     pub fn figure1_data(&mut self) -> Figure1Data {
-        let mut key = self.sample_key();
-        key.tau = 0.0;
-        key.n = key.n.min(FIGURE1_SAMPLES);
+        let key = Figure1Key {
+            logits: self.settings.logits().to_vec(),
+            n: self.settings.samples().min(FIGURE1_SAMPLES),
+            seed: self.settings.seed(),
+        };
         if let Some((k, data)) = &self.figure1 {
             if *k == key {
                 return data.clone();
