@@ -107,10 +107,9 @@ function updateReadouts() {
   $('tau-convex').textContent = '= ' + formatNumber(convex, 3);
   // The slider's tick at τ = 1/(k − 1), where the density stops being log-convex.
   $('tau-mark-convex').value = String(Math.log10(convex));
-  const p = ex.chi_square_p();
-  $('chi2-p').textContent = Number.isFinite(p) ? formatNumber(p, 3) : '–';
-  const stat = ex.chi_square_statistic();
-  $('chi2-stat').textContent = Number.isFinite(stat) ? 'χ² = ' + stat.toFixed(2) + ' on ' + (k - 1) + ' d.f.' : '–';
+  const chi2 = ex.chi_square();
+  $('chi2-p').textContent = chi2.length ? formatNumber(chi2[2], 3) : '–';
+  $('chi2-stat').textContent = chi2.length ? 'χ² = ' + chi2[0].toFixed(2) + ' on ' + chi2[1] + ' d.f.' : '–';
   $('mean-out').textContent = formatList(ex.mean(), 3);
   $('exact-out').textContent = formatList(ex.exact_gradient(), 4);
   $('st-out').textContent = 'soft y = (' + formatList(ex.first_sample(), 3) + '), forward z = e' +

@@ -193,13 +193,12 @@ impl Explorer {
         vec![c.d, c.i, c.g, c.k as f64]
     }
 
-    /// Chi-square p-value of the Gumbel-Max counts against π (NaN when undefined).
-    pub fn chi_square_p(&mut self) -> f64 {
-        self.model.chi_square().map_or(f64::NAN, |c| c.p_value)
-    }
-    /// The chi-square statistic (NaN when undefined).
-    pub fn chi_square_statistic(&mut self) -> f64 {
-        self.model.chi_square().map_or(f64::NAN, |c| c.statistic)
+    /// The chi-square test of the Gumbel-Max counts against π: [statistic, degrees of
+    /// freedom, p-value], or an empty array when it is undefined.
+    pub fn chi_square(&mut self) -> Vec<f64> {
+        self.model
+            .chi_square()
+            .map_or_else(Vec::new, |c| vec![c.statistic, c.dof as f64, c.p_value])
     }
     /// Gumbel-Max class frequencies.
     pub fn frequencies(&mut self) -> Vec<f64> {
