@@ -7,8 +7,8 @@ use plotters::prelude::*;
 
 use super::axes::ClassAxis;
 use super::common::{
-    clear, finite_max, fits, header_strip, linear_range, local, message, px, stroke, style_mesh,
-    Drawn, LegendEntry, Swatch, SUBTLE, TEXT, TOO_SMALL,
+    finite_max, header_strip, linear_range, local, message, px, start_figure, stroke, style_mesh,
+    Drawn, Frame, LegendEntry, Swatch, SUBTLE, TEXT,
 };
 use super::data::Theme;
 use super::palette::{class_colour, lighten};
@@ -36,13 +36,9 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     if k == 0 {
         return message(area, theme, "No classes to show.");
     }
-    if !fits(area, theme, 160.0, 120.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) = start_figure(area, theme, 160.0, 120.0)? else {
+        return Ok(());
+    };
 
     // Notes on the right of the top strip, the legend in the room left of them.
     let note = bars.notes.join("  ·  ");

@@ -7,9 +7,9 @@ use plotters::prelude::*;
 
 use super::axes::LogAxis;
 use super::common::{
-    clear, clip_runs, finite_max, fits, fmt_tau, header_strip, linear_range, local, message,
-    polyline, px, stroke, style_mesh, sub_area, Dash, Drawn, LegendEntry, Marker, RenderError,
-    Swatch, TEXT, TOO_SMALL,
+    clip_runs, finite_max, fmt_tau, header_strip, linear_range, local, message, polyline, px,
+    start_figure, stroke, style_mesh, sub_area, Dash, Drawn, Frame, LegendEntry, Marker,
+    RenderError, Swatch, TEXT,
 };
 use super::data::{BinaryDensityData, Theme};
 use super::palette::{class_colour, lighten};
@@ -33,13 +33,9 @@ pub fn draw_binary<DB: DrawingBackend>(
     if hist_max.is_none() && curve_max.is_none() {
         return message(area, theme, "No density to show yet.");
     }
-    if !fits(area, theme, 160.0, 120.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) = start_figure(area, theme, 160.0, 120.0)? else {
+        return Ok(());
+    };
     let colour = class_colour(0);
 
     let note = fmt_tau(data.tau);

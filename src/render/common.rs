@@ -574,6 +574,35 @@ impl LegendEntry {
     }
 }
 
+/// Size and margin of a figure that has room to draw, in device pixels.
+pub struct Frame {
+    pub w: i32,
+    pub h: i32,
+    pub margin: i32,
+}
+
+/// The start every figure shares: when the area is smaller than `min_w × min_h` (CSS pixels)
+/// it says so inside the area and returns `None`; otherwise it clears the area and returns its
+/// size and the standard margin.
+pub fn start_figure<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    min_w: f64,
+    min_h: f64,
+) -> Result<Option<Frame>, RenderError> {
+    if !fits(area, theme, min_w, min_h) {
+        message(area, theme, TOO_SMALL)?;
+        return Ok(None);
+    }
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    Ok(Some(Frame {
+        w: w as i32,
+        h: h as i32,
+        margin: px(theme, 8.0),
+    }))
+}
+
 /// The strip at the top of a figure: the legend on the left, a short note (τ, n, a p-value)
 /// right-aligned beside it. Returns the strip's height; the plot goes below it.
 pub fn header_strip<DB: DrawingBackend>(

@@ -8,9 +8,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
 use super::common::{
-    clear, fits, fmt_count, fmt_tau, header_strip, label_font, linear_range, local, message,
-    polyline, px, stroke, style_mesh, sub_area, subscript, text, tick_font, Dash, Drawn,
-    LegendEntry, Marker, RenderError, Swatch, SUBTLE, TEXT, TOO_SMALL,
+    fits, fmt_count, fmt_tau, header_strip, label_font, linear_range, local, message, polyline, px,
+    start_figure, stroke, style_mesh, sub_area, subscript, text, tick_font, Dash, Drawn, Frame,
+    LegendEntry, Marker, RenderError, Swatch, SUBTLE, TEXT,
 };
 use super::data::{ComponentHistogramsData, Theme};
 use super::palette::class_colour;
@@ -24,13 +24,9 @@ pub fn draw_components<DB: DrawingBackend>(
     if k == 0 {
         return message(area, theme, "No samples to show yet.");
     }
-    if !fits(area, theme, 200.0, 150.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) = start_figure(area, theme, 200.0, 150.0)? else {
+        return Ok(());
+    };
 
     let note = if data.n > 0 {
         format!("{}  ·  n = {}", fmt_tau(data.tau), fmt_count(data.n))

@@ -8,9 +8,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::LogAxis;
 use super::common::{
-    clear, finite_max, finite_min, fits, fmt_num, legend, local, marker, message, note_font,
-    polyline, px, stroke, style_mesh, sub_area, text, Dash, LegendEntry, Marker, RenderError,
-    Swatch, TEXT, TOO_SMALL,
+    finite_max, finite_min, fmt_num, legend, local, marker, message, note_font, polyline, px,
+    start_figure, stroke, style_mesh, sub_area, text, Dash, Frame, LegendEntry, Marker,
+    RenderError, Swatch, TEXT,
 };
 use super::data::{CostData, Theme};
 use super::palette::CLASS_COLOURS;
@@ -36,13 +36,9 @@ pub fn draw_cost<DB: DrawingBackend>(
     if all.is_empty() {
         return message(area, theme, "No cost model to show.");
     }
-    if !fits(area, theme, 200.0, 150.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) = start_figure(area, theme, 200.0, 150.0)? else {
+        return Ok(());
+    };
     let (line, paper_colour, current_colour) =
         (CLASS_COLOURS[0], CLASS_COLOURS[3], CLASS_COLOURS[2]);
 

@@ -9,9 +9,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::{log_label, LogAxis};
 use super::common::{
-    clear, fits, fmt_num, fmt_tau, legend, local, log_range, message, note_font, polyline, px,
-    stroke, style_mesh, sub_area, text, Dash, Drawn, LegendEntry, Marker, RenderError, Swatch,
-    TEXT, TOO_SMALL,
+    fits, fmt_num, fmt_tau, legend, local, log_range, message, note_font, polyline, px,
+    start_figure, stroke, style_mesh, sub_area, text, Dash, Drawn, Frame, LegendEntry, Marker,
+    RenderError, Swatch, TEXT,
 };
 use super::data::{EstimatorCurve, EstimatorsData, Theme};
 use super::palette::CLASS_COLOURS;
@@ -59,13 +59,9 @@ pub fn draw_estimators<DB: DrawingBackend>(
     if taus.is_empty() || data.curves.is_empty() {
         return message(area, theme, "No estimator sweep to show yet.");
     }
-    if !fits(area, theme, 240.0, 200.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) = start_figure(area, theme, 240.0, 200.0)? else {
+        return Ok(());
+    };
 
     let entries: Vec<LegendEntry> = data
         .curves

@@ -9,9 +9,9 @@ use plotters::style::FontTransform;
 
 use super::axes::ClassAxis;
 use super::common::{
-    clear, finite_max, fits, fmt_tau, label_font, legend, linear_range, local, message, px, stroke,
-    style_mesh, sub_area, text, Dash, Drawn, LegendEntry, Marker, RenderError, Swatch, TEXT,
-    TOO_SMALL,
+    finite_max, fits, fmt_tau, label_font, legend, linear_range, local, message, px, start_figure,
+    stroke, style_mesh, sub_area, text, Dash, Drawn, Frame, LegendEntry, Marker, RenderError,
+    Swatch, TEXT,
 };
 use super::data::{Figure1Data, Theme};
 use super::palette::class_colour;
@@ -33,13 +33,11 @@ pub fn draw_figure1<DB: DrawingBackend>(
     if columns == 0 || k == 0 {
         return message(area, theme, "No temperatures to show.");
     }
-    if !fits(area, theme, 90.0 * columns as f64 + 40.0, 200.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) =
+        start_figure(area, theme, 90.0 * columns as f64 + 40.0, 200.0)?
+    else {
+        return Ok(());
+    };
 
     let entries = [LegendEntry::new(
         "πᵢ (the limit of E[yᵢ] as τ → 0)",

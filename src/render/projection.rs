@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    clear, fits, fmt_tau, label_font, message, note_font, px, stroke, subscript, text, RenderError,
-    SUBTLE, TEXT, TOO_SMALL,
+    fmt_tau, label_font, message, note_font, px, start_figure, stroke, subscript, text, Frame,
+    RenderError, SUBTLE, TEXT,
 };
 use super::data::{ProjectionData, Theme};
 use super::palette::class_colour;
@@ -31,13 +31,9 @@ pub fn draw_projection<DB: DrawingBackend>(
     if vertices.is_empty() {
         return message(area, theme, "No polygon to draw.");
     }
-    if !fits(area, theme, 160.0, 140.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) = start_figure(area, theme, 160.0, 140.0)? else {
+        return Ok(());
+    };
     let label_room = px(theme, 30.0);
     let footer = px(theme, 22.0);
 

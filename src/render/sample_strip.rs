@@ -7,8 +7,8 @@ use plotters::prelude::*;
 
 use super::axes::ClassAxis;
 use super::common::{
-    clear, fits, fmt_tau, header_strip, local, message, px, style_mesh, sub_area, subscript,
-    LegendEntry, RenderError, Swatch, TOO_SMALL,
+    fmt_tau, header_strip, local, message, px, start_figure, style_mesh, sub_area, subscript,
+    Frame, LegendEntry, RenderError, Swatch,
 };
 use super::data::{SampleStripData, Theme};
 use super::palette::class_colour;
@@ -26,13 +26,9 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
     if shown == 0 || k == 0 {
         return message(area, theme, "No samples to show yet.");
     }
-    if !fits(area, theme, 160.0, 120.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) = start_figure(area, theme, 160.0, 120.0)? else {
+        return Ok(());
+    };
 
     let mut note = fmt_tau(data.tau);
     if data.samples.len() > shown {

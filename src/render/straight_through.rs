@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::ClassAxis;
 use super::common::{
-    clear, fits, fmt_num, fmt_tau, label_font, local, message, note_font, px, stroke, style_mesh,
-    sub_area, text, text_size, Drawn, RenderError, SUBTLE, TEXT, TOO_SMALL,
+    fits, fmt_num, fmt_tau, label_font, local, message, note_font, px, start_figure, stroke,
+    style_mesh, sub_area, text, text_size, Drawn, Frame, RenderError, SUBTLE, TEXT,
 };
 use super::data::{StraightThroughData, Theme};
 use super::palette::{class_colour, lighten};
@@ -23,13 +23,9 @@ pub fn draw_straight_through<DB: DrawingBackend>(
     if k == 0 {
         return message(area, theme, "No sample to show yet.");
     }
-    if !fits(area, theme, 300.0, 160.0) {
-        return message(area, theme, TOO_SMALL);
-    }
-    clear(area)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let margin = px(theme, 8.0);
+    let Some(Frame { w, h, margin }) = start_figure(area, theme, 300.0, 160.0)? else {
+        return Ok(());
+    };
     let title_h = px(theme, 24.0);
     let footer = px(theme, 24.0);
     let gap = px(theme, 96.0);
