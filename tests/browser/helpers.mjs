@@ -109,35 +109,44 @@ export async function waitReady(page, { timeout = 30_000, log } = {}) {
  * The canvas is copied onto a scratch canvas, so this works whatever context it uses.
  */
 export async function canvasStats(page, selector) {
-  return page.$eval(selector, (canvas) => {
-    const { width, height } = canvas;
-    if (width === 0 || height === 0) return { width, height, hash: '0', nonBackground: 0 };
+  return (await statsOf(page, [selector]))[0];
+}
+
+/** canvasStats of the canvases matching `selectors`, in one round trip to the page. */
+async function statsOf(page, selectors) {
+  return page.evaluate((sels) => {
     const scratch = document.createElement('canvas');
-    scratch.width = width;
-    scratch.height = height;
-    const ctx = scratch.getContext('2d');
-    ctx.drawImage(canvas, 0, 0);
-    const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
-    let hash = 0x811c9dc5;
-    const counts = new Map();
-    for (const px of data) {
-      for (let shift = 0; shift < 32; shift += 8) {
-        hash ^= (px >>> shift) & 0xff;
-        hash = Math.imul(hash, 0x01000193);
+    const ctx = scratch.getContext('2d', { willReadFrequently: true });
+    return sels.map((sel) => {
+      const canvas = document.querySelector(sel);
+      if (!canvas) throw new Error(`no element matches ${sel}`);
+      const { width, height } = canvas;
+      if (width === 0 || height === 0) return { width, height, hash: '0', nonBackground: 0, inked: 0 };
+      scratch.width = width;
+      scratch.height = height;
+      ctx.drawImage(canvas, 0, 0);
+      const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
+      let hash = 0x811c9dc5;
+      const counts = new Map();
+      for (const px of data) {
+        for (let shift = 0; shift < 32; shift += 8) {
+          hash ^= (px >>> shift) & 0xff;
+          hash = Math.imul(hash, 0x01000193);
+        }
+        counts.set(px, (counts.get(px) ?? 0) + 1);
       }
-      counts.set(px, (counts.get(px) ?? 0) + 1);
-    }
-    let background = 0;
-    for (const n of counts.values()) background = Math.max(background, n);
-    const nonBackground = data.length - background;
-    return {
-      width,
-      height,
-      hash: (hash >>> 0).toString(16).padStart(8, '0'),
-      nonBackground,
-      inked: nonBackground / data.length,
-    };
-  });
+      let background = 0;
+      for (const n of counts.values()) background = Math.max(background, n);
+      const nonBackground = data.length - background;
+      return {
+        width,
+        height,
+        hash: (hash >>> 0).toString(16).padStart(8, '0'),
+        nonBackground,
+        inked: nonBackground / data.length,
+      };
+    });
+  }, selectors);
 }
 
 /** Just the hash of a canvas's pixels (see canvasStats). */
@@ -252,37 +261,8 @@ export async function settle(page, { timeout = 30_000, log } = {}) {
 
 /** canvasStats of every view, keyed by view name (one round trip to the page). */
 export async function allCanvasStats(page) {
-  return page.evaluate((views) => {
-    const scratch = document.createElement('canvas');
-    const ctx = scratch.getContext('2d', { willReadFrequently: true });
-    const out = {};
-    for (const view of views) {
-      const canvas = document.getElementById(`view-${view}`);
-      const { width, height } = canvas;
-      if (width === 0 || height === 0) {
-        out[view] = { width, height, hash: '0', nonBackground: 0 };
-        continue;
-      }
-      scratch.width = width;
-      scratch.height = height;
-      ctx.drawImage(canvas, 0, 0);
-      const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
-      // The same FNV-1a hash and background count as canvasStats.
-      let hash = 0x811c9dc5;
-      const counts = new Map();
-      for (const px of data) {
-        for (let shift = 0; shift < 32; shift += 8) {
-          hash ^= (px >>> shift) & 0xff;
-          hash = Math.imul(hash, 0x01000193);
-        }
-        counts.set(px, (counts.get(px) ?? 0) + 1);
-      }
-      let background = 0;
-      for (const n of counts.values()) background = Math.max(background, n);
-      out[view] = { width, height, hash: (hash >>> 0).toString(16).padStart(8, '0'), nonBackground: data.length - background };
-    }
-    return out;
-  }, VIEWS);
+  const stats = await statsOf(page, VIEWS.map((view) => `#view-${view}`));
+  return Object.fromEntries(VIEWS.map((view, i) => [view, stats[i]]));
 }
 
 /** The trimmed text of an element. */
