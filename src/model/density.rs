@@ -7,7 +7,7 @@ use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
 use crate::math::simplex::{barycentric_to_xy, polygon_vertices, project_to_polygon};
 use crate::model::sampling::argmax;
-use crate::render::{BinaryDensityData, ProjectionData, SimplexHeatmapData};
+use crate::render::{subscript, BinaryDensityData, ProjectionData, SimplexHeatmapData};
 
 /// Points of the k = 2 density curve.
 pub const BINARY_CURVE_POINTS: usize = 400;
@@ -134,25 +134,6 @@ pub fn simplex_heatmap(
         labels: [label(0), label(1), label(2)],
         tau: dist.tau(),
     }
-}
-
-/// Unicode subscript digits for class labels.
-pub fn subscript(n: usize) -> String {
-    n.to_string()
-        .chars()
-        .map(|c| match c {
-            '0' => '₀',
-            '1' => '₁',
-            '2' => '₂',
-            '3' => '₃',
-            '4' => '₄',
-            '5' => '₅',
-            '6' => '₆',
-            '7' => '₇',
-            '8' => '₈',
-            _ => '₉',
-        })
-        .collect()
 }
 
 /// The k = 2 density of y₁ over the histogram of the sampled y₁.
