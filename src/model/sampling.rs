@@ -123,7 +123,7 @@ pub const NOISE_CACHE_VALUES: usize = 1 << 21;
 /// default N = 20,000 at k = 3, and about 10 ms of sampling in the browser otherwise.
 pub const FIRST_PASS_VALUES: usize = 120_000;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 struct NoiseKey {
     logits: Vec<f64>,
     n: usize,
@@ -149,12 +149,11 @@ impl Sampler {
     /// Points the sampler at `dist`, `n` draws from the stream of `seed`. Returns whether
     /// anything changed (then the summary restarts from zero draws).
     pub fn target(&mut self, dist: &GumbelSoftmax, n: usize, seed: u64) -> bool {
-        let key = NoiseKey {
-            logits: dist.logits().to_vec(),
-            n,
-            seed,
-        };
-        let same_noise = self.key.as_ref() == Some(&key);
+        // Called before every view is drawn: compare in place, allocate only on a change.
+        let same_noise = self
+            .key
+            .as_ref()
+            .is_some_and(|k| k.n == n && k.seed == seed && k.logits == dist.logits());
         if same_noise && self.tau.to_bits() == dist.tau().to_bits() {
             return false;
         }
@@ -165,7 +164,13 @@ impl Sampler {
             self.noise.clear();
             self.rng = Some(stream(seed));
         }
-        self.key = Some(key);
+        if !same_noise {
+            self.key = Some(NoiseKey {
+                logits: dist.logits().to_vec(),
+                n,
+                seed,
+            });
+        }
         self.tau = dist.tau();
         self.summary.reset(k, n);
         self.perturbed.resize(k, 0.0);
