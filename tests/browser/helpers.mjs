@@ -112,41 +112,48 @@ export async function canvasStats(page, selector) {
   return (await statsOf(page, [selector]))[0];
 }
 
-/** canvasStats of the canvases matching `selectors`, in one round trip to the page. */
+/** canvasStats of the canvases matching `selectors` (Playwright selectors), read in one pass. */
 async function statsOf(page, selectors) {
-  return page.evaluate((sels) => {
-    const scratch = document.createElement('canvas');
-    const ctx = scratch.getContext('2d', { willReadFrequently: true });
-    return sels.map((sel) => {
-      const canvas = document.querySelector(sel);
-      if (!canvas) throw new Error(`no element matches ${sel}`);
-      const { width, height } = canvas;
-      if (width === 0 || height === 0) return { width, height, hash: '0', nonBackground: 0, inked: 0 };
-      scratch.width = width;
-      scratch.height = height;
-      ctx.drawImage(canvas, 0, 0);
-      const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
-      let hash = 0x811c9dc5;
-      const counts = new Map();
-      for (const px of data) {
-        for (let shift = 0; shift < 32; shift += 8) {
-          hash ^= (px >>> shift) & 0xff;
-          hash = Math.imul(hash, 0x01000193);
+  const canvases = await Promise.all(selectors.map(async (selector) => {
+    const handle = await page.$(selector);
+    if (!handle) throw new Error(`no element matches ${selector}`);
+    return handle;
+  }));
+  try {
+    return await page.evaluate((elements) => {
+      const scratch = document.createElement('canvas');
+      const ctx = scratch.getContext('2d', { willReadFrequently: true });
+      return elements.map((canvas) => {
+        const { width, height } = canvas;
+        if (width === 0 || height === 0) return { width, height, hash: '0', nonBackground: 0, inked: 0 };
+        scratch.width = width;
+        scratch.height = height;
+        ctx.drawImage(canvas, 0, 0);
+        const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
+        let hash = 0x811c9dc5;
+        const counts = new Map();
+        for (const px of data) {
+          for (let shift = 0; shift < 32; shift += 8) {
+            hash ^= (px >>> shift) & 0xff;
+            hash = Math.imul(hash, 0x01000193);
+          }
+          counts.set(px, (counts.get(px) ?? 0) + 1);
         }
-        counts.set(px, (counts.get(px) ?? 0) + 1);
-      }
-      let background = 0;
-      for (const n of counts.values()) background = Math.max(background, n);
-      const nonBackground = data.length - background;
-      return {
-        width,
-        height,
-        hash: (hash >>> 0).toString(16).padStart(8, '0'),
-        nonBackground,
-        inked: nonBackground / data.length,
-      };
-    });
-  }, selectors);
+        let background = 0;
+        for (const n of counts.values()) background = Math.max(background, n);
+        const nonBackground = data.length - background;
+        return {
+          width,
+          height,
+          hash: (hash >>> 0).toString(16).padStart(8, '0'),
+          nonBackground,
+          inked: nonBackground / data.length,
+        };
+      });
+    }, canvases);
+  } finally {
+    await Promise.all(canvases.map((handle) => handle.dispose()));
+  }
 }
 
 /** Just the hash of a canvas's pixels (see canvasStats). */
