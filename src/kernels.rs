@@ -82,7 +82,12 @@ pub fn density_grid_kernel(width: u32, height: u32) -> f64 {
 
 /// The raster size the density view draws on a canvas of `canvas` pixels at scale 1.
 pub fn display_raster_size(canvas: (u32, u32)) -> (u32, u32) {
-    let (_, _, w, h) = simplex_raster_rect(canvas.0, canvas.1, &Theme { scale: 1.0 });
+    let (_, _, w, h) = simplex_raster_rect(
+        canvas.0,
+        canvas.1,
+        &crate::math::simplex::TRIANGLE_VERTICES,
+        &Theme { scale: 1.0 },
+    );
     (w, h)
 }
 

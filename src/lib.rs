@@ -5,6 +5,7 @@
 //! over the backend) and `model` (the explorer's state and the numbers behind each view) ←
 //! `api` (wasm-bindgen, the only part that touches the browser).
 
+pub mod format;
 pub mod kernels;
 pub mod math;
 pub mod model;

@@ -3,12 +3,26 @@
 mod render_support;
 
 use gumbel_explorer::render::*;
-use render_support::{filled_rects, has_text, hex, stroked, svg, texts, try_svg};
+use render_support::{drawn, filled_rects, has_text, hex, message_only, stroked, svg, texts};
+
+/// Each frequency's binomial standard error √(f(1 − f)/n), as the model supplies it.
+fn std_err(counts: &[u64], n: u64) -> Vec<f64> {
+    let n = n as f64;
+    counts
+        .iter()
+        .map(|&c| {
+            let f = c as f64 / n;
+            (f * (1.0 - f)).max(0.0).sqrt() / n.sqrt()
+        })
+        .collect()
+}
 
 fn gumbel_max_data() -> GumbelMaxData {
+    let counts = vec![2010, 2985, 5005];
     GumbelMaxData {
         probs: vec![0.2, 0.3, 0.5],
-        counts: vec![2010, 2985, 5005],
+        std_err: std_err(&counts, 10_000),
+        counts,
         n: 10_000,
         p_value: Some(0.43),
     }
@@ -29,6 +43,8 @@ fn gumbel_max_draws_paired_bars_and_the_p_value() {
             assert_eq!(filled_rects(&s, &c), 1, "{name}: class {i} bar");
             assert_eq!(stroked(&s, &c), 1, "{name}: class {i} outline");
         }
+        // A ±2 SE whisker per class: a vertical line with two caps, drawn in the body colour.
+        assert_eq!(stroked(&s, "#333333"), 9, "{name}: whiskers");
         assert!(has_text(&s, "χ² p = 0.43"), "{name}");
         assert!(has_text(&s, "n = 10,000"), "{name}");
         assert_eq!(texts(&s, "π (class probability)"), 1, "{name}");
@@ -48,33 +64,36 @@ fn gumbel_max_survives_degenerate_data() {
             probs: vec![0.5, 0.5],
             counts: vec![0, 0],
             n: 0,
+            std_err: vec![f64::NAN; 2],
             p_value: None,
         },
         GumbelMaxData {
             probs: vec![f64::NAN, f64::INFINITY, -1.0],
             counts: vec![3],
             n: 2,
+            std_err: vec![f64::INFINITY, -1.0],
             p_value: Some(f64::NAN),
         },
         GumbelMaxData {
             probs: vec![0.1; 10],
             counts: vec![1000; 10],
             n: 10_000,
+            std_err: std_err(&[1000; 10], 10_000),
             p_value: Some(1e-12),
         },
         GumbelMaxData {
             probs: vec![],
             counts: vec![5, 7, u64::MAX],
             n: 12,
+            std_err: vec![],
             p_value: Some(2.0),
         },
     ];
     for (j, d) in cases.iter().enumerate() {
-        for size in [(640, 400), (50, 30), (0, 0)] {
-            let _ = try_svg(size, 1.0, |a, t| draw_gumbel_max(a, d, t));
+        for size in [(50, 30), (0, 0)] {
+            message_only(size, 1.0, |a, t| draw_gumbel_max(a, d, t));
         }
-        let (r, s) = try_svg((640, 400), 1.0, |a, t| draw_gumbel_max(a, d, t));
-        assert!(r.is_ok(), "case {j}: {r:?}");
+        let s = drawn((640, 400), 1.0, |a, t| draw_gumbel_max(a, d, t));
         if j == 3 {
             render_support::save("gumbel_max_k10", &s);
             assert!(has_text(&s, "χ² p < 0.001"));
@@ -87,12 +106,16 @@ fn gumbel_max_survives_degenerate_data() {
             }
         }
     }
-    let _ = try_svg((640, 400), f64::NAN, |a, t| {
+    // An unusable scale falls back to 1.
+    let one = drawn((640, 400), 1.0, |a, t| {
         draw_gumbel_max(a, &gumbel_max_data(), t)
     });
-    let _ = try_svg((640, 400), 0.0, |a, t| {
-        draw_gumbel_max(a, &gumbel_max_data(), t)
-    });
+    for scale in [f64::NAN, 0.0] {
+        let s = drawn((640, 400), scale, |a, t| {
+            draw_gumbel_max(a, &gumbel_max_data(), t)
+        });
+        assert_eq!(s, one, "scale {scale}");
+    }
 }
 
 fn expectation_data() -> ExpectationData {
@@ -144,9 +167,8 @@ fn expectation_survives_degenerate_data() {
         },
     ];
     for d in &cases {
-        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_expectation(a, d, t));
-        assert!(r.is_ok(), "{r:?}");
-        let _ = try_svg((20, 20), 3.0, |a, t| draw_expectation(a, d, t));
+        drawn((640, 400), 1.0, |a, t| draw_expectation(a, d, t));
+        message_only((20, 20), 3.0, |a, t| draw_expectation(a, d, t));
     }
 }
 
@@ -244,10 +266,9 @@ fn components_survive_degenerate_data() {
         components_data(&[0.1; 10], 0.01, 50, 1),
     ];
     for d in &cases {
-        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_components(a, d, t));
-        assert!(r.is_ok(), "{r:?}");
-        let _ = try_svg((200, 150), 1.0, |a, t| draw_components(a, d, t));
-        let _ = try_svg((10, 10), 1.0, |a, t| draw_components(a, d, t));
+        drawn((640, 400), 1.0, |a, t| draw_components(a, d, t));
+        drawn((200, 150), 1.0, |a, t| draw_components(a, d, t));
+        message_only((10, 10), 1.0, |a, t| draw_components(a, d, t));
     }
 }
 
@@ -298,12 +319,11 @@ fn sample_strip_survives_degenerate_data() {
         strip(&[0.1; 10], 1.0, 500),
     ];
     for d in &cases {
-        let (r, s) = try_svg((640, 400), 1.0, |a, t| draw_sample_strip(a, d, t));
-        assert!(r.is_ok(), "{r:?}");
+        let s = drawn((640, 400), 1.0, |a, t| draw_sample_strip(a, d, t));
         if d.samples.len() == 500 {
             assert!(has_text(&s, "first 200 of 500"));
         }
-        let _ = try_svg((30, 30), 1.0, |a, t| draw_sample_strip(a, d, t));
+        message_only((30, 30), 1.0, |a, t| draw_sample_strip(a, d, t));
     }
 }
 
@@ -381,9 +401,8 @@ fn figure1_survives_degenerate_data() {
         },
     ];
     for d in &cases {
-        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_figure1(a, d, t));
-        assert!(r.is_ok(), "{r:?}");
-        let _ = try_svg((100, 100), 1.0, |a, t| draw_figure1(a, d, t));
+        drawn((640, 400), 1.0, |a, t| draw_figure1(a, d, t));
+        message_only((100, 100), 1.0, |a, t| draw_figure1(a, d, t));
     }
 }
 
@@ -437,8 +456,7 @@ fn straight_through_survives_degenerate_data() {
         },
     ];
     for d in &cases {
-        let (r, _) = try_svg((640, 400), 1.0, |a, t| draw_straight_through(a, d, t));
-        assert!(r.is_ok(), "{r:?}");
-        let _ = try_svg((120, 90), 1.0, |a, t| draw_straight_through(a, d, t));
+        drawn((640, 400), 1.0, |a, t| draw_straight_through(a, d, t));
+        message_only((120, 90), 1.0, |a, t| draw_straight_through(a, d, t));
     }
 }

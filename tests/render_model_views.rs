@@ -44,7 +44,12 @@ fn draw_every_view(m: &mut Model, tag: &str) {
     svg(&name("cost"), size, 1.0, |a, t| draw_cost(a, &d, t));
     // A small density area, so the exact-size heatmap (one SVG rect per pixel) stays small.
     let small = (320, 240);
-    let (_, _, rw, rh) = simplex_raster_rect(small.0, small.1, &Theme::default());
+    let (_, _, rw, rh) = simplex_raster_rect(
+        small.0,
+        small.1,
+        &gumbel_explorer::math::simplex::TRIANGLE_VERTICES,
+        &Theme::default(),
+    );
     match m.density_view(rw, rh) {
         DensityView::Binary(d) => svg(&name("density"), size, 1.0, |a, t| draw_binary(a, &d, t)),
         DensityView::Projection(d) => svg(&name("density"), size, 1.0, |a, t| {

@@ -274,20 +274,15 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// A number as a message shows it: Rust's shortest round-trip digits, switching to scientific
-/// notation where the plain form would be long (|v| ≥ 1e16 or |v| < 1e-5), so that a message
-/// never spells out the hundreds of digits of 1e308 or of a subnormal.
+/// A number as a message shows it: exactly, as [`crate::format::exact`] writes every number
+/// that must read back (scientific beyond 1e16 and below 1e-5, so that a message never spells
+/// out the hundreds of digits of 1e308 or of a subnormal).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Num(pub f64);
 
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let a = self.0.abs();
-        if a.is_finite() && a != 0.0 && !(1e-5..1e16).contains(&a) {
-            write!(f, "{:e}", self.0)
-        } else {
-            write!(f, "{}", self.0)
-        }
+        crate::format::exact(self.0).fmt(f)
     }
 }
 

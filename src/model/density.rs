@@ -1,13 +1,15 @@
 //! Density views: the log-density raster over the k = 3 triangle, the k = 2 curve, and the
 //! k > 3 projection.
 
+use crate::format::subscript;
 use crate::math::density::binary_log_density;
 use crate::math::elementary::Portable;
 use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
+use crate::math::simplex::TRIANGLE_VERTICES;
 use crate::math::simplex::{barycentric_to_xy, polygon_vertices, project_to_polygon};
 use crate::model::sampling::argmax;
-use crate::render::{subscript, BinaryDensityData, ProjectionData, SimplexHeatmapData};
+use crate::render::{BinaryDensityData, ProjectionData, SimplexHeatmapData};
 
 /// Points of the k = 2 density curve.
 pub const BINARY_CURVE_POINTS: usize = 400;
@@ -125,6 +127,7 @@ pub fn simplex_heatmap(
         )
     };
     SimplexHeatmapData {
+        vertices: TRIANGLE_VERTICES,
         width,
         height,
         log_density: raster,

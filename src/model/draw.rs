@@ -2,6 +2,7 @@
 //! backend, so the browser canvas and the native SVG tests draw through the same dispatch.
 
 use super::{DensityView, Model, View};
+use crate::math::simplex::TRIANGLE_VERTICES;
 use crate::render::{self, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
@@ -32,7 +33,7 @@ pub fn draw_view<DB: DrawingBackend>(
         View::Density => {
             // The k = 3 raster is computed at exactly the size the figure blits it.
             let (w, h) = area.dim_in_pixel();
-            let (_, _, rw, rh) = render::simplex_raster_rect(w, h, theme);
+            let (_, _, rw, rh) = render::simplex_raster_rect(w, h, &TRIANGLE_VERTICES, theme);
             match m.density_view(rw, rh) {
                 DensityView::Binary(d) => render::draw_binary(area, &d, theme),
                 DensityView::Projection(d) => render::draw_projection(area, &d, theme),

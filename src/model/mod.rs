@@ -249,10 +249,21 @@ impl Model {
         let probs = self.settings.probs();
         let p_value = self.chi_square().map(|c| c.p_value);
         let s = self.summary();
+        // Each frequency's binomial standard error, √(f(1 − f)/n).
+        let n = s.n as f64;
+        let std_err = s
+            .counts
+            .iter()
+            .map(|&c| {
+                let f = c as f64 / n;
+                (f * (1.0 - f)).max(0.0).sqrt() / n.sqrt()
+            })
+            .collect();
         GumbelMaxData {
             probs,
             counts: s.counts.clone(),
             n: s.n,
+            std_err,
             p_value,
         }
     }

@@ -5,12 +5,15 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::common::{
-    clear, finite_max, finite_min, fits, fmt_count, fmt_num, linear_range, local, message,
-    note_font, polyline, px, stroke, style_mesh, text, Dash, RenderError, TEXT, TOO_SMALL,
-};
 use super::data::{AnnealingData, Theme};
+use super::error::RenderError;
+use super::frame::{local, message, start_figure};
+use super::marks::{polyline, Dash};
 use super::palette::CLASS_COLOURS;
+use super::ranges::{finite_max, finite_min, linear_range};
+use super::text::text;
+use super::theme::{px, small_font, stroke, style_mesh, TEXT};
+use crate::format;
 
 pub fn draw_annealing<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -26,10 +29,9 @@ pub fn draw_annealing<DB: DrawingBackend>(
     if curve.is_empty() {
         return message(area, theme, "No schedule to show.");
     }
-    if !fits(area, theme, 160.0, 120.0) {
-        return message(area, theme, TOO_SMALL);
+    if start_figure(area, theme, 160.0, 120.0)?.is_none() {
+        return Ok(());
     }
-    clear(area)?;
     let step_lo = finite_min(curve.iter().map(|p| p.0))
         .unwrap_or(0.0)
         .min(0.0);
@@ -50,7 +52,7 @@ pub fn draw_annealing<DB: DrawingBackend>(
         .x_label_area_size(px(theme, 40.0))
         .y_label_area_size(px(theme, 52.0))
         .build_cartesian_2d(x0..x1, y0..y1)?;
-    let format_step = |v: &f64| fmt_num(*v, 3);
+    let format_step = |v: &f64| format::rounded(*v, 3);
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     mesh.x_labels(6)
@@ -78,9 +80,9 @@ pub fn draw_annealing<DB: DrawingBackend>(
         )?;
         text(
             area,
-            &format!("τ_min = {}", fmt_num(data.tau_min, 2)),
+            &format!("τ_min = {}", format::rounded(data.tau_min, 2)),
             (b.0 - px(theme, 4.0), b.1 - px(theme, 4.0)),
-            &note_font(theme),
+            &small_font(theme),
             HPos::Right,
             VPos::Bottom,
         )?;
@@ -117,9 +119,9 @@ pub fn draw_annealing<DB: DrawingBackend>(
         };
         text(
             area,
-            &format!("step {}: τ = {}", step_text(s), fmt_num(t, 3)),
+            &format!("step {}: τ = {}", step_text(s), format::rounded(t, 3)),
             (at.0 + dx, at.1 - px(theme, 9.0)),
-            &note_font(theme).color(&TEXT),
+            &small_font(theme).color(&TEXT),
             hpos,
             VPos::Bottom,
         )?;
@@ -130,8 +132,8 @@ pub fn draw_annealing<DB: DrawingBackend>(
 /// A step count as people write it ("12,000"); negative or huge values fall back to plain digits.
 fn step_text(s: f64) -> String {
     if (0.0..1e15).contains(&s) {
-        fmt_count(s.round() as u64)
+        format::count(s.round() as u64)
     } else {
-        fmt_num(s, 3)
+        format::rounded(s, 3)
     }
 }

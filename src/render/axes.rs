@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 
-use super::common::{fmt_num, superscript};
+use crate::format;
 
 /// Linear map of `v` in [lo, hi] onto the pixel range `limit`, clamped so extreme values cannot
 /// overflow the pixel type.
@@ -189,16 +189,9 @@ pub fn log_label(v: f64) -> String {
         return String::new();
     }
     if (1e-3..1e5).contains(&v) {
-        return fmt_num(v, 2);
-    }
-    let e = v.log10().floor() as i32;
-    let m = v / 10f64.powi(e);
-    if (m - 1.0).abs() < 1e-6 {
-        format!("10{}", superscript(e))
-    } else if (m - 10.0).abs() < 1e-6 {
-        format!("10{}", superscript(e + 1))
+        format::rounded(v, 2)
     } else {
-        format!("{}·10{}", fmt_num(m, 2), superscript(e))
+        format::power_of_ten(v, 2)
     }
 }
 

@@ -6,12 +6,13 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::ClassAxis;
-use super::common::{
-    finite_max, header_strip, linear_range, local, message, px, start_figure, stroke, style_mesh,
-    Drawn, Frame, LegendEntry, Swatch, SUBTLE, TEXT,
-};
 use super::data::Theme;
+use super::error::Drawn;
+use super::frame::{local, message, start_figure, sub_area, Frame};
+use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::{class_colour, lighten};
+use super::ranges::{finite_max, linear_range};
+use super::theme::{px, stroke, style_mesh, SUBTLE, TEXT};
 
 pub struct PairedBars<'a> {
     /// Reference values (π), one per class.
@@ -48,7 +49,7 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     ];
     let top = header_strip(area, theme, &entries, &note, margin)?;
 
-    let plot = super::common::sub_area(area, (0, margin + top, w, h - margin - top));
+    let plot = sub_area(area, (0, margin + top, w, h - margin - top));
     let ymax = (0..k)
         .filter_map(|i| {
             let r = bars.reference.get(i).copied().unwrap_or(f64::NAN);

@@ -6,13 +6,14 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::LogAxis;
-use super::common::{
-    clip_runs, finite_max, fmt_tau, header_strip, linear_range, local, message, polyline, px,
-    start_figure, stroke, style_mesh, sub_area, Dash, Drawn, Frame, LegendEntry, Marker,
-    RenderError, Swatch, TEXT,
-};
 use super::data::{BinaryDensityData, Theme};
+use super::error::{Drawn, RenderError};
+use super::frame::{local, message, start_figure, sub_area, Frame};
+use super::marks::{header_strip, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::{class_colour, lighten};
+use super::ranges::{clip_runs, finite_max, linear_range};
+use super::text::fmt_tau;
+use super::theme::{px, stroke, style_mesh, TEXT};
 
 /// A log axis reaches at most this far below its top; lower values sit on that floor.
 const LOG_RATIO: f64 = 1e6;

@@ -7,13 +7,15 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
-use super::common::{
-    fits, fmt_count, fmt_tau, header_strip, label_font, linear_range, local, message, polyline, px,
-    start_figure, stroke, style_mesh, sub_area, subscript, text, tick_font, Dash, Drawn, Frame,
-    LegendEntry, Marker, RenderError, Swatch, SUBTLE, TEXT,
-};
 use super::data::{ComponentHistogramsData, Theme};
+use super::error::{Drawn, RenderError};
+use super::frame::{fits, local, message, start_figure, sub_area, Frame};
+use super::marks::{header_strip, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
+use super::ranges::linear_range;
+use super::text::{fmt_tau, text};
+use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
+use crate::format;
 
 pub fn draw_components<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -29,7 +31,7 @@ pub fn draw_components<DB: DrawingBackend>(
     };
 
     let note = if data.n > 0 {
-        format!("{}  ·  n = {}", fmt_tau(data.tau), fmt_count(data.n))
+        format!("{}  ·  n = {}", fmt_tau(data.tau), format::count(data.n))
     } else {
         format!("{}  ·  no samples yet", fmt_tau(data.tau))
     };
@@ -120,7 +122,7 @@ fn draw_panel<DB: DrawingBackend>(
     fraction: &dyn Fn(u64) -> f64,
 ) -> Drawn {
     let (pw, _) = panel.dim_in_pixel();
-    let name = format!("y{}", subscript(i + 1));
+    let name = format!("y{}", format::subscript(i + 1));
     if !fits(panel, theme, 70.0, 60.0) {
         return text(
             panel,
@@ -144,7 +146,7 @@ fn draw_panel<DB: DrawingBackend>(
     mesh.disable_x_mesh()
         .x_labels(3)
         .y_labels(4)
-        .x_label_style(tick_font(theme))
+        .x_label_style(small_font(theme))
         .draw()?;
     let to_px = |x: f64, y: f64| local(panel, chart.backend_coord(&(x, y.clamp(y0, y1))));
 

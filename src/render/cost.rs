@@ -7,13 +7,15 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::LogAxis;
-use super::common::{
-    finite_max, finite_min, fmt_num, legend, local, marker, message, note_font, polyline, px,
-    start_figure, stroke, style_mesh, sub_area, text, Dash, Frame, LegendEntry, Marker,
-    RenderError, Swatch, TEXT,
-};
 use super::data::{CostData, Theme};
+use super::error::RenderError;
+use super::frame::{local, message, start_figure, sub_area, Frame};
+use super::marks::{legend, marker, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::CLASS_COLOURS;
+use super::ranges::{finite_max, finite_min};
+use super::text::text;
+use super::theme::{px, small_font, stroke, style_mesh, TEXT};
+use crate::format;
 
 fn usable((k, s): (f64, f64)) -> bool {
     k.is_finite() && k > 0.0 && s.is_finite() && s > 0.0
@@ -109,7 +111,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         Dash::Solid,
     )?;
 
-    let small = note_font(theme).color(&TEXT);
+    let small = small_font(theme).color(&TEXT);
     for (j, &(k, s)) in paper.iter().enumerate() {
         let at = to_px(k, s);
         marker(
@@ -120,7 +122,7 @@ pub fn draw_cost<DB: DrawingBackend>(
             px(theme, 5.0),
             paper_colour.to_rgba(),
         )?;
-        let value = format!("{}× at k={}", fmt_num(s, 2), fmt_num(k, 4));
+        let value = format!("{}× at k={}", format::rounded(s, 2), format::rounded(k, 4));
         let label = if j == 0 {
             format!("paper: {value}")
         } else {
@@ -150,7 +152,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         ))?;
         text(
             area,
-            &format!("k = {}: {}×", fmt_num(k, 4), fmt_num(s, 3)),
+            &format!("k = {}: {}×", format::rounded(k, 4), format::rounded(s, 3)),
             (at.0 - px(theme, 8.0), at.1 - px(theme, 6.0)),
             &small,
             HPos::Right,

@@ -23,6 +23,9 @@ pub struct GumbelMaxData {
     pub counts: Vec<u64>,
     /// Number of draws.
     pub n: u64,
+    /// Standard error of each class's argmax frequency, √(f(1 − f)/n), length k: the figure
+    /// draws a ±2 SE whisker.
+    pub std_err: Vec<f64>,
     /// Chi-square goodness-of-fit p-value of `counts` against `probs` (None when undefined).
     pub p_value: Option<f64>,
 }
@@ -74,13 +77,16 @@ pub struct Figure1Data {
 /// View 3 (k = 3): log density over the triangle with the samples overlaid.
 #[derive(Clone, Debug, Default)]
 pub struct SimplexHeatmapData {
-    /// Raster size in pixels of the square plotting region that holds the triangle.
+    /// The triangle's corners in the plane, for e₁, e₂ and e₃: e₁ bottom left, e₂ bottom right,
+    /// e₃ the apex (the model passes the maths' equilateral triangle, (0, 0), (1, 0), (½, √3/2)).
+    /// The raster covers their bounding box, and `points` lie in the same plane.
+    pub vertices: [(f64, f64); 3],
+    /// Raster size in pixels of the rectangle that holds the triangle (its bounding box).
     pub width: u32,
     pub height: u32,
-    /// Row-major `width * height` log-density values; NaN outside the triangle.
-    /// Pixel (px, py) has triangle coordinates x = (px + 0.5) / width,
-    /// y = (height - py - 0.5) / height * (√3 / 2), vertices e1 = (0, 0), e2 = (1, 0),
-    /// e3 = (0.5, √3/2) (the convention of `math::simplex`).
+    /// Row-major `width * height` log-density values; NaN outside the triangle. With the
+    /// bounding box [x₀, x₁] × [y₀, y₁] of `vertices`, pixel (px, py) is the point
+    /// x = x₀ + (px + 0.5) / width · (x₁ − x₀), y = y₀ + (height − py − 0.5) / height · (y₁ − y₀).
     pub log_density: Vec<f64>,
     /// Colour-bar range (log-density values mapped to the two ends of the colour map).
     pub lo: f64,

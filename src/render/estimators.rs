@@ -8,13 +8,15 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::{log_label, LogAxis};
-use super::common::{
-    fits, fmt_num, fmt_tau, legend, local, log_range, message, note_font, polyline, px,
-    start_figure, stroke, style_mesh, sub_area, text, Dash, Drawn, Frame, LegendEntry, Marker,
-    RenderError, Swatch, TEXT,
-};
 use super::data::{EstimatorCurve, EstimatorsData, Theme};
+use super::error::{Drawn, RenderError};
+use super::frame::{fits, local, message, start_figure, sub_area, Frame};
+use super::marks::{legend, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::CLASS_COLOURS;
+use super::ranges::log_range;
+use super::text::{fmt_tau, text};
+use super::theme::{px, small_font, stroke, style_mesh, TEXT};
+use crate::format;
 
 /// Per-curve look, in the order the model lists the estimators. Yellow is skipped: thin lines in
 /// it vanish on white.
@@ -92,13 +94,13 @@ pub fn draw_estimators<DB: DrawingBackend>(
     let bottom = if data.exact.is_empty() {
         0
     } else {
-        let parts: Vec<String> = data.exact.iter().map(|g| fmt_num(*g, 2)).collect();
+        let parts: Vec<String> = data.exact.iter().map(|g| format::rounded(*g, 2)).collect();
         let line = format!("exact gradient ∇F = ({})", parts.join(", "));
         text(
             area,
             &line,
             (margin, h - margin),
-            &note_font(theme).color(&TEXT),
+            &small_font(theme).color(&TEXT),
             HPos::Left,
             VPos::Bottom,
         )?;
@@ -155,7 +157,7 @@ fn draw_panel<DB: DrawingBackend>(
             panel,
             &format!("{desc}: no positive values"),
             (w as i32 / 2, h as i32 / 2),
-            &note_font(theme),
+            &small_font(theme),
             HPos::Center,
             VPos::Center,
         );
@@ -194,7 +196,7 @@ fn draw_panel<DB: DrawingBackend>(
             panel,
             &fmt_tau(t),
             (b.0 + px(theme, 4.0), b.1 + px(theme, 2.0)),
-            &note_font(theme),
+            &small_font(theme),
             HPos::Left,
             VPos::Top,
         )?;
@@ -239,7 +241,7 @@ fn draw_panel<DB: DrawingBackend>(
             )?;
             for &(i, p) in run {
                 if (i + offset).is_multiple_of(stride) {
-                    super::common::marker(
+                    super::marks::marker(
                         panel,
                         theme,
                         marker,
@@ -258,7 +260,7 @@ fn draw_panel<DB: DrawingBackend>(
             panel,
             &format!("values below {} drawn at the floor", log_label(lo)),
             (x + px(theme, 6.0), y - px(theme, 4.0)),
-            &note_font(theme),
+            &small_font(theme),
             HPos::Left,
             VPos::Bottom,
         )?;

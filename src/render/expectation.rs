@@ -6,8 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::bars::{draw_paired_bars, PairedBars};
-use super::common::{fmt_tau, RenderError};
 use super::data::{ExpectationData, Theme};
+use super::error::RenderError;
+use super::text::fmt_tau;
 
 pub fn draw_expectation<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

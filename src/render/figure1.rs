@@ -8,13 +8,14 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
 use super::axes::ClassAxis;
-use super::common::{
-    finite_max, fits, fmt_tau, label_font, legend, linear_range, local, message, px, start_figure,
-    stroke, style_mesh, sub_area, text, Dash, Drawn, Frame, LegendEntry, Marker, RenderError,
-    Swatch, TEXT,
-};
 use super::data::{Figure1Data, Theme};
+use super::error::{Drawn, RenderError};
+use super::frame::{fits, local, message, start_figure, sub_area, Frame};
+use super::marks::{legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
+use super::ranges::{finite_max, linear_range};
+use super::text::{fmt_tau, text};
+use super::theme::{label_font, px, stroke, style_mesh, TEXT};
 
 pub fn draw_figure1<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -5,8 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::bars::{draw_paired_bars, PairedBars};
-use super::common::{fmt_count, RenderError};
 use super::data::{GumbelMaxData, Theme};
+use super::error::RenderError;
+use crate::format;
 
 pub fn draw_gumbel_max<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -22,18 +23,13 @@ pub fn draw_gumbel_max<DB: DrawingBackend>(
             _ => f64::NAN,
         })
         .collect();
-    // A binomial proportion's standard error, sqrt(p(1 − p)/n): drawing the whisker the caption
-    // promises, from the two numbers the figure was given.
-    let whisker: Vec<f64> = freq
-        .iter()
-        .map(|&p| 2.0 * (p * (1.0 - p)).max(0.0).sqrt() / n.sqrt())
-        .collect();
+    let whisker: Vec<f64> = data.std_err.iter().map(|s| 2.0 * s).collect();
     let mut notes = Vec::new();
     if let Some(p) = data.p_value.filter(|p| p.is_finite()) {
         notes.push(format_p(p));
     }
     notes.push(if data.n > 0 {
-        format!("n = {}", fmt_count(data.n))
+        format!("n = {}", format::count(data.n))
     } else {
         "no draws yet".to_string()
     });

@@ -6,12 +6,13 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::common::{
-    fmt_tau, label_font, message, note_font, px, start_figure, stroke, subscript, text, Frame,
-    RenderError, SUBTLE, TEXT,
-};
 use super::data::{ProjectionData, Theme};
+use super::error::RenderError;
+use super::frame::{message, start_figure, Frame};
 use super::palette::class_colour;
+use super::text::{fmt_tau, text};
+use super::theme::{label_font, px, small_font, stroke, SUBTLE, TEXT};
+use crate::format;
 
 /// The note every reader of this view needs.
 pub const PROJECTION_NOTE: &str =
@@ -41,7 +42,7 @@ pub fn draw_projection<DB: DrawingBackend>(
         area,
         &fmt_tau(data.tau),
         (margin, margin),
-        &note_font(theme).color(&TEXT),
+        &small_font(theme).color(&TEXT),
         HPos::Left,
         VPos::Top,
     )?;
@@ -49,7 +50,7 @@ pub fn draw_projection<DB: DrawingBackend>(
         area,
         PROJECTION_NOTE,
         (w / 2, h - margin),
-        &note_font(theme),
+        &small_font(theme),
         HPos::Center,
         VPos::Bottom,
     )?;
@@ -132,7 +133,7 @@ pub fn draw_projection<DB: DrawingBackend>(
         ))?;
         text(
             area,
-            &format!("e{}", subscript(i + 1)),
+            &format!("e{}", format::subscript(i + 1)),
             at,
             &style,
             hpos,

@@ -6,12 +6,14 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::ClassAxis;
-use super::common::{
-    fmt_tau, header_strip, local, message, px, start_figure, style_mesh, sub_area, subscript,
-    Frame, LegendEntry, RenderError, Swatch,
-};
 use super::data::{SampleStripData, Theme};
+use super::error::RenderError;
+use super::frame::{local, message, start_figure, sub_area, Frame};
+use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::class_colour;
+use super::text::fmt_tau;
+use super::theme::{px, style_mesh};
+use crate::format;
 
 /// More bars than this would be thinner than a pixel or two; the rest are left out (and said so).
 const MAX_SAMPLES: usize = 200;
@@ -37,7 +39,7 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
     let entries: Vec<LegendEntry> = (0..k)
         .map(|i| {
             LegendEntry::new(
-                format!("y{}", subscript(i + 1)),
+                format!("y{}", format::subscript(i + 1)),
                 Swatch::Filled(class_colour(i)),
             )
         })

@@ -13,15 +13,54 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-use super::common::{
-    clear, fmt_num, fmt_tau, font, label_font, message, note_font, px, stroke, text, text_size,
-    tick_font, Drawn, RenderError, AXIS, TEXT, TOO_SMALL,
-};
 use super::data::{SimplexHeatmapData, Theme};
+use super::error::{Drawn, RenderError};
+use super::frame::{message, start_figure_with_room};
 use super::palette::colour_map;
+use super::text::{fmt_tau, text, text_size};
+use super::theme::{font, label_font, px, small_font, stroke, AXIS, TEXT};
+use crate::format;
 
-/// Height of the equilateral triangle with unit side: the raster spans y from 0 to this.
-const TRIANGLE_HEIGHT: f64 = 0.866_025_403_784_438_6; // √3 / 2
+/// The bounding box of the triangle's corners: the rectangle of the plane the raster covers.
+#[derive(Clone, Copy, Debug)]
+struct Bounds {
+    x0: f64,
+    y0: f64,
+    w: f64,
+    h: f64,
+}
+
+impl Bounds {
+    /// `None` when the corners are not finite or span no area.
+    fn of(vertices: &[(f64, f64); 3]) -> Option<Bounds> {
+        let (xs, ys) = (vertices.map(|v| v.0), vertices.map(|v| v.1));
+        let lo = |a: [f64; 3]| a[0].min(a[1]).min(a[2]);
+        let hi = |a: [f64; 3]| a[0].max(a[1]).max(a[2]);
+        let (x0, y0) = (lo(xs), lo(ys));
+        let (w, h) = (hi(xs) - x0, hi(ys) - y0);
+        let usable = |v: f64| v.is_finite() && v > 0.0;
+        (x0.is_finite() && y0.is_finite() && usable(w) && usable(h)).then_some(Bounds {
+            x0,
+            y0,
+            w,
+            h,
+        })
+    }
+
+    /// Plane point (x, y) as fractions of the box from its bottom-left corner.
+    fn fraction(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        ((x - self.x0) / self.w, (y - self.y0) / self.h)
+    }
+
+    /// Points a little outside (rounding in the model's projection) still draw; wild ones don't.
+    fn plausible(&self, (x, y): (f64, f64)) -> bool {
+        let slack = 0.05 * self.w.max(self.h);
+        x.is_finite()
+            && y.is_finite()
+            && (self.x0 - slack..=self.x0 + self.w + slack).contains(&x)
+            && (self.y0 - slack..=self.y0 + self.h + slack).contains(&y)
+    }
+}
 
 /// Room around the raster, in CSS pixels (scaled by the theme).
 struct Layout {
@@ -51,11 +90,21 @@ impl Layout {
 }
 
 /// Where the heatmap raster goes in an area of `area_w` × `area_h` pixels: its top-left corner
-/// (relative to the area) and its size. The raster covers the triangle's bounding box, so its
-/// height is √3/2 of its width and the triangle is equilateral on screen. The size is (0, 0) when
-/// the area is too small to hold a readable heatmap. Pure, so the model can size its raster before
-/// drawing.
-pub fn simplex_raster_rect(area_w: u32, area_h: u32, theme: &Theme) -> (i32, i32, u32, u32) {
+/// (relative to the area) and its size. The raster covers the bounding box of the triangle with
+/// corners `vertices` at the box's own aspect ratio, so the triangle keeps its shape on screen
+/// (for the equilateral triangle of the maths, the height is √3/2 of the width). The size is
+/// (0, 0) when the area is too small to hold a readable heatmap or the corners span no area. Pure,
+/// so the model can size its raster before drawing.
+pub fn simplex_raster_rect(
+    area_w: u32,
+    area_h: u32,
+    vertices: &[(f64, f64); 3],
+    theme: &Theme,
+) -> (i32, i32, u32, u32) {
+    let Some(b) = Bounds::of(vertices) else {
+        return (0, 0, 0, 0);
+    };
+    let aspect = b.h / b.w;
     let l = Layout::new(theme);
     let (aw, ah) = (area_w.min(1 << 20) as i32, area_h.min(1 << 20) as i32);
     let avail_w = aw - 2 * l.margin - l.bar_total();
@@ -63,8 +112,11 @@ pub fn simplex_raster_rect(area_w: u32, area_h: u32, theme: &Theme) -> (i32, i32
     if avail_w < 16 || avail_h < 14 {
         return (0, 0, 0, 0);
     }
-    let w = avail_w.min((f64::from(avail_h) / TRIANGLE_HEIGHT).floor() as i32);
-    let h = ((f64::from(w) * TRIANGLE_HEIGHT).round() as i32).min(avail_h);
+    let w = avail_w.min((f64::from(avail_h) / aspect).floor() as i32);
+    let h = ((f64::from(w) * aspect).round() as i32).min(avail_h);
+    if w <= 0 || h <= 0 {
+        return (0, 0, 0, 0);
+    }
     // Centre the triangle and its colour bar together.
     let x = (aw - (w + l.bar_total())) / 2;
     let y = l.margin + l.label_row + (avail_h - h) / 2;
@@ -142,24 +194,26 @@ fn dot_radius(theme: &Theme) -> u32 {
     px(theme, 1.5).max(1) as u32
 }
 
-/// Points a little outside (rounding in the model's projection) still draw; wild ones don't.
-fn plausible(x: f64, y: f64) -> bool {
-    x.is_finite() && y.is_finite() && (-0.05..=1.05).contains(&x) && (-0.05..=0.92).contains(&y)
-}
-
 /// Blends a dark disc for each sample into the RGB raster (size `dw × dh`, the triangle's
 /// bounding box), at the positions `draw_simplex` would draw them.
-fn stamp_points(rgb: &mut [u8], (dw, dh): (usize, usize), points: &[(f64, f64)], theme: &Theme) {
+fn stamp_points(
+    rgb: &mut [u8],
+    (dw, dh): (usize, usize),
+    points: &[(f64, f64)],
+    bounds: &Bounds,
+    theme: &Theme,
+) {
     let r = f64::from(dot_radius(theme));
     let alpha = dot_alpha(points.len());
     let reach = r.ceil() as i64;
     let (ink_r, ink_g, ink_b) = (TEXT.0 as f64, TEXT.1 as f64, TEXT.2 as f64);
-    for &(x, y) in points {
-        if !plausible(x, y) {
+    for &p in points {
+        if !bounds.plausible(p) {
             continue;
         }
-        let cx = x * dw as f64;
-        let cy = dh as f64 - y / TRIANGLE_HEIGHT * dh as f64;
+        let (fx, fy) = bounds.fraction(p);
+        let cx = fx * dw as f64;
+        let cy = dh as f64 - fy * dh as f64;
         let (ix, iy) = (cx.floor() as i64, cy.floor() as i64);
         for py in (iy - reach)..=(iy + reach) {
             for px_ in (ix - reach)..=(ix + reach) {
@@ -186,12 +240,18 @@ pub fn draw_simplex<DB: DrawingBackend>(
     data: &SimplexHeatmapData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
+    let Some(bounds) = Bounds::of(&data.vertices) else {
+        return message(
+            area,
+            theme,
+            "No triangle to draw: its corners span no area.",
+        );
+    };
     let (aw, ah) = area.dim_in_pixel();
-    let (x0, y0, w, h) = simplex_raster_rect(aw, ah, theme);
-    if w == 0 || h == 0 {
-        return message(area, theme, TOO_SMALL);
+    let (x0, y0, w, h) = simplex_raster_rect(aw, ah, &data.vertices, theme);
+    if start_figure_with_room(area, theme, w > 0 && h > 0)?.is_none() {
+        return Ok(());
     }
-    clear(area)?;
     let range = colour_range(data.lo, data.hi);
     let (dw, dh) = (data.width as usize, data.height as usize);
     // checked: on wasm32 a usize product of two u32 sizes can overflow.
@@ -223,7 +283,7 @@ pub fn draw_simplex<DB: DrawingBackend>(
             }
         }
         // The samples go into the same image: one blit instead of a canvas call per dot.
-        stamp_points(&mut rgb, (dw, dh), &data.points, theme);
+        stamp_points(&mut rgb, (dw, dh), &data.points, &bounds, theme);
         area.draw(&RasterElement {
             at: (x0, y0),
             size: (w, h),
@@ -233,26 +293,23 @@ pub fn draw_simplex<DB: DrawingBackend>(
         draw_scaled_cells(area, data, (x0, y0, w, h), range)?;
     }
 
-    // Triangle coordinates (x across, y up) to area pixels: the mapping documented on the data.
+    // Plane coordinates (x across, y up) to area pixels: the mapping documented on the data.
     let (wf, hf) = (f64::from(w), f64::from(h));
-    let to_px = |x: f64, y: f64| {
+    let to_px = |p: (f64, f64)| {
+        let (fx, fy) = bounds.fraction(p);
         (
-            x0 + (x * wf).round() as i32,
-            y0 + h as i32 - (y / TRIANGLE_HEIGHT * hf).round() as i32,
+            x0 + (fx * wf).round() as i32,
+            y0 + h as i32 - (fy * hf).round() as i32,
         )
     };
-    let corners = [
-        to_px(0.0, 0.0),
-        to_px(1.0, 0.0),
-        to_px(0.5, TRIANGLE_HEIGHT),
-    ];
+    let corners = data.vertices.map(to_px);
 
     if !exact_raster {
         let dot = TEXT.mix(dot_alpha(data.points.len())).filled();
         let r = dot_radius(theme);
-        for &(x, y) in &data.points {
-            if plausible(x, y) {
-                area.draw(&Circle::new(to_px(x, y), r, dot))?;
+        for &p in &data.points {
+            if bounds.plausible(p) {
+                area.draw(&Circle::new(to_px(p), r, dot))?;
             }
         }
     }
@@ -302,7 +359,7 @@ pub fn draw_simplex<DB: DrawingBackend>(
         area,
         &fmt_tau(data.tau),
         (l.margin, l.margin),
-        &note_font(theme).color(&TEXT),
+        &small_font(theme).color(&TEXT),
         HPos::Left,
         VPos::Top,
     )?;
@@ -385,9 +442,9 @@ fn draw_colour_bar<DB: DrawingBackend>(
         ))?;
         text(
             area,
-            &fmt_num(lo + (hi - lo) * t, 3),
+            &format::rounded(lo + (hi - lo) * t, 3),
             (x + bw + tick + px(theme, 3.0), ty),
-            &tick_font(theme),
+            &small_font(theme),
             HPos::Left,
             VPos::Center,
         )?;

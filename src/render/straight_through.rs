@@ -7,12 +7,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::ClassAxis;
-use super::common::{
-    fits, fmt_num, fmt_tau, label_font, local, message, note_font, px, start_figure, stroke,
-    style_mesh, sub_area, text, text_size, Drawn, Frame, RenderError, SUBTLE, TEXT,
-};
 use super::data::{StraightThroughData, Theme};
+use super::error::{Drawn, RenderError};
+use super::frame::{fits, local, message, start_figure, sub_area, Frame};
 use super::palette::{class_colour, lighten};
+use super::text::{fmt_tau, text, text_size};
+use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
+use crate::format;
 
 pub fn draw_straight_through<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -56,7 +57,7 @@ pub fn draw_straight_through<DB: DrawingBackend>(
     let left = sub_area(area, (left_x, top, panel_w, panel_h));
     let right = sub_area(area, (right_x, top, panel_w, panel_h));
     draw_bars(area, &left, theme, k, &data.hard, chosen, "zᵢ", |v| {
-        fmt_num(v.round(), 1)
+        format::rounded(v.round(), 1)
     })?;
     draw_bars(area, &right, theme, k, &data.soft, chosen, "yᵢ", soft_label)?;
 
@@ -74,7 +75,7 @@ pub fn draw_straight_through<DB: DrawingBackend>(
         ],
         TEXT.filled(),
     ))?;
-    let small = note_font(theme);
+    let small = small_font(theme);
     text(
         area,
         "∂L/∂z",
@@ -137,7 +138,7 @@ fn draw_bars<DB: DrawingBackend>(
         .y_desc(y_desc)
         .draw()?;
     let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(0.0, 1.1))));
-    let value_font = note_font(theme);
+    let value_font = small_font(theme);
     let slot = (to_px(1.0, 0.0).0 - to_px(0.0, 0.0).0 - px(theme, 2.0)).max(0);
     for i in 0..k {
         let x = i as f64;
@@ -179,6 +180,6 @@ fn soft_label(v: f64) -> String {
     if v > 0.0 && v < 0.005 {
         "<0.01".to_string()
     } else {
-        fmt_num(v, 2)
+        format::rounded(v, 2)
     }
 }

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use gumbel_explorer::render::{RenderError, Theme};
+use gumbel_explorer::render::{RenderError, Theme, TOO_SMALL};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -36,6 +36,61 @@ where
         root.present().expect("SVG backend present");
     }
     (result, text)
+}
+
+/// Like [`try_svg`] but requires success: the figure returned Ok and wrote a picture (an SVG
+/// element with something inside it). Returns the SVG text; nothing is saved.
+pub fn drawn<F>(size: (u32, u32), scale: f64, draw: F) -> String
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>, &Theme) -> Result<(), RenderError>,
+{
+    let (result, text) = try_svg(size, scale, draw);
+    if let Err(e) = result {
+        panic!("{size:?} at scale {scale}: {e}");
+    }
+    assert!(
+        text.starts_with("<svg") && text.lines().count() > 2,
+        "{size:?} at scale {scale}: an empty picture"
+    );
+    text
+}
+
+/// Draws where the figure cannot plot (an area too small for it, or data with nothing to show):
+/// it must succeed with a white background and one centred line of text, nothing else. Returns
+/// that text.
+pub fn message_only<F>(size: (u32, u32), scale: f64, draw: F) -> String
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>, &Theme) -> Result<(), RenderError>,
+{
+    let text = drawn(size, scale, draw);
+    let elements: Vec<&str> = text.lines().filter(|l| l.starts_with('<')).collect();
+    // <svg>, the background <rect>, <text>, </text>, </svg>.
+    assert!(
+        elements.len() == 5
+            && elements[1].contains("fill=\"#FFFFFF\"")
+            && elements[2].starts_with("<text"),
+        "{size:?} at scale {scale}: more than a message:\n{text}"
+    );
+    let start = text
+        .find("<text")
+        .and_then(|i| text[i..].find('>').map(|j| i + j + 1));
+    let end = text.find("</text>");
+    match (start, end) {
+        (Some(a), Some(b)) if a < b => text[a..b].trim().to_string(),
+        _ => panic!("{size:?}: no message in\n{text}"),
+    }
+}
+
+/// Draws into an area too small for the figure: it must succeed and say so in the picture.
+pub fn too_small<F>(size: (u32, u32), scale: f64, draw: F)
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>, &Theme) -> Result<(), RenderError>,
+{
+    assert_eq!(
+        message_only(size, scale, draw),
+        TOO_SMALL,
+        "{size:?} at scale {scale}"
+    );
 }
 
 /// Writes `target/render/<name>.svg`.

@@ -1,0 +1,125 @@
+//! A figure's frame: the start every figure shares (the too-small message, a white background,
+//! the margin), the message drawn when there is nothing sensible to plot, and the sub-areas and
+//! pixel coordinates a figure lays itself out in.
+//!
+//! Figures lay themselves out in pixels of their own drawing area; plotters' chart builder is used
+//! for axes, ticks and grid only, and everything else is drawn at pixel positions obtained from the
+//! chart's coordinate mapping (see [`local`]).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::data::Theme;
+use super::error::{Drawn, RenderError};
+use super::text::text;
+use super::theme::{font, px, SUBTLE};
+
+/// The message for an area too small to hold a figure.
+pub const TOO_SMALL: &str = "(too small to draw)";
+
+/// Size and margin of a figure that has room to draw, in device pixels.
+pub struct Frame {
+    pub w: i32,
+    pub h: i32,
+    pub margin: i32,
+}
+
+/// The start every figure shares: when the area is smaller than `min_w × min_h` (CSS pixels)
+/// it says so inside the area and returns `None`; otherwise it clears the area and returns its
+/// size and the standard margin.
+pub fn start_figure<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    min_w: f64,
+    min_h: f64,
+) -> Result<Option<Frame>, RenderError> {
+    start_figure_with_room(area, theme, fits(area, theme, min_w, min_h))
+}
+
+/// [`start_figure`] for a figure that works out itself whether it has room (the heatmap, whose
+/// room depends on its layout): `has_room` false gives the too-small message and `None`.
+pub fn start_figure_with_room<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    has_room: bool,
+) -> Result<Option<Frame>, RenderError> {
+    if !has_room {
+        message(area, theme, TOO_SMALL)?;
+        return Ok(None);
+    }
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    Ok(Some(Frame {
+        w: w as i32,
+        h: h as i32,
+        margin: px(theme, 8.0),
+    }))
+}
+
+/// True when the area is at least `min_w` × `min_h` CSS pixels (scaled by the theme).
+pub fn fits<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    min_w: f64,
+    min_h: f64,
+) -> bool {
+    let (w, h) = area.dim_in_pixel();
+    w as i32 >= px(theme, min_w) && h as i32 >= px(theme, min_h)
+}
+
+/// Fills the area white: every figure starts from a clean background.
+pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Drawn {
+    area.fill(&WHITE)?;
+    Ok(())
+}
+
+/// Clears the area and writes `msg` (one line per '\n') in its centre. Used whenever the data
+/// give nothing sensible to plot, so the reader sees why instead of an empty frame.
+pub fn message<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    msg: &str,
+) -> Drawn {
+    clear(area)?;
+    let (w, h) = area.dim_in_pixel();
+    let style = font(theme, 13.0, SUBTLE);
+    let lines: Vec<&str> = msg.lines().collect();
+    let line_h = px(theme, 18.0);
+    let top = h as i32 / 2 - line_h * (lines.len() as i32 - 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        text(
+            area,
+            line,
+            (w as i32 / 2, top + line_h * i as i32),
+            &style,
+            HPos::Center,
+            VPos::Center,
+        )?;
+    }
+    Ok(())
+}
+
+/// A sub-area at (x, y) of size (w, h) in the area's pixels, clamped to the area so it never has
+/// a negative size (plotters' own splitting can produce one, and its size then wraps around).
+pub fn sub_area<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y, w, h): (i32, i32, i32, i32),
+) -> DrawingArea<DB, Shift> {
+    let (aw, ah) = area.dim_in_pixel();
+    let (aw, ah) = (
+        aw.min(i32::MAX as u32) as i32,
+        ah.min(i32::MAX as u32) as i32,
+    );
+    let x0 = x.clamp(0, aw);
+    let y0 = y.clamp(0, ah);
+    let x1 = x.saturating_add(w.max(0)).clamp(x0, aw);
+    let y1 = y.saturating_add(h.max(0)).clamp(y0, ah);
+    area.clone().shrink((x0, y0), (x1 - x0, y1 - y0))
+}
+
+/// A backend coordinate (what a chart's mapping returns) in the pixels of `area`.
+pub fn local<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: (i32, i32)) -> (i32, i32) {
+    let (bx, by) = area.get_base_pixel();
+    (p.0.saturating_sub(bx), p.1.saturating_sub(by))
+}

@@ -1,0 +1,60 @@
+//! Writing on a figure: text placed at a pixel with an alignment, the size it will take, and the
+//! temperature label every figure writes the same way.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::error::Drawn;
+use crate::format::rounded;
+
+/// Draws `text` anchored at `at` (area pixels) with the given alignment.
+pub fn text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &str,
+    at: (i32, i32),
+    style: &TextStyle,
+    h: HPos,
+    v: VPos,
+) -> Drawn {
+    if s.is_empty() {
+        return Ok(());
+    }
+    area.draw_text(s, &style.pos(Pos::new(h, v)), at)?;
+    Ok(())
+}
+
+/// Size of `s` in pixels as the backend will draw it; a rough estimate if the backend cannot say.
+pub fn text_size<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &str,
+    style: &TextStyle,
+) -> (i32, i32) {
+    match area.estimate_text_size(s, style) {
+        Ok((w, h)) => (w.min(1 << 20) as i32, h.min(1 << 20) as i32),
+        Err(_) => {
+            let size = style.font.get_size();
+            (
+                (0.6 * size * s.chars().count() as f64).round() as i32,
+                size.round() as i32,
+            )
+        }
+    }
+}
+
+/// "τ = 0.5": the temperature as every figure labels it.
+pub fn fmt_tau(tau: f64) -> String {
+    format!("τ = {}", rounded(tau, 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temperatures_read_well() {
+        assert_eq!(fmt_tau(0.5), "τ = 0.5");
+        assert_eq!(fmt_tau(10.0), "τ = 10");
+        assert_eq!(fmt_tau(0.0123), "τ = 0.012");
+    }
+}
