@@ -3,7 +3,9 @@
 mod render_support;
 
 use gumbel_explorer::render::*;
-use render_support::{drawn, filled_rects, has_text, hex, message_only, stroked, svg, texts};
+use render_support::{
+    drawn, filled_rects, has_text, hex, message_only, stroked, svg, texts, too_small,
+};
 
 /// Each frequency's binomial standard error √(f(1 − f)/n), as the model supplies it.
 fn std_err(counts: &[u64], n: u64) -> Vec<f64> {
@@ -459,4 +461,25 @@ fn straight_through_survives_degenerate_data() {
         drawn((640, 400), 1.0, |a, t| draw_straight_through(a, d, t));
         message_only((120, 90), 1.0, |a, t| draw_straight_through(a, d, t));
     }
+}
+
+#[test]
+fn each_bar_figure_says_when_its_area_is_too_small() {
+    too_small((50, 30), 1.0, |a, t| {
+        draw_gumbel_max(a, &gumbel_max_data(), t)
+    });
+    too_small((0, 0), 1.0, |a, t| {
+        draw_gumbel_max(a, &gumbel_max_data(), t)
+    });
+    too_small((20, 20), 3.0, |a, t| {
+        draw_expectation(a, &expectation_data(), t)
+    });
+    let d = components_data(&[0.2, 0.3, 0.5], 0.5, 1000, 20);
+    too_small((10, 10), 1.0, |a, t| draw_components(a, &d, t));
+    let d = strip(&[0.2, 0.3, 0.5], 0.5, 20);
+    too_small((30, 30), 1.0, |a, t| draw_sample_strip(a, &d, t));
+    too_small((100, 100), 1.0, |a, t| draw_figure1(a, &figure1_data(), t));
+    too_small((120, 90), 1.0, |a, t| {
+        draw_straight_through(a, &straight_through_data(), t)
+    });
 }

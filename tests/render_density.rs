@@ -4,7 +4,7 @@ mod render_support;
 
 use gumbel_explorer::math::simplex::{TRIANGLE_HEIGHT as H, TRIANGLE_VERTICES};
 use gumbel_explorer::render::*;
-use render_support::{drawn, filled_rects, has_text, hex, message_only, svg, texts};
+use render_support::{drawn, filled_rects, has_text, hex, message_only, svg, texts, too_small};
 
 /// log p of the Gumbel-Softmax density at y (MATH.md §4), written out here so the test can fill
 /// a plausible raster; the render layer itself never evaluates a density.
@@ -419,4 +419,15 @@ fn projection_survives_degenerate_data() {
         drawn((640, 400), 1.0, |a, t| draw_projection(a, d, t));
         message_only((50, 50), 1.0, |a, t| draw_projection(a, d, t));
     }
+}
+
+#[test]
+fn each_density_figure_says_when_its_area_is_too_small() {
+    let d = heatmap(60, 52);
+    too_small((30, 20), 1.0, |a, t| draw_simplex(a, &d, t));
+    too_small((0, 0), 1.0, |a, t| draw_simplex(a, &d, t));
+    let d = binary_data(2.0, false);
+    too_small((40, 40), 1.0, |a, t| draw_binary(a, &d, t));
+    let d = projection_data(5, 30);
+    too_small((50, 50), 1.0, |a, t| draw_projection(a, &d, t));
 }

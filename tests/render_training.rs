@@ -3,7 +3,7 @@
 mod render_support;
 
 use gumbel_explorer::render::*;
-use render_support::{drawn, has_text, hex, message_only, svg, texts};
+use render_support::{drawn, has_text, hex, message_only, svg, texts, too_small};
 
 fn log_grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     (0..n)
@@ -241,4 +241,15 @@ fn cost_survives_degenerate_data() {
         drawn((640, 400), 1.0, |a, t| draw_cost(a, d, t));
         message_only((60, 40), 1.0, |a, t| draw_cost(a, d, t));
     }
+}
+
+#[test]
+fn each_training_figure_says_when_its_area_is_too_small() {
+    too_small((100, 60), 1.0, |a, t| {
+        draw_estimators(a, &estimators_data(), t)
+    });
+    too_small((60, 40), 1.0, |a, t| {
+        draw_annealing(a, &annealing_data(), t)
+    });
+    too_small((60, 40), 1.0, |a, t| draw_cost(a, &cost_data(), t));
 }

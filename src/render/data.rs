@@ -1,5 +1,5 @@
 //! Plain numbers each figure draws. The model layer fills these from the math core;
-//! the figures only draw them, so a figure never samples or integrates anything itself.
+//! the figures only draw them, so a figure never samples, integrates or estimates anything itself.
 
 /// Look shared by every figure: `scale` multiplies font sizes, line widths and margins
 /// (the canvas is sized in device pixels, so on a HiDPI screen `scale` is the device pixel ratio).

@@ -3,8 +3,15 @@
 //! Each figure is one function `draw_<figure>(area, data, theme)`, generic over the plotters
 //! backend: the browser passes a canvas, the native tests an SVG string. A figure only draws the
 //! numbers in its `data` struct (see [`data`]); it never samples, integrates or estimates. Any
-//! data, however degenerate (empty, NaN, mismatched lengths), gives a drawing or an error, never
-//! a panic.
+//! data, however degenerate (empty, NaN, mismatched lengths), gives a drawing, never a panic:
+//! when there is nothing to plot, or no room, the drawing is a message saying so. A
+//! [`RenderError`] means the drawing surface itself failed.
+//!
+//! What the figures share, one idea per file: [`RenderError`] (`error`), colours, sizes and
+//! fonts (`theme`), text (`text`), the figure's start and layout (`frame`), safe axis ranges and
+//! clipping (`ranges`), dashes, markers and legends (`marks`), axes (`axes`), colours of classes
+//! and the colour map (`palette`), and the heatmap's raster (`raster`). Numbers are written by
+//! the crate's `format` module, as everywhere in the explorer.
 
 mod annealing;
 mod axes;
@@ -23,6 +30,7 @@ mod marks;
 pub mod palette;
 mod projection;
 mod ranges;
+mod raster;
 mod sample_strip;
 mod simplex;
 mod straight_through;
@@ -42,6 +50,7 @@ pub use frame::TOO_SMALL;
 pub use gumbel_max::draw_gumbel_max;
 pub use palette::{class_colour, colour_map, lighten, CLASS_COLOURS};
 pub use projection::draw_projection;
+pub use raster::RasterElement;
 pub use sample_strip::draw_sample_strip;
-pub use simplex::{draw_simplex, simplex_raster_rect, RasterElement};
+pub use simplex::{draw_simplex, simplex_raster_rect};
 pub use straight_through::draw_straight_through;

@@ -8,59 +8,19 @@
 //! [`simplex_raster_rect`] reports for the area, and [`draw_simplex`] places it exactly there.
 
 use plotters::coord::Shift;
-use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::data::{SimplexHeatmapData, Theme};
 use super::error::{Drawn, RenderError};
 use super::frame::{message, start_figure_with_room};
 use super::palette::colour_map;
+use super::raster::{
+    colour_range, dot_alpha, dot_radius, draw_scaled_cells, rgb_image, Bounds, RasterElement,
+};
 use super::text::{fmt_tau, text, text_size};
 use super::theme::{font, label_font, px, small_font, stroke, AXIS, TEXT};
 use crate::format;
-
-/// The bounding box of the triangle's corners: the rectangle of the plane the raster covers.
-#[derive(Clone, Copy, Debug)]
-struct Bounds {
-    x0: f64,
-    y0: f64,
-    w: f64,
-    h: f64,
-}
-
-impl Bounds {
-    /// `None` when the corners are not finite or span no area.
-    fn of(vertices: &[(f64, f64); 3]) -> Option<Bounds> {
-        let (xs, ys) = (vertices.map(|v| v.0), vertices.map(|v| v.1));
-        let lo = |a: [f64; 3]| a[0].min(a[1]).min(a[2]);
-        let hi = |a: [f64; 3]| a[0].max(a[1]).max(a[2]);
-        let (x0, y0) = (lo(xs), lo(ys));
-        let (w, h) = (hi(xs) - x0, hi(ys) - y0);
-        let usable = |v: f64| v.is_finite() && v > 0.0;
-        (x0.is_finite() && y0.is_finite() && usable(w) && usable(h)).then_some(Bounds {
-            x0,
-            y0,
-            w,
-            h,
-        })
-    }
-
-    /// Plane point (x, y) as fractions of the box from its bottom-left corner.
-    fn fraction(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        ((x - self.x0) / self.w, (y - self.y0) / self.h)
-    }
-
-    /// Points a little outside (rounding in the model's projection) still draw; wild ones don't.
-    fn plausible(&self, (x, y): (f64, f64)) -> bool {
-        let slack = 0.05 * self.w.max(self.h);
-        x.is_finite()
-            && y.is_finite()
-            && (self.x0 - slack..=self.x0 + self.w + slack).contains(&x)
-            && (self.y0 - slack..=self.y0 + self.h + slack).contains(&y)
-    }
-}
 
 /// Room around the raster, in CSS pixels (scaled by the theme).
 struct Layout {
@@ -104,7 +64,7 @@ pub fn simplex_raster_rect(
     let Some(b) = Bounds::of(vertices) else {
         return (0, 0, 0, 0);
     };
-    let aspect = b.h / b.w;
+    let aspect = b.aspect();
     let l = Layout::new(theme);
     let (aw, ah) = (area_w.min(1 << 20) as i32, area_h.min(1 << 20) as i32);
     let avail_w = aw - 2 * l.margin - l.bar_total();
@@ -121,118 +81,6 @@ pub fn simplex_raster_rect(
     let x = (aw - (w + l.bar_total())) / 2;
     let y = l.margin + l.label_row + (avail_h - h) / 2;
     (x, y, w as u32, h as u32)
-}
-
-/// An RGB image (3 bytes per pixel, row-major) drawn with one `blit_bitmap` call at its top-left
-/// corner, in the drawing area's pixel coordinates.
-pub struct RasterElement {
-    pub at: (i32, i32),
-    pub size: (u32, u32),
-    pub rgb: Vec<u8>,
-}
-
-impl<'a> PointCollection<'a, (i32, i32)> for &'a RasterElement {
-    type Point = &'a (i32, i32);
-    type IntoIter = std::iter::Once<&'a (i32, i32)>;
-
-    fn point_iter(self) -> Self::IntoIter {
-        std::iter::once(&self.at)
-    }
-}
-
-impl<DB: DrawingBackend> Drawable<DB> for RasterElement {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        mut points: I,
-        backend: &mut DB,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        let (w, h) = self.size;
-        // The backend's default blit indexes the buffer without checking its length; checked
-        // products because usize is 32 bits on wasm32.
-        let needed = (w as usize)
-            .checked_mul(h as usize)
-            .and_then(|n| n.checked_mul(3));
-        match (points.next(), needed) {
-            (Some(pos), Some(n)) if n > 0 && self.rgb.len() >= n => {
-                backend.blit_bitmap(pos, (w, h), &self.rgb[..n])
-            }
-            _ => Ok(()),
-        }
-    }
-}
-
-/// Colour-bar range, repaired when the model's is unusable (NaN, infinite or empty).
-fn colour_range(lo: f64, hi: f64) -> (f64, f64) {
-    match (lo.is_finite(), hi.is_finite()) {
-        (true, true) if hi > lo => (lo, hi),
-        (true, _) => (lo, lo + 1.0),
-        (false, true) => (hi - 1.0, hi),
-        _ => (0.0, 1.0),
-    }
-}
-
-fn pixel(v: f64, (lo, hi): (f64, f64)) -> [u8; 3] {
-    if v.is_nan() {
-        // Outside the triangle.
-        return [255, 255, 255];
-    }
-    let c = colour_map((v - lo) / (hi - lo));
-    [c.0, c.1, c.2]
-}
-
-/// Entries of the colour look-up table used for the heatmap raster.
-const LUT_SIZE: usize = 1024;
-
-/// Opacity of the sample dots over the heatmap: a few dozen dots are drawn solid enough to see,
-/// a thousand or more faint enough that the heatmap still shows through.
-fn dot_alpha(n: usize) -> f64 {
-    (0.5 * (200.0 / n.max(1) as f64).sqrt()).clamp(0.15, 0.5)
-}
-
-fn dot_radius(theme: &Theme) -> u32 {
-    px(theme, 1.5).max(1) as u32
-}
-
-/// Blends a dark disc for each sample into the RGB raster (size `dw × dh`, the triangle's
-/// bounding box), at the positions `draw_simplex` would draw them.
-fn stamp_points(
-    rgb: &mut [u8],
-    (dw, dh): (usize, usize),
-    points: &[(f64, f64)],
-    bounds: &Bounds,
-    theme: &Theme,
-) {
-    let r = f64::from(dot_radius(theme));
-    let alpha = dot_alpha(points.len());
-    let reach = r.ceil() as i64;
-    let (ink_r, ink_g, ink_b) = (TEXT.0 as f64, TEXT.1 as f64, TEXT.2 as f64);
-    for &p in points {
-        if !bounds.plausible(p) {
-            continue;
-        }
-        let (fx, fy) = bounds.fraction(p);
-        let cx = fx * dw as f64;
-        let cy = dh as f64 - fy * dh as f64;
-        let (ix, iy) = (cx.floor() as i64, cy.floor() as i64);
-        for py in (iy - reach)..=(iy + reach) {
-            for px_ in (ix - reach)..=(ix + reach) {
-                if px_ < 0 || py < 0 || px_ >= dw as i64 || py >= dh as i64 {
-                    continue;
-                }
-                let (dx, dy) = (px_ as f64 + 0.5 - cx, py as f64 + 0.5 - cy);
-                if dx * dx + dy * dy > r * r {
-                    continue;
-                }
-                let at = (py as usize * dw + px_ as usize) * 3;
-                let blend =
-                    |c: u8, ink: f64| (f64::from(c) * (1.0 - alpha) + ink * alpha).round() as u8;
-                rgb[at] = blend(rgb[at], ink_r);
-                rgb[at + 1] = blend(rgb[at + 1], ink_g);
-                rgb[at + 2] = blend(rgb[at + 2], ink_b);
-            }
-        }
-    }
 }
 
 pub fn draw_simplex<DB: DrawingBackend>(
@@ -262,28 +110,14 @@ pub fn draw_simplex<DB: DrawingBackend>(
             .is_some_and(|n| data.log_density.len() >= n);
     let exact_raster = have_raster && data.width == w && data.height == h;
     if exact_raster {
-        // 1024 colour-map entries: finer than the map's own steps, and a table lookup per
-        // pixel instead of an interpolation.
-        let lut: Vec<[u8; 3]> = (0..LUT_SIZE)
-            .map(|i| {
-                let c = colour_map(i as f64 / (LUT_SIZE - 1) as f64);
-                [c.0, c.1, c.2]
-            })
-            .collect();
-        let scale = (LUT_SIZE - 1) as f64 / (range.1 - range.0);
-        let mut rgb = Vec::with_capacity(dw * dh * 3);
-        for &v in &data.log_density[..dw * dh] {
-            if v.is_nan() {
-                // Outside the triangle.
-                rgb.extend_from_slice(&[255, 255, 255]);
-            } else {
-                // The float-to-int cast saturates: below lo → 0, above hi (or +∞) → clamped.
-                let i = (((v - range.0) * scale).max(0.0) as usize).min(LUT_SIZE - 1);
-                rgb.extend_from_slice(&lut[i]);
-            }
-        }
-        // The samples go into the same image: one blit instead of a canvas call per dot.
-        stamp_points(&mut rgb, (dw, dh), &data.points, &bounds, theme);
+        let rgb = rgb_image(
+            &data.log_density[..dw * dh],
+            (dw, dh),
+            range,
+            &data.points,
+            &bounds,
+            theme,
+        );
         area.draw(&RasterElement {
             at: (x0, y0),
             size: (w, h),
@@ -370,43 +204,6 @@ pub fn draw_simplex<DB: DrawingBackend>(
         (x0 + w as i32 + l.bar_gap, y0, l.bar_width, h as i32),
         range,
     )
-}
-
-/// A raster not at the rect's pixel size (an SVG test with a small raster, or a frame drawn before
-/// the model caught up with a resize): each cell becomes a rectangle scaled to the rect, with runs
-/// of equal colour in a row merged and white (outside) cells skipped.
-fn draw_scaled_cells<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    data: &SimplexHeatmapData,
-    (x0, y0, w, h): (i32, i32, u32, u32),
-    range: (f64, f64),
-) -> Drawn {
-    let (dw, dh) = (data.width as usize, data.height as usize);
-    let edge_x = |i: usize| x0 + (i as f64 * f64::from(w) / dw as f64).round() as i32;
-    let edge_y = |j: usize| y0 + (j as f64 * f64::from(h) / dh as f64).round() as i32;
-    for j in 0..dh {
-        let row = &data.log_density[j * dw..(j + 1) * dw];
-        let mut start = 0;
-        while start < dw {
-            let colour = pixel(row[start], range);
-            let mut end = start + 1;
-            while end < dw && pixel(row[end], range) == colour {
-                end += 1;
-            }
-            if colour != [255, 255, 255] {
-                // Inner edges overlap the next cell by a pixel: anti-aliased viewers otherwise
-                // show hairline seams between abutting rectangles.
-                let right = edge_x(end) + i32::from(end < dw);
-                let bottom = edge_y(j + 1) + i32::from(j + 1 < dh);
-                area.draw(&Rectangle::new(
-                    [(edge_x(start), edge_y(j)), (right, bottom)],
-                    RGBColor(colour[0], colour[1], colour[2]).filled(),
-                ))?;
-            }
-            start = end;
-        }
-    }
-    Ok(())
 }
 
 /// Vertical colour bar from `lo` (bottom) to `hi` (top) with five tick labels and a "log p" title.

@@ -44,6 +44,7 @@ pub mod budget {
     pub const STATE_ROUND_TRIP: u32 = 2_000;
     // prop_views.rs
     pub const DRAW_EVERY_VIEW: u32 = 1_000;
+    pub const DRAW_ANY_NUMBERS: u32 = 2_000;
 }
 
 /// Every property's name and case count.
@@ -71,6 +72,7 @@ pub const BUDGET: &[(&str, u32)] = &[
     ("FROM_STATE_STRUCTURED", budget::FROM_STATE_STRUCTURED),
     ("STATE_ROUND_TRIP", budget::STATE_ROUND_TRIP),
     ("DRAW_EVERY_VIEW", budget::DRAW_EVERY_VIEW),
+    ("DRAW_ANY_NUMBERS", budget::DRAW_ANY_NUMBERS),
 ];
 
 /// The total number of generated cases across the property files.
