@@ -6,8 +6,9 @@ use crate::math::density::binary_log_density;
 use crate::math::elementary::Portable;
 use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
-use crate::math::simplex::TRIANGLE_VERTICES;
-use crate::math::simplex::{barycentric_to_xy, polygon_vertices, project_to_polygon};
+use crate::math::simplex::{
+    barycentric_to_xy, polygon_vertices, project_to_polygon, TRIANGLE_VERTICES,
+};
 use crate::model::sampling::argmax;
 use crate::render::{BinaryDensityData, ProjectionData, SimplexHeatmapData};
 
