@@ -26,7 +26,7 @@ mod straight_through;
 
 pub use annealing::draw_annealing;
 pub use binary::draw_binary;
-pub use common::{subscript, RenderError};
+pub use common::{fmt_num, subscript, RenderError};
 pub use components::draw_components;
 pub use cost::draw_cost;
 pub use data::*;
