@@ -1,17 +1,14 @@
-// Text in and out of the controls: parsing what a person typed into numbers (Rust then
-// decides whether the numbers are acceptable) and formatting numbers for readouts.
-
-const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-
-// "12" → "₁₂", for class labels such as π₁₂.
-export function subscript(n) {
-  return String(n).split('').map((d) => SUBSCRIPT_DIGITS[Number(d)] ?? d).join('');
-}
+// Text in and out of the editable fields: parsing what a person typed into numbers (Rust then
+// decides whether the numbers are acceptable) and writing the state back into those fields.
+//
+// The fields need their own formatter: what they show must read back through parseNumber
+// (plain decimals or 1e-5 notation), while Rust's figure formatter, which the readouts use,
+// prints 1·10⁻⁵ and "–".
 
 // One number from a text field. Empty or non-numeric text is an error here; a number that
 // overflows (1e400) becomes Infinity and Rust reports that it is not finite.
 export function parseNumber(text, what) {
-  // A true minus sign (as the readouts print it) is accepted as well as '-'.
+  // A true minus sign (as the fields print it) is accepted as well as '-'.
   const t = String(text).trim().replace(/\u2212/g, '-');
   if (t === '') throw new Error('enter a number for ' + what);
   const v = Number(t);
@@ -19,15 +16,15 @@ export function parseNumber(text, what) {
   return v;
 }
 
-// A comma- or space-separated list of numbers.
+// A comma- or space-separated list of numbers; Rust decides how many are acceptable.
 export function parseList(text, what) {
   const parts = String(text).replace(/\u2212/g, '-').split(/[\s,;]+/).filter((p) => p !== '');
   if (parts.length === 0) throw new Error('enter one ' + what + ' per class, separated by commas');
-  if (parts.length > 64) throw new Error('too many values: at most one ' + what + ' per class');
   return parts.map((p, i) => parseNumber(p, what + ' ' + (i + 1)));
 }
 
-export function formatNumber(x, digits) {
+// `x` with `digits` significant digits, in a form parseNumber reads back: 0.25, 1e-4, 2.5e6.
+export function fieldNumber(x, digits) {
   if (!Number.isFinite(x)) return '–';
   if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5)) {
     // 1.000e-4 → 1e-4, 2.500e+6 → 2.5e6
@@ -37,7 +34,7 @@ export function formatNumber(x, digits) {
   return String(Number(x.toPrecision(digits)));
 }
 
-// Lists are shown with a true minus sign, as the figures print them.
-export function formatList(values, digits) {
-  return Array.from(values, (v) => formatNumber(v, digits).replace(/^-/, '−')).join(', ');
+// A list for a field, with a true minus sign (parseList accepts it).
+export function fieldList(values, digits) {
+  return Array.from(values, (v) => fieldNumber(v, digits).replace(/^-/, '−')).join(', ');
 }

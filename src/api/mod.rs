@@ -6,12 +6,14 @@
 
 mod bench;
 mod canvas;
+mod page_rules;
 mod panic;
 pub use bench::bench_kernel;
 
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::error::Num;
 use crate::model::draw::draw_view;
+use crate::model::settings::MAX_UPDATE_EVERY;
 use crate::model::url::{from_state, to_state};
 use crate::model::{Model, ModelError, ObjectiveKind, View};
 use crate::render::Theme;
@@ -127,9 +129,10 @@ impl Explorer {
         tau_min: f64,
         every: f64,
     ) -> Result<(), JsError> {
-        if !(every.is_finite() && every.fract() == 0.0 && (1.0..=1e9).contains(&every)) {
+        let max_every = MAX_UPDATE_EVERY as f64;
+        if !(every.is_finite() && every.fract() == 0.0 && (1.0..=max_every).contains(&every)) {
             return Err(JsError::new(&format!(
-                "the update interval must be a whole number from 1 to 1e9, got {}",
+                "the update interval must be a whole number from 1 to {max_every:e}, got {}",
                 Num(every)
             )));
         }

@@ -6,6 +6,7 @@
 
 pub mod density;
 pub mod draw;
+pub mod presets;
 pub mod sampling;
 pub mod settings;
 pub mod url;

@@ -24,6 +24,13 @@ pub const MAX_SEED: u64 = (1u64 << 53) - 1;
 /// Semi-supervised cost view: largest k and largest per-pass cost.
 pub const MAX_COST_K: u32 = 1000;
 pub const MAX_COST: f64 = 1e9;
+/// Largest magnitude of an objective value (a payoff c_i or a target t_i).
+pub const MAX_OBJECTIVE_ABS: f64 = 1e6;
+/// Largest annealing update interval N, in steps.
+pub const MAX_UPDATE_EVERY: u64 = 1_000_000_000;
+/// The default class weights π and temperature τ (presets that share them use these too).
+pub const DEFAULT_PROBS: [f64; 3] = [0.2, 0.3, 0.5];
+pub const DEFAULT_TAU: f64 = 0.5;
 
 /// A rejected setting, with a message meant for the person who typed it.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,9 +114,9 @@ pub fn default_target(k: usize) -> Vec<f64> {
 
 impl Default for Settings {
     fn default() -> Self {
-        let probs = [0.2, 0.3, 0.5];
+        let probs = DEFAULT_PROBS;
         // The literal parameters are valid; the fallback keeps this function panic-free.
-        let dist = GumbelSoftmax::from_probs(&probs, 0.5)
+        let dist = GumbelSoftmax::from_probs(&probs, DEFAULT_TAU)
             .or_else(|_| GumbelSoftmax::new(&[0.0, 0.0], 1.0))
             .expect("two equal logits at τ = 1 are always valid");
         Settings {
@@ -322,9 +329,9 @@ impl Settings {
         }
         for (i, &v) in values.iter().enumerate() {
             check_finite(&format!("objective value {}", i + 1), v)?;
-            if v.abs() > 1e6 {
+            if v.abs() > MAX_OBJECTIVE_ABS {
                 return fail(format!(
-                    "objective value {} must be within ±1e6, got {}",
+                    "objective value {} must be within ±{MAX_OBJECTIVE_ABS:e}, got {}",
                     i + 1,
                     Num(v)
                 ));

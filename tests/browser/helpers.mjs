@@ -243,9 +243,64 @@ export async function serveDir(dir) {
 
 // ---- shared by the view_* and robustness_* tests ----------------------------------------
 
-/** The page's figures, by the name used in `#view-<name>` and `button.export[data-view]`. */
-export const VIEWS = ['gumbel-max', 'components', 'expectation', 'strip', 'figure1', 'density',
-  'straight-through', 'estimators', 'annealing', 'cost'];
+/**
+ * Loads the page afresh at `hash` in an opened browser and waits until it is ready. It goes
+ * through about:blank first, or a link differing only in its hash would not reload the page.
+ * `base` is the page's address (default: baseUrl()).
+ */
+export async function reopen({ page, log }, hash = '', { timeout = 45_000, base = baseUrl() } = {}) {
+  await page.goto('about:blank');
+  await page.goto(base + hash);
+  await waitReady(page, { log, timeout });
+}
+
+/**
+ * Starts Chromium (see launch) and opens the page at `hash`, ready. `setup(opened)` runs
+ * before the page loads (to expose functions, add init scripts, listen for dialogs). Returns
+ * launch()'s { browser, context, page, log }; close the browser in a `finally`.
+ */
+export async function openPage(hash = '', { viewport, timeout, base, setup } = {}) {
+  const opened = await launch({ viewport });
+  try {
+    if (setup) await setup(opened);
+    await reopen(opened, hash, { timeout, base });
+    return opened;
+  } catch (err) {
+    await opened.browser.close();
+    throw err;
+  }
+}
+
+/**
+ * Opens the page at `hash` (see openPage), runs `body(opened)`, then asserts that the page
+ * logged no error (unless `clean: false`); always closes the browser.
+ */
+export async function withPage(hash, body, { clean = true, ...options } = {}) {
+  const opened = await openPage(hash, options);
+  try {
+    await body(opened);
+    if (clean) assertClean(opened.log);
+  } finally {
+    await opened.browser.close();
+  }
+}
+
+/**
+ * The page's figures, by the name used in `#view-<name>` and `button.export[data-view]`, as
+ * the wasm module lists them (read through the loaded page, so the tests hold no copy).
+ */
+export async function viewNames(page) {
+  return exported(page, 'view_names');
+}
+
+/** The result of calling the wasm module's export `name` (no arguments) in the loaded page. */
+export async function exported(page, name) {
+  return page.evaluate(async (fn) => {
+    // The same module instance the page uses: ES modules are loaded once per page.
+    const wasm = await import('./www/pkg/gumbel_explorer.js');
+    return wasm[fn]();
+  }, name);
+}
 
 /** Fails with every console error, failed request and foreign request the page logged. */
 export function assertClean(log, what = 'the page') {
@@ -268,8 +323,9 @@ export async function settle(page, { timeout = 30_000, log } = {}) {
 
 /** canvasStats of every view, keyed by view name (one round trip to the page). */
 export async function allCanvasStats(page) {
-  const stats = await statsOf(page, VIEWS.map((view) => `#view-${view}`));
-  return Object.fromEntries(VIEWS.map((view, i) => [view, stats[i]]));
+  const views = await viewNames(page);
+  const stats = await statsOf(page, views.map((view) => `#view-${view}`));
+  return Object.fromEntries(views.map((view, i) => [view, stats[i]]));
 }
 
 /** The trimmed text of an element. */
@@ -278,15 +334,33 @@ export async function text(page, selector) {
 }
 
 /**
- * Types into a text field as a person would (focus, select all, type, one 'input' event per
- * change) and lets the page settle. An empty string clears the field.
+ * Replaces a text field's content at once, as pasting would (Playwright's fill: focus, select
+ * all, the new text, one 'input' event), and lets the page settle. An empty string clears the
+ * field. One event on purpose: typing key by key passes through prefixes that are states of
+ * their own (typing τ = 2000 sets τ = 2 on the way).
  */
 export async function typeInto(page, selector, value, { log } = {}) {
   await page.fill(selector, value);
   await settle(page, { log });
 }
 
-/** Numbers from a readout such as "−0.13, 0.045": the page prints a true minus sign (U+2212). */
+const SUPERSCRIPTS = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-' };
+
+/**
+ * A number as the readouts print it (Rust's figure formatter): a true minus sign (U+2212),
+ * "m·10ⁿ" or "10ⁿ" for very small or large magnitudes, "–" for no value (NaN).
+ */
+export function readNumber(textContent) {
+  const t = String(textContent).trim().replace(/\u2212/g, '-');
+  const power = /^(-?)(?:([0-9.]+)·)?10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)$/.exec(t);
+  if (power) {
+    const exponent = Number([...power[3]].map((c) => SUPERSCRIPTS[c]).join(''));
+    return Number(`${power[1]}${power[2] ?? '1'}e${exponent}`);
+  }
+  return t === '' || t === '–' ? NaN : Number(t);
+}
+
+/** Numbers from a readout such as "−0.13, 0.045" (each as readNumber reads it). */
 export function numbers(textContent) {
-  return String(textContent).split(',').map((s) => Number(s.trim().replace(/\u2212/g, '-')));
+  return String(textContent).split(',').map(readNumber);
 }

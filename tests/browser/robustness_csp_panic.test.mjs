@@ -2,20 +2,19 @@
 // should one still happen, shows a visible message with a reload button instead of freezing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, baseUrl, launch, waitReady } from './helpers.mjs';
+import { assertClean, waitReady, withPage } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
 
 test('the CSP allows only the page\'s own scripts and wasm, and blocks inline script and eval', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await launch();
-  try {
-    const violations = [];
+  const violations = [];
+  const setup = async ({ page }) => {
     await page.exposeFunction('__recordViolation', (v) => violations.push(v));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => window.__recordViolation(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(baseUrl());
-    await waitReady(page, { log });
+  };
+  await withPage('', async ({ page, log }) => {
     const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
     for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'"]) {
       assert.ok(csp.includes(directive), `CSP lacks ${directive}: ${csp}`);
@@ -39,16 +38,12 @@ test('the CSP allows only the page\'s own scripts and wasm, and blocks inline sc
     // The blocked inline script logs a console error by design; only that one is expected.
     log.errors = log.errors.filter((e) => !/Content Security Policy/.test(e));
     assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  }, { setup });
 });
 
 test('a wasm panic shows a visible message that offers a reload', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await launch();
-  try {
-    await page.goto(baseUrl());
-    await waitReady(page, { log });
+  // The panic is logged to the console on purpose: the log is checked below, not by withPage.
+  await withPage('', async ({ page, log }) => {
     assert.equal(await page.isVisible('#fatal'), false);
     // The same module instance the page uses (ES modules are loaded once per page).
     await page.evaluate(async () => {
@@ -76,7 +71,5 @@ test('a wasm panic shows a visible message that offers a reload', { timeout: TIM
     await page.click('#reload');
     await waitReady(page, { log });
     assert.equal(await page.isVisible('#fatal'), false);
-  } finally {
-    await browser.close();
-  }
+  }, { clean: false });
 });

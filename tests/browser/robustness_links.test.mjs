@@ -2,7 +2,7 @@
 // runs nothing from the link, and opens no dialog. A good partial link is still restored.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { allCanvasStats, assertClean, baseUrl, launch, text, waitReady } from './helpers.mjs';
+import { allCanvasStats, assertClean, openPage, reopen, text } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
 
@@ -39,15 +39,13 @@ let defaults;
 const dialogs = [];
 
 before(async () => {
-  opened = await launch();
-  const { page, log } = opened;
-  page.on('dialog', async (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    await dialog.dismiss();
+  opened = await openPage('', {
+    setup: ({ page }) => page.on('dialog', async (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      await dialog.dismiss();
+    }),
   });
-  await page.goto(baseUrl());
-  await waitReady(page, { log, timeout: 45_000 });
-  defaults = await look(page);
+  defaults = await look(opened.page);
   assert.equal(defaults.noticeHidden, true, 'the plain page shows a notice');
 });
 
@@ -80,18 +78,11 @@ async function look(page) {
   return seen;
 }
 
-/** Loads the page afresh at `hash` (through about:blank, so the page really reloads). */
-async function open(hash) {
-  const { page, log } = opened;
-  await page.goto('about:blank');
-  await page.goto(baseUrl() + hash);
-  await waitReady(page, { log, timeout: 30_000 });
-}
 
 for (const [label, hash] of HOSTILE) {
   test(`a link with ${label} shows a notice and the defaults`, { timeout: TIMEOUT }, async () => {
     const { page, log } = opened;
-    await open(hash);
+    await reopen(opened, hash);
     const seen = await look(page);
     const notice = await page.evaluate(() => {
       const el = document.getElementById('notice');
@@ -120,7 +111,7 @@ for (const [label, hash] of HOSTILE) {
 
 test('a good partial link is restored without a notice', { timeout: TIMEOUT }, async () => {
   const { page, log } = opened;
-  await open('#k=4&p=1,1,1,2&tau=2&seed=5&n=500');
+  await reopen(opened, '#k=4&p=1,1,1,2&tau=2&seed=5&n=500');
   const seen = await look(page);
   assert.equal(seen.noticeHidden, true, `a notice: ${await text(page, '#notice')}`);
   assert.deepEqual([seen.k, seen.tau, seen.seed, seen.samples], ['4', '2', '5', '500']);

@@ -3,7 +3,7 @@
 // window.__explorerWasmMemoryBytes() (the module's memory is not reachable from outside).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, baseUrl, launch, waitReady } from './helpers.mjs';
+import { withPage } from './helpers.mjs';
 
 const TIMEOUT = 90_000;
 const WARM_UP = 100;
@@ -40,11 +40,8 @@ async function jsHeapBytes(cdp) {
 }
 
 test('1,000 redraws leave the wasm memory and the JS heap where they were', { timeout: TIMEOUT }, async (t) => {
-  const { browser, context, page, log } = await launch({ viewport: { width: 1000, height: 800 } });
-  try {
-    // k = 3 (the density heatmap, the largest buffer) and a small N: the redraw itself is measured.
-    await page.goto(`${baseUrl()}#k=3&p=0.2,0.3,0.5&n=200`);
-    await waitReady(page, { log, timeout: 45_000 });
+  // k = 3 (the density heatmap, the largest buffer) and a small N: the redraw itself is measured.
+  await withPage('#k=3&p=0.2,0.3,0.5&n=200', async ({ context, page }) => {
     const hook = await page.evaluate(() => typeof window.__explorerWasmMemoryBytes);
     assert.equal(hook, 'function',
       'the page must expose window.__explorerWasmMemoryBytes() (bytes of wasm linear memory) for this test');
@@ -76,8 +73,5 @@ test('1,000 redraws leave the wasm memory and the JS heap where they were', { ti
 
     assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
     assert.equal(await page.isHidden('#fatal'), true);
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  }, { viewport: { width: 1000, height: 800 } });
 });

@@ -7,12 +7,11 @@ import { test } from 'node:test';
 import {
   allCanvasStats,
   assertClean,
-  baseUrl,
   canvasHash,
-  launch,
+  reopen,
   settle,
   waitCanvasChange,
-  waitReady,
+  withPage,
 } from './helpers.mjs';
 
 const TIMEOUT = 90_000;
@@ -157,16 +156,13 @@ async function problems(page) {
 
 
 test('2,400 seeded random actions leave the page working and consistent', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await launch({ viewport: { width: 1000, height: 800 } });
   const dialogs = [];
-  page.on('dialog', async (d) => {
+  const setup = ({ page }) => page.on('dialog', async (d) => {
     dialogs.push(d.message());
     await d.dismiss();
   });
-  try {
-    await page.goto(`${baseUrl()}#n=2000`);
-    await waitReady(page, { log, timeout: 45_000 });
-
+  await withPage('#n=2000', async (opened) => {
+    const { page, log } = opened;
     let total = 0;
     for (let b = 0; b < BATCHES; b++) {
       const actions = await runBatch(page, PER_BATCH);
@@ -196,15 +192,10 @@ test('2,400 seeded random actions leave the page working and consistent', { time
       '#annealed-tau', '#speedup-out'].map((s) => document.querySelector(s).value ?? document.querySelector(s).textContent));
     const want = await readouts();
     const pixels = await allCanvasStats(page);
-    await page.goto('about:blank');
-    await page.goto(baseUrl() + link);
-    await waitReady(page, { log, timeout: 45_000 });
+    await reopen(opened, link);
     assert.equal(await page.isHidden('#notice'), true, `the link ${link} was refused: ${await page.textContent('#notice')}`);
     assert.deepEqual(await readouts(), want, `the link ${link} did not restore the readouts`);
     const again = await allCanvasStats(page);
     for (const view of Object.keys(pixels)) assert.equal(again[view].hash, pixels[view].hash, `#view-${view} after reload`);
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  }, { viewport: { width: 1000, height: 800 }, setup });
 });

@@ -4,16 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  VIEWS,
   allCanvasStats,
   assertClean,
-  baseUrl,
-  launch,
+  openPage,
+  reopen,
   setRange,
   settle,
   text,
   typeInto,
-  waitReady,
 } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
@@ -40,27 +38,24 @@ const FIELDS = [
 let opened;
 before(async () => {
   // A narrower window than the default: smaller canvases, quicker pixel hashes.
-  opened = await launch({ viewport: { width: 1000, height: 800 } });
-  await openPage();
+  opened = await openPage('#n=2000', { viewport: { width: 1000, height: 800 } });
+  await opened.page.click('#copy-link'); // the focus off the fields, the link up to date
 });
 after(async () => {
   await opened?.browser.close();
 });
 
-async function openPage() {
-  const { page, log } = opened;
-  // Through about:blank, or a link differing only in its hash would not reload the page.
-  await page.goto('about:blank');
-  await page.goto(`${baseUrl()}#n=2000`);
-  await waitReady(page, { log, timeout: 45_000 });
-  await page.click('#copy-link'); // the focus off the fields, the link up to date
+/** The page reloaded at N = 2000, the focus off the fields and the link up to date. */
+async function freshPage() {
+  await reopen(opened, '#n=2000');
+  await opened.page.click('#copy-link');
   return opened;
 }
 
 /** Asserts that no canvas changed from `before`, none is blank, none failed, and #fatal is hidden. */
 async function assertViewsKept(page, before, label) {
   const after = await allCanvasStats(page);
-  for (const view of VIEWS) {
+  for (const view of Object.keys(before)) {
     assert.ok(after[view].nonBackground > 0, `${label}: #view-${view} is blank`);
     assert.equal(after[view].hash, before[view].hash, `${label}: #view-${view} changed`);
   }
@@ -116,7 +111,7 @@ for (const { field, error, bad, start } of FIELDS) {
 }
 
 test('τ = 0 is refused with a message about τ, and so is a negative or tiny τ', { timeout: TIMEOUT }, async () => {
-  const { page, log } = await openPage();
+  const { page, log } = await freshPage();
   {
     for (const value of ['0', '0.0', '-0.5', '1e-9']) {
       await typeInto(page, '#tau-text', value, { log });
@@ -139,7 +134,7 @@ test('τ = 0 is refused with a message about τ, and so is a negative or tiny τ
 });
 
 test('costs that are all zero are refused with a message and the cost view stays', { timeout: TIMEOUT }, async () => {
-  const { page, log } = await openPage();
+  const { page, log } = await freshPage();
   {
     const before = await allCanvasStats(page);
     await setRange(page, '#cost-d', 0);
@@ -171,7 +166,7 @@ test('costs that are all zero are refused with a message and the cost view stays
 
 test('typed logits of another length change k everywhere: slider, readout, π sliders, objective field',
   { timeout: TIMEOUT }, async () => {
-    const { page, log } = await openPage();
+    const { page, log } = await freshPage();
     await page.check('#pi-mode-logits');
     await typeInto(page, '#logits', '1, 2, 3, 4', { log });
     assert.equal(await text(page, '#err-logits'), '');

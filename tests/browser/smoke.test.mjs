@@ -8,14 +8,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 import {
   ROOT,
-  baseUrl,
   canvasHash,
   canvasStats,
-  launch,
   screenshot,
   serveDir,
   setRange,
-  waitReady,
+  withPage,
 } from './helpers.mjs';
 
 const TIMEOUT = 90_000;
@@ -23,22 +21,8 @@ const TIMEOUT = 90_000;
 // placeholder message inks about 0.2%, which a person would still call blank.
 const MIN_INK = 0.005;
 
-// One assertion for all three kinds of problem, so a failure lists everything that went wrong.
-function assertClean(log) {
-  const { errors, failedRequests, foreignRequests } = log;
-  assert.deepEqual(
-    { errors, failedRequests, foreignRequests },
-    { errors: [], failedRequests: [], foreignRequests: [] },
-    'the page logged errors, failed to load something, or left its origin',
-  );
-}
-
 test('the page loads cleanly, draws every canvas, and redraws when τ moves', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await launch();
-  try {
-    await page.goto(baseUrl());
-    await waitReady(page, { log });
-
+  await withPage('', async ({ page }) => {
     const canvases = await page.$$eval('canvas', (els) => els.map((el, i) => el.id || `canvas #${i}`));
     assert.ok(canvases.length > 0, 'the page has no <canvas>');
     const selectors = canvases.map((_, i) => `canvas >> nth=${i}`);
@@ -71,10 +55,7 @@ test('the page loads cleanly, draws every canvas, and redraws when τ moves', { 
     assert.ok(changed.length > 0, `moving #tau to ${target} changed no canvas`);
 
     await screenshot(page, 'smoke.png');
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('dist/ works from a sub-path such as /explorer/', { timeout: TIMEOUT }, async (t) => {
@@ -86,29 +67,22 @@ test('dist/ works from a sub-path such as /explorer/', { timeout: TIMEOUT }, asy
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'explorer-dist-'));
   let server;
-  let browser;
   try {
     await cp(dist, path.join(tmp, 'explorer'), { recursive: true });
     server = await serveDir(tmp);
     const url = `${server.url}explorer/`;
     const requests = [];
-    let page;
-    let log;
-    ({ browser, page, log } = await launch());
-    page.on('request', (req) => requests.push(req.url()));
-    await page.goto(url);
-    await waitReady(page, { log });
-    assertClean(log);
-
-    // Relative paths only: nothing on the origin is asked for outside the sub-path.
-    const outside = requests.filter((u) => u.startsWith(server.url) && !u.startsWith(url));
-    assert.deepEqual(outside, [], 'requests outside /explorer/');
-    const canvases = await page.locator('canvas').count();
-    assert.ok(canvases > 0, 'no <canvas> under the sub-path');
-    const stats = await canvasStats(page, 'canvas >> nth=0');
-    assert.ok(stats.inked >= MIN_INK, 'the first canvas is blank under the sub-path');
+    const setup = ({ page }) => page.on('request', (req) => requests.push(req.url()));
+    await withPage('', async ({ page }) => {
+      // Relative paths only: nothing on the origin is asked for outside the sub-path.
+      const outside = requests.filter((u) => u.startsWith(server.url) && !u.startsWith(url));
+      assert.deepEqual(outside, [], 'requests outside /explorer/');
+      const canvases = await page.locator('canvas').count();
+      assert.ok(canvases > 0, 'no <canvas> under the sub-path');
+      const stats = await canvasStats(page, 'canvas >> nth=0');
+      assert.ok(stats.inked >= MIN_INK, 'the first canvas is blank under the sub-path');
+    }, { base: url, setup });
   } finally {
-    await browser?.close();
     await server?.close();
     await rm(tmp, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 // pause stops it where it is, and playing to the end leaves τ at the schedule's floor.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allCanvasStats, assertClean, baseUrl, launch, text, typeInto, waitReady } from './helpers.mjs';
+import { allCanvasStats, text, typeInto, waitReady, withPage } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
 
@@ -12,10 +12,7 @@ function schedule(t, { tau0, rate, tauMin, every }) {
 }
 
 test('play anneals τ along the schedule, the views follow, pause stops it', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await launch();
-  try {
-    await page.goto(baseUrl() + '#n=2000');
-    await waitReady(page, { log, timeout: 45_000 });
+  await withPage('#n=2000', async ({ page, log }) => {
     // A schedule from τ0 = 2 down to 0.2, updated every 100 steps.
     const sched = { tau0: 2, rate: 1e-3, tauMin: 0.2, every: 100 };
     await typeInto(page, '#sched-tau0', '2', { log });
@@ -50,8 +47,5 @@ test('play anneals τ along the schedule, the views follow, pause stops it', { t
     await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'false', null, { timeout: 30_000 });
     await waitReady(page, { log });
     assert.equal(Number(await page.inputValue('#tau-text')), sched.tauMin);
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });

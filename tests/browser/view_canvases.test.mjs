@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { SCREENSHOT_DIR, VIEWS, allCanvasStats, assertClean, baseUrl, launch, numbers, setRange, settle, typeInto, waitReady } from './helpers.mjs';
+import { SCREENSHOT_DIR, allCanvasStats, numbers, setRange, settle, typeInto, viewNames, withPage } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
 
@@ -14,18 +14,12 @@ const TIMEOUT = 60_000;
 const TAU_VIEWS = ['components', 'expectation', 'strip', 'density', 'straight-through', 'estimators'];
 const SAMPLE_VIEWS = ['gumbel-max', 'figure1', ...TAU_VIEWS];
 
-async function openPage({ samples = '2000' } = {}) {
-  const opened = await launch();
-  const { page, log } = opened;
-  try {
-    await page.goto(baseUrl());
-    await waitReady(page, { log, timeout: 45_000 });
-    if (samples) await typeInto(page, '#samples-text', samples, { log });
-    return opened;
-  } catch (err) {
-    await opened.browser.close();
-    throw err;
-  }
+/** Opens the page at N = `samples` (unless null) and runs `body`; the page must log nothing. */
+async function atN(samples, body) {
+  await withPage('', async (opened) => {
+    if (samples) await typeInto(opened.page, '#samples-text', samples, { log: opened.log });
+    await body(opened);
+  });
 }
 
 /** Does `action`, lets the page settle, and returns the names of the views whose pixels changed. */
@@ -34,29 +28,33 @@ async function changedBy(page, log, action) {
   await action();
   await settle(page, { log });
   const after = await allCanvasStats(page);
-  for (const view of VIEWS) {
+  const views = Object.keys(after);
+  for (const view of views) {
     assert.ok(after[view].nonBackground > 0, `#view-${view} went blank`);
   }
   const errors = await page.$$eval('canvas[data-error]', (els) => els.map((e) => `${e.id}: ${e.dataset.error}`));
   assert.deepEqual(errors, [], 'a view failed to draw');
-  return VIEWS.filter((v) => after[v].hash !== before[v].hash);
+  return views.filter((v) => after[v].hash !== before[v].hash);
 }
 
 const sorted = (list) => [...list].sort();
 
 test('every view is drawn on a laid-out canvas, with no error', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await openPage({ samples: null });
-  try {
+  await atN(null, async ({ page, log }) => {
+    // The page has one canvas per view the module lists, and no other view canvas.
+    const views = await viewNames(page);
+    const canvases = await page.$$eval('canvas[id^="view-"]', (els) => els.map((e) => e.id.slice('view-'.length)));
+    assert.deepEqual(sorted(canvases), sorted(views), 'the view canvases and the module\'s view names differ');
     const stats = await allCanvasStats(page);
-    for (const view of VIEWS) {
+    for (const view of views) {
       const s = stats[view];
       assert.ok(s.width >= 200 && s.height >= 100, `#view-${view} is ${s.width}×${s.height}`);
       // Axes, labels and marks cover well over 1 % of any figure's pixels.
       assert.ok(s.nonBackground > 0.01 * s.width * s.height,
         `#view-${view} is (nearly) blank: ${s.nonBackground} of ${s.width * s.height} pixels drawn`);
     }
-    const hashes = new Set(VIEWS.map((v) => stats[v].hash));
-    assert.equal(hashes.size, VIEWS.length, 'two views have identical pixels');
+    const hashes = new Set(views.map((v) => stats[v].hash));
+    assert.equal(hashes.size, views.length, 'two views have identical pixels');
     const errors = await page.$$eval('canvas[data-error]', (els) => els.map((e) => e.id));
     assert.deepEqual(errors, []);
     const redrawMs = Number(await page.textContent('#redraw-ms'));
@@ -64,7 +62,7 @@ test('every view is drawn on a laid-out canvas, with no error', { timeout: TIMEO
 
     // One picture per view, for people to look at.
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    for (const view of VIEWS) {
+    for (const view of views) {
       const figure = page.locator(`figure:has(#view-${view})`);
       await figure.scrollIntoViewIfNeeded();
       await figure.screenshot({ path: path.join(SCREENSHOT_DIR, `view-${view}.png`) });
@@ -81,15 +79,11 @@ test('every view is drawn on a laid-out canvas, with no error', { timeout: TIMEO
     await settle(page, { log });
     await page.locator('figure:has(#view-density)').screenshot({ path: path.join(SCREENSHOT_DIR, 'view-density-k5.png') });
     await page.locator('figure:has(#view-components)').screenshot({ path: path.join(SCREENSHOT_DIR, 'view-components-k5.png') });
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('τ redraws the relaxed views and leaves Gumbel-Max, Figure 1, annealing and cost alone', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await openPage();
-  try {
+  await atN('2000', async ({ page, log }) => {
     const ways = [
       ['typed τ = 2', () => page.fill('#tau-text', '2')],
       ['τ slider at 0.05', () => setRange(page, '#tau', Math.log10(0.05))],
@@ -100,15 +94,11 @@ test('τ redraws the relaxed views and leaves Gumbel-Max, Figure 1, annealing an
       const changed = await changedBy(page, log, action);
       assert.deepEqual(sorted(changed), sorted(TAU_VIEWS), `${label}: the views that changed`);
     }
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('π and the seed redraw every sample view and nothing else; N the views built from all draws', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await openPage();
-  try {
+  await atN('2000', async ({ page, log }) => {
     const ways = [
       ['π₁ slider', () => setRange(page, '#pi-0', 0.9)],
       ['peaked preset', () => page.click('button[data-preset="peaked"]')],
@@ -135,15 +125,11 @@ test('π and the seed redraw every sample view and nothing else; N the views bui
     const changed = await changedBy(page, log, () => setRange(page, '#k', 4));
     assert.ok(changed.includes('gumbel-max') && changed.includes('figure1'), `k = 4 changed only ${changed}`);
     assert.ok(!changed.includes('cost') && !changed.includes('annealing'), `k = 4 changed ${changed}`);
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('the costs redraw view 7 only, the schedule and step view 6 only, the objective view 5 only', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await openPage();
-  try {
+  await atN('2000', async ({ page, log }) => {
     const ways = [
       ['cost D', () => setRange(page, '#cost-d', 4), ['cost']],
       ['cost I', () => setRange(page, '#cost-i', 0.3), ['cost']],
@@ -163,15 +149,11 @@ test('the costs redraw view 7 only, the schedule and step view 6 only, the objec
       const changed = await changedBy(page, log, action);
       assert.deepEqual(changed, expected, `${label}: the views that changed`);
     }
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('the exact gradient readout follows the objective', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await openPage();
-  try {
+  await atN('2000', async ({ page, log }) => {
     // ∇θF = Σ_i π_i f(e_i)(e_i − π); for the linear payoff f(e_i) = c_i, so ∇F_j = π_j (c_j − π·c).
     const check = async (c) => {
       const pi = (await page.$$eval('#pi-sliders output', (els) => els.map((e) => Number(e.textContent))));
@@ -186,8 +168,5 @@ test('the exact gradient readout follows the objective', { timeout: TIMEOUT }, a
     await check([0, 0.5, 1]); // the default payoff
     await typeInto(page, '#objective-values', '3, -1, 2', { log });
     await check([3, -1, 2]);
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -4,17 +4,16 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import {
-  VIEWS,
   allCanvasStats,
   assertClean,
-  baseUrl,
   canvasHash,
-  launch,
+  openPage,
   setRange,
   settle,
   typeInto,
+  viewNames,
   waitCanvasChange,
-  waitReady,
+  withPage,
 } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
@@ -49,10 +48,8 @@ test('a link reproduces every readout and every view pixel for pixel', { timeout
   let first;
   let second;
   try {
-    first = await launch();
+    first = await openPage();
     const { page, log } = first;
-    await page.goto(baseUrl());
-    await waitReady(page, { log, timeout: 45_000 });
 
     // Change something in every group of controls.
     await setRange(page, '#k', 4);
@@ -86,15 +83,13 @@ test('a link reproduces every readout and every view pixel for pixel', { timeout
     assertClean(log);
 
     // A fresh browser opens the link.
-    second = await launch();
-    await second.page.goto(baseUrl() + hash);
-    await waitReady(second.page, { log: second.log, timeout: 45_000 });
+    second = await openPage(hash);
     const got = await snapshot(second.page);
     assert.equal(got.noticeHidden, true, `the link was rejected: ${await second.page.textContent('#notice')}`);
     assert.deepEqual(got, want, 'the link did not reproduce the readouts and controls');
     assert.equal(await second.page.evaluate(() => location.hash), hash, 'the reopened page rewrote the link');
     const gotPixels = await allCanvasStats(second.page);
-    for (const view of VIEWS) {
+    for (const view of await viewNames(second.page)) {
       assert.equal(gotPixels[view].hash, wantPixels[view].hash, `#view-${view} differs between the page and its link`);
     }
     assertClean(second.log, 'the reopened page');
@@ -105,13 +100,11 @@ test('a link reproduces every readout and every view pixel for pixel', { timeout
 });
 
 test('every PNG button downloads the view as a PNG file', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await launch();
-  try {
-    await page.goto(baseUrl());
-    await waitReady(page, { log, timeout: 45_000 });
+  await withPage('', async ({ page }) => {
+    const views = await viewNames(page);
     const buttons = await page.$$eval('button.export', (els) => els.map((e) => e.dataset.view));
-    assert.deepEqual([...buttons].sort(), [...VIEWS].sort(), 'one PNG button per view');
-    for (const view of VIEWS) {
+    assert.deepEqual([...buttons].sort(), [...views].sort(), 'one PNG button per view');
+    for (const view of views) {
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 15_000 }),
         page.click(`button.export[data-view="${view}"]`),
@@ -125,18 +118,12 @@ test('every PNG button downloads the view as a PNG file', { timeout: TIMEOUT }, 
       const { width, height } = await page.$eval(`#view-${view}`, (c) => ({ width: c.width, height: c.height }));
       assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [width, height], `${view}: PNG size`);
     }
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('Tab reaches τ with a visible focus ring on the way, and arrow keys move τ', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await launch();
-  try {
-    // A link that sets only N: the focus starts at the top of a freshly loaded page.
-    await page.goto(`${baseUrl()}#n=2000`);
-    await waitReady(page, { log, timeout: 45_000 });
+  // A link that sets only N: the focus starts at the top of a freshly loaded page.
+  await withPage('#n=2000', async ({ page, log }) => {
     assert.equal(await page.inputValue('#samples-text'), '2000');
 
     // Tab from the top of the page until τ's slider has the focus.
@@ -179,8 +166,5 @@ test('Tab reaches τ with a visible focus ring on the way, and arrow keys move �
     await page.keyboard.press('Home');
     await settle(page, { log });
     assert.equal(await page.inputValue('#tau-text'), '0.01');
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -2,15 +2,12 @@
 // painted in the Gumbel-Max view, in the bars of its own class (left to right by class).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, baseUrl, launch, waitReady } from './helpers.mjs';
+import { withPage } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
 
 test('π swatches use the figures\' class colours', { timeout: TIMEOUT }, async () => {
-  const { browser, page, log } = await launch();
-  try {
-    await page.goto(baseUrl() + '#k=10&n=2000');
-    await waitReady(page, { log, timeout: 45_000 });
+  await withPage('#k=10&n=2000', async ({ page }) => {
     const found = await page.evaluate(() => {
       const swatches = [...document.querySelectorAll('#pi-sliders .swatch')]
         .map((s) => getComputedStyle(s).backgroundColor.match(/\d+/g).map(Number));
@@ -40,8 +37,5 @@ test('π swatches use the figures\' class colours', { timeout: TIMEOUT }, async 
           `class ${i + 1}'s colour is painted left of class ${i}'s: the swatches and the bars disagree`);
       }
     }
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
+  });
 });

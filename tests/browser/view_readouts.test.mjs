@@ -3,22 +3,9 @@
 // the density view's caption for k = 2, 3 and 5.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, baseUrl, canvasStats, launch, numbers, setRange, settle, text, typeInto, waitReady } from './helpers.mjs';
+import { canvasStats, numbers, readNumber, setRange, settle, text, typeInto, withPage } from './helpers.mjs';
 
 const TIMEOUT = 60_000;
-
-/** Opens the page at its defaults (or at `hash`) and runs `body`; always closes the browser. */
-async function withPage(body, hash = '') {
-  const { browser, page, log } = await launch();
-  try {
-    await page.goto(baseUrl() + hash);
-    await waitReady(page, { log, timeout: 45_000 });
-    await body(page, log);
-    assertClean(log);
-  } finally {
-    await browser.close();
-  }
-}
 
 /** Half a unit in the last place of a number printed with `digits` significant digits. */
 function halfUlp(x, digits) {
@@ -37,7 +24,7 @@ function parseChi2(textValue) {
 async function checkChi2TwoDf(page, label) {
   const { stat, df } = parseChi2(await text(page, '#chi2-stat'));
   const pText = await text(page, '#chi2-p');
-  const p = Number(pText);
+  const p = readNumber(pText);
   assert.equal(df, 2, `${label}: k = 3 must give 2 d.f.`);
   assert.ok(Number.isFinite(p) && p >= 0 && p <= 1, `${label}: #chi2-p reads "${pText}"`);
   // The statistic is printed with 2 decimals, p with 3 significant digits.
@@ -50,7 +37,7 @@ async function checkChi2TwoDf(page, label) {
 }
 
 test('view 1: the chi-square p-value at k = 3 is exp(−χ²/2), τ does not move it, and a uniform π passes', { timeout: TIMEOUT }, async () => {
-  await withPage(async (page, log) => {
+  await withPage('', async ({ page, log }) => {
     await checkChi2TwoDf(page, 'defaults');
 
     // Several seeds at N = 2000: different statistics, the same identity each time.
@@ -91,7 +78,7 @@ test('view 1: the chi-square p-value at k = 3 is exp(−χ²/2), τ does not mov
 });
 
 test('view 1: the chi-square readout has k − 1 degrees of freedom', { timeout: TIMEOUT }, async () => {
-  await withPage(async (page, log) => {
+  await withPage('', async ({ page, log }) => {
     await typeInto(page, '#samples-text', '2000', { log });
     for (const k of [2, 5, 10]) {
       await setRange(page, '#k', k);
@@ -99,14 +86,14 @@ test('view 1: the chi-square readout has k − 1 degrees of freedom', { timeout:
       const { df, stat } = parseChi2(await text(page, '#chi2-stat'));
       assert.equal(df, k - 1, `k = ${k}`);
       assert.ok(Number.isFinite(stat) && stat >= 0, `k = ${k}: χ² = ${stat}`);
-      const p = Number(await text(page, '#chi2-p'));
+      const p = readNumber(await text(page, '#chi2-p'));
       assert.ok(p >= 0 && p <= 1, `k = ${k}: p = ${p}`);
     }
   });
 });
 
 test('view 7: the speed-up readout is (D + k(I+G)) / (D + I + G)', { timeout: TIMEOUT }, async () => {
-  await withPage(async (page, log) => {
+  await withPage('', async ({ page, log }) => {
     assert.equal(await text(page, '#speedup-out'), '7', 'defaults D = I = G = 1, k = 10 give 7');
     const settings = [
       [0, 1, 2, 10],
@@ -126,7 +113,7 @@ test('view 7: the speed-up readout is (D + k(I+G)) / (D + I + G)', { timeout: TI
       await settle(page, { log });
       const [d, i, g, k] = got;
       const exact = (d + k * (i + g)) / (d + i + g);
-      const shown = Number(await text(page, '#speedup-out'));
+      const shown = readNumber(await text(page, '#speedup-out'));
       assert.ok(Math.abs(shown - exact) <= halfUlp(exact, 3) * 1.001,
         `D=${d} I=${i} G=${g} k=${k}: shown ${shown}×, formula gives ${exact}`);
       for (const [j, id] of ['cost-d', 'cost-i', 'cost-g', 'cost-k'].entries()) {
@@ -146,7 +133,7 @@ test('view 2: E[y] matches MATH.md Figure 1 values at τ = 0.1, 0.5, 1 and 10 (N
     1: [0.1331, 0.2195, 0.2916, 0.3558],
     10: [0.2307, 0.2472, 0.2573, 0.2648],
   };
-  await withPage(async (page, log) => {
+  await withPage('', async ({ page, log }) => {
     await page.click('button[data-preset="figure1"]');
     await settle(page, { log });
     assert.equal(await text(page, '#k-out'), '4', 'the figure1 preset sets k = 4');
@@ -171,7 +158,7 @@ test('view 2: E[y] matches MATH.md Figure 1 values at τ = 0.1, 0.5, 1 and 10 (N
 });
 
 test('view 6: the annealed τ is max(τmin, τ0·exp(−r·⌊t/N⌋·N)) at the step set', { timeout: TIMEOUT }, async () => {
-  await withPage(async (page, log) => {
+  await withPage('', async ({ page, log }) => {
     const check = async (label, [tau0, rate, tauMin, every], steps) => {
       for (const want of steps) {
         const t = Number(await setRange(page, '#step', want));
@@ -179,7 +166,7 @@ test('view 6: the annealed τ is max(τmin, τ0·exp(−r·⌊t/N⌋·N)) at the
         assert.equal(await text(page, '#step-out'), String(t), `${label}: #step-out`);
         assert.equal(await text(page, '#step-out2'), String(t), `${label}: #step-out2`);
         const exact = Math.max(tauMin, tau0 * Math.exp(-rate * Math.floor(t / every) * every));
-        const shown = Number(await text(page, '#annealed-tau'));
+        const shown = readNumber(await text(page, '#annealed-tau'));
         assert.ok(Math.abs(shown - exact) <= halfUlp(exact, 4) * 1.001,
           `${label}, t = ${t}: shown τ = ${shown}, formula gives ${exact}`);
       }
@@ -207,7 +194,7 @@ test('view 6: the annealed τ is max(τmin, τ0·exp(−r·⌊t/N⌋·N)) at the
 });
 
 test('view 3: k = 2 shows the binary density, k = 3 the triangle, k = 5 a projection', { timeout: TIMEOUT }, async () => {
-  await withPage(async (page, log) => {
+  await withPage('', async ({ page, log }) => {
     await typeInto(page, '#samples-text', '2000', { log });
     const triangle = await canvasStats(page, '#view-density');
     assert.match(await text(page, '#density-caption'), /triangle/);

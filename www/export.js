@@ -1,0 +1,22 @@
+// PNG export: each figure's button downloads its canvas, at the canvas's pixel size.
+
+export function wireExport() {
+  for (const b of document.querySelectorAll('button.export')) {
+    b.addEventListener('click', () => exportPng(b.dataset.view));
+  }
+}
+
+function exportPng(view) {
+  const canvas = document.getElementById('view-' + view);
+  canvas.toBlob((blob) => {
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'gumbel-softmax-' + view + '.png';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }, 'image/png');
+}

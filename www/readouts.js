@@ -1,0 +1,41 @@
+// The readouts: the numbers and captions printed beside the figures, read from Rust after
+// every redraw and printed by Rust's number formatter, as the figures print them.
+import { $, session } from './page.js';
+import { format_list, format_number, subscript } from './pkg/gumbel_explorer.js';
+
+export function updateReadouts() {
+  const { ex } = session;
+  const k = ex.k();
+  $('k-out').textContent = String(k);
+  // π with a fixed three decimals, so the readouts keep their width while a slider moves.
+  ex.probs().forEach((p, i) => {
+    const out = $('pi-out-' + i);
+    if (out) out.textContent = p.toFixed(3);
+  });
+  const convex = ex.log_convex_threshold();
+  $('tau-convex').textContent = '= ' + format_number(convex, 3);
+  // The slider's tick at τ = 1/(k − 1), where the density stops being log-convex.
+  $('tau-mark-convex').value = String(Math.log10(convex));
+  const chi2 = ex.chi_square();
+  $('chi2-p').textContent = chi2.length ? format_number(chi2[2], 3) : '–';
+  $('chi2-stat').textContent = chi2.length ? 'χ² = ' + chi2[0].toFixed(2) + ' on ' + chi2[1] + ' d.f.' : '–';
+  $('mean-out').textContent = format_list(ex.mean(), 3);
+  $('exact-out').textContent = format_list(ex.exact_gradient(), 4);
+  $('st-out').textContent = 'soft y = (' + format_list(ex.first_sample(), 3) + '), forward z = e' +
+    subscript(ex.first_sample_class() + 1);
+  $('speedup-out').textContent = format_number(ex.speedup(), 3);
+  $('annealed-tau').textContent = format_number(ex.annealed_tau(), 4);
+  $('step-out').textContent = String(ex.step());
+  $('step-out2').textContent = String(ex.step());
+  const [done, target] = ex.progress();
+  $('progress').textContent = done < target
+    ? 'sampling: ' + Math.round(done).toLocaleString('en-US') + ' of ' + Math.round(target).toLocaleString('en-US') + ' draws'
+    : '';
+  const caption = k === 2 ? 'Density of y₁ (curve) over the histogram of sampled y₁'
+    : k === 3 ? 'Log density over the triangle, samples on top'
+      : 'Samples projected into a ' + k + '-gon';
+  $('density-caption').textContent = caption;
+  $('density-note').textContent = k > 3
+    ? 'The heatmap exists for k = 2 and 3; for k = ' + k + ' the samples are shown projected into a polygon.'
+    : '';
+}
