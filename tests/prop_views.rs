@@ -68,7 +68,7 @@ fn every_view_of_every_valid_state_draws() {
                 let mut text = String::new();
                 let result = {
                     let area = SVGBackend::with_string(&mut text, (w, h)).into_drawing_area();
-                    let drawn = draw_view(&mut m, view, &area, &theme);
+                    let drawn = draw_view(&mut m, view, &area, &theme).map_err(|e| e.to_string());
                     drawn.and_then(|()| area.present().map_err(|e| e.to_string()))
                 };
                 if let Err(message) = result {
