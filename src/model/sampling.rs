@@ -253,3 +253,57 @@ pub fn figure1(
         .collect();
     (means, first)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The draws of `summarise(dist, n, seed)`, made again one by one.
+    fn draws(dist: &GumbelSoftmax, n: usize, seed: u64) -> Vec<Vec<f64>> {
+        let k = dist.k();
+        let mut rng = stream(seed);
+        let (mut perturbed, mut log_y) = (vec![0.0; k], vec![0.0; k]);
+        (0..n)
+            .map(|_| {
+                dist.perturb_to_slice(&mut rng, &mut perturbed);
+                relax_log(&perturbed, dist.tau(), &mut log_y);
+                log_y.iter().map(|l| l.portable_exp()).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn summary_moments_agree_with_a_two_pass_computation() {
+        let dist = GumbelSoftmax::from_probs(&[0.2, 0.3, 0.5], 0.5).unwrap();
+        let n = 5_000;
+        let s = summarise(&dist, n, 7);
+        let ys = draws(&dist, n, 7);
+        assert_eq!(s.n, n as u64);
+        assert_eq!(s.counts.iter().sum::<u64>(), n as u64);
+        for i in 0..3 {
+            let mean = ys.iter().map(|y| y[i]).sum::<f64>() / n as f64;
+            let var = ys.iter().map(|y| (y[i] - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+            let se = (var / n as f64).sqrt();
+            assert!((s.mean[i] - mean).abs() < 1e-12, "{} vs {mean}", s.mean[i]);
+            assert!(
+                (s.std_err[i] - se).abs() < 1e-12 * se.max(1.0),
+                "{}",
+                s.std_err[i]
+            );
+        }
+        assert_eq!(s.strip.first(), ys.first());
+    }
+
+    #[test]
+    fn an_empty_or_single_draw_summary_is_zero_not_nan() {
+        let dist = GumbelSoftmax::from_probs(&[0.5, 0.5], 1.0).unwrap();
+        let mut sampler = Sampler::default();
+        sampler.target(&dist, 1, 3);
+        assert_eq!(sampler.summary().mean, vec![0.0, 0.0]);
+        sampler.advance(&dist, usize::MAX);
+        let s = sampler.summary();
+        assert_eq!(s.n, 1);
+        assert_eq!(s.std_err, vec![0.0, 0.0]);
+        assert!((s.mean.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    }
+}
