@@ -1,4 +1,5 @@
-# Gumbel-Softmax Explorer: each target runs one script in scripts/, which installs what it needs.
+# Gumbel-Softmax Explorer. The targets are short names for the scripts in scripts/, which do the
+# work and install what they need (`build` runs two of them; `clean` only deletes build output).
 .PHONY: help setup build serve test check dist bench clean
 
 help:
@@ -7,6 +8,7 @@ help:
 	@echo "make check   same as make test"
 	@echo "make dist    self-contained static site in dist/, for any static host or sub-path"
 	@echo "make bench   kernels native vs wasm, redraw timings, NumPy + Matplotlib peer, bundle sizes"
+	@echo "             (builds its own wasm with the bench feature into target/bench/pkg)"
 	@echo "make setup   install the tools only (wasm32 target, wasm-bindgen CLI, Chromium, npm packages)"
 	@echo "make build   build the wasm and its bindings into www/pkg"
 

@@ -3,14 +3,19 @@
 //   page        what was loaded: canvas sizes, every response's raw and gzipped size
 //   redraw      the full redraw after a τ change: the draw loop (#redraw-ms), input → first
 //               painted frame, input → settled (data-state back to "ready"), per-view times
-//   kernels     median ms of each wasm kernel (the export bench_kernel), when asked for
+//   kernels     median ms of each wasm kernel (the export bench_kernel of the benchmark's own
+//               module, built with the `bench` feature; the page's module does not have it),
+//               when asked for
 //   memory      wasm linear memory before and after 1,000 redraws
 //   drag        long tasks and input → painted frame while dragging the τ slider at
 //               N = 1,000,000 and at k = 10
 //
 //   node bench/browser_bench.mjs [--url URL] [--kernels a,b,c] [--kernel-reps 15]
-//        [--iterations 40] [--warmup 5] [--memory-redraws 1000] [--out file.json]
+//        [--kernel-module PATH] [--iterations 40] [--warmup 5] [--memory-redraws 1000]
+//        [--out file.json]
 // Without --url it serves the repository root (index.html + www/, with www/pkg built).
+// --kernel-module is the benchmark module's JS, relative to the page's URL (default
+// target/bench/pkg/gumbel_explorer.js, where `scripts/build-web.sh --bench` puts it).
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { ROOT, launch, serveDir, waitReady } from '../tests/browser/helpers.mjs';
@@ -22,6 +27,7 @@ function parseArgs(argv) {
     url: process.env.EXPLORER_URL || null,
     kernels: [],
     kernelReps: 15,
+    kernelModule: 'target/bench/pkg/gumbel_explorer.js',
     iterations: 40,
     warmup: 5,
     memoryRedraws: 1000,
@@ -34,6 +40,7 @@ function parseArgs(argv) {
       case '--url': opts.url = value(); break;
       case '--kernels': opts.kernels = value().split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--kernel-reps': opts.kernelReps = Number(value()); break;
+      case '--kernel-module': opts.kernelModule = value(); break;
       case '--iterations': opts.iterations = Number(value()); break;
       case '--warmup': opts.warmup = Number(value()); break;
       case '--memory-redraws': opts.memoryRedraws = Number(value()); break;
@@ -151,13 +158,19 @@ async function measureRedraws(page, { iterations, warmup }) {
   }, { iterations, warmup });
 }
 
-// The wasm kernels, through the page's own (already initialised) module instance.
-async function measureKernels(page, names, reps) {
-  return page.evaluate(async ({ names, reps }) => {
-    const url = new URL('www/pkg/gumbel_explorer.js', document.baseURI).href;
-    const mod = await import(url);
+// The wasm kernels, through a second instance in the page: the benchmark's own module (the
+// page's module carries no benchmark code), loaded and initialised here.
+async function measureKernels(page, modulePath, names, reps) {
+  return page.evaluate(async ({ modulePath, names, reps }) => {
+    let mod;
+    try {
+      mod = await import(new URL(modulePath, document.baseURI).href);
+      await mod.default();
+    } catch (e) {
+      return { error: `could not load the benchmark module ${modulePath} (build it with scripts/build-web.sh --bench): ${e && e.message ? e.message : e}` };
+    }
     if (typeof mod.bench_kernel !== 'function') {
-      return { error: 'the built wasm has no bench_kernel export (rebuild with make build)' };
+      return { error: `${modulePath} has no bench_kernel export (build it with scripts/build-web.sh --bench)` };
     }
     const out = {};
     for (const name of names) {
@@ -168,7 +181,7 @@ async function measureKernels(page, names, reps) {
       }
     }
     return { reps, kernels: out };
-  }, { names, reps });
+  }, { modulePath, names, reps });
 }
 
 async function measureMemory(page, redraws) {
@@ -333,7 +346,7 @@ async function main() {
 
     if (opts.kernels.length) {
       progress(`wasm kernels (${opts.kernels.join(', ')}), ${opts.kernelReps} reps each`);
-      result.kernels = await measureKernels(page, opts.kernels, opts.kernelReps);
+      result.kernels = await measureKernels(page, opts.kernelModule, opts.kernels, opts.kernelReps);
     }
 
     progress('dragging τ at N = 1,000,000');

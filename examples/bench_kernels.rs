@@ -32,7 +32,7 @@ fn main() {
             format!(
                 "    {{\"name\": \"{}\", \"description\": \"{}\", \"median_ms\": {}, \"checksum\": {}}}",
                 k.name,
-                k.description,
+                k.description(),
                 json_number(median_ms, 4),
                 json_number(checksum, 12)
             )

@@ -2,7 +2,9 @@
 # `make bench`: builds what it needs, then measures and prints ONE table (also written to
 # target/bench/report.md; the raw results are the JSON files next to it):
 #   - the kernels (sampling, density grid, sweep, sample summary) natively and as wasm in
-#     headless Chromium, and their ratio;
+#     headless Chromium, and their ratio. The kernels exist only with the `bench` cargo feature:
+#     the native run turns it on, and the browser loads a module of its own built with it
+#     (target/bench/pkg), beside the page's module, which carries no benchmark code;
 #   - the full redraw after a τ change in headless Chromium (1280 × 900, deviceScaleFactor 1);
 #   - the peer: the same content redrawn by NumPy + Matplotlib (bench/notebook_redraw.py), in a
 #     venv under target/bench-venv that this script creates when Python can install them;
@@ -13,12 +15,14 @@
 #
 # Knobs (environment): BENCH_ITERATIONS (τ changes timed, default 40), BENCH_WARMUP (5),
 # BENCH_MEMORY_REDRAWS (1000), BENCH_KERNEL_REPS (15), BENCH_PEER_RUNS (15),
-# BENCH_URL (measure an already served site instead of serving this checkout).
-# The teammate's per-operation maths timings remain: cargo run --release --example bench_math
+# BENCH_URL (measure an already served site instead of serving this checkout; the wasm kernels
+# are then loaded from target/bench/pkg/ under that URL, and reported n/a if it is not served).
+# Per-operation timings of the math core alone: cargo run --release --example bench_math
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 OUT=target/bench
+BENCH_PKG=$OUT/pkg
 VENV=target/bench-venv
 mkdir -p "$OUT"
 rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md "$OUT"/load.txt
@@ -32,14 +36,15 @@ mark_load() {
   fi
 }
 
-step "setup and release wasm build (scripts/setup.sh, scripts/build-web.sh)"
+step "setup, the page's wasm and the benchmark's own (scripts/build-web.sh [--bench $BENCH_PKG])"
 scripts/setup.sh test >&2
 scripts/build-web.sh >&2
+scripts/build-web.sh --bench "$BENCH_PKG" >&2
 
-step "native kernels (cargo run --release --example bench_kernels)"
-cargo build --release --example bench_kernels >&2
+step "native kernels (cargo run --release --features bench --example bench_kernels)"
+cargo build --release --features bench --example bench_kernels >&2
 mark_load native
-if ! cargo run --release --example bench_kernels -- "${BENCH_KERNEL_REPS:-15}" >"$OUT/native.json.tmp"; then
+if ! cargo run --release --features bench --example bench_kernels -- "${BENCH_KERNEL_REPS:-15}" >"$OUT/native.json.tmp"; then
   FAILED+=("native kernels")
 else
   mv "$OUT/native.json.tmp" "$OUT/native.json"
@@ -58,6 +63,7 @@ browser_args=(
   --warmup "${BENCH_WARMUP:-5}"
   --memory-redraws "${BENCH_MEMORY_REDRAWS:-1000}"
   --kernel-reps "${BENCH_KERNEL_REPS:-15}"
+  --kernel-module "$BENCH_PKG/${CRATE_LIB}.js"
   --out "$OUT/browser.json"
 )
 [[ -n $kernel_names ]] && browser_args+=(--kernels "$kernel_names")

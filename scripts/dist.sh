@@ -18,6 +18,12 @@ cp index.html dist/
 tar -C . --exclude='.*' --exclude='*.d.ts' --exclude='package.json' -cf - www | tar -C dist -xf -
 if [[ -d assets ]]; then cp -r assets dist/; fi
 
+# The page's module carries no benchmark code (that needs the `bench` feature, which only
+# `make bench` builds, into a directory of its own).
+if grep -q 'bench_kernel' dist/www/pkg/*.js; then
+  die "dist/www/pkg exports bench_kernel: the page's module was built with the bench feature"
+fi
+
 # Root-absolute URLs break under a sub-path; every reference must be relative.
 if grep -rnE '(src|href)="/[^/]|from +["'\'']/|import\(["'\'']/|url\(["'\'']?/[^/]' dist --include='*.html' --include='*.js' --include='*.css'; then
   die "dist/ has root-absolute URLs (above); use relative paths so the site works under a sub-path"

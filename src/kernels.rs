@@ -3,27 +3,22 @@
 //! browser (`bench_kernel` in the wasm api). Each returns a checksum of what it computed, which
 //! keeps the optimiser from dropping the work and lets the two builds be compared.
 //!
-//! Nothing here is used by the page itself; `make bench` is the only caller.
+//! Nothing here is used by the page itself: the module is compiled only with the `bench`
+//! feature, which `make bench` turns on for its own build, so the page's wasm does not carry it.
+//! The sizes the kernels share with the page (default π, τ and N, the sweep's grid) are read
+//! from the model rather than restated.
 
 use crate::math::elementary::Portable;
-use crate::math::estimators::Objective;
 use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
-use crate::math::sweep::{log_tau_grid, variance_sweep};
+use crate::math::{log_tau_grid, variance_sweep};
 use crate::model::density::log_density_raster;
+use crate::model::limits::MAX_SAMPLES;
 use crate::model::sampling::{stream, summarise, Sampler};
-use crate::model::{SWEEP_SAMPLES, SWEEP_TAUS, SWEEP_TAU_MAX, SWEEP_TAU_MIN};
+use crate::model::{Settings, SWEEP_SAMPLES, SWEEP_TAUS, SWEEP_TAU_MAX, SWEEP_TAU_MIN};
 use crate::render::{simplex_raster_rect, Theme};
 use std::cell::RefCell;
 
-/// The page's default class probabilities (k = 3).
-pub const DEFAULT_PROBS: [f64; 3] = [0.2, 0.3, 0.5];
-/// The page's default temperature.
-pub const DEFAULT_TAU: f64 = 0.5;
-/// The page's default sample count.
-pub const DEFAULT_SAMPLES: usize = 20_000;
-/// The largest sample count the page accepts.
-pub const MAX_SAMPLES: usize = 1_000_000;
 /// Draws per run of the raw sampling kernels.
 pub const SAMPLE_DRAWS: usize = 200_000;
 /// The density canvas in CSS pixels with a 1280 × 900 viewport (the benchmark's window);
@@ -31,21 +26,37 @@ pub const SAMPLE_DRAWS: usize = 200_000;
 pub const DISPLAY_DENSITY_CANVAS: (u32, u32) = (734, 587);
 /// Side of the notebook peer's density grid.
 pub const NOTEBOOK_GRID: u32 = 200;
+/// Exponentials (and as many logarithms) per run of the maths-library kernel.
+pub const EXP_LN_VALUES: usize = 1_000_000;
+/// The second temperature of the τ-change kernel, which alternates it with the default τ.
+const OTHER_TAU: f64 = 0.55;
 
-/// The distribution the kernels sample: the page's default π for k = 3, logits 0.3·i otherwise.
+/// The page's default temperature.
+fn default_tau() -> f64 {
+    Settings::default().tau()
+}
+
+/// The page's default sample count.
+fn default_samples() -> usize {
+    Settings::default().samples()
+}
+
+/// The distribution the kernels sample at temperature `tau`: the page's default π for its
+/// default k, logits 0.3·i otherwise.
 fn distribution(k: usize, tau: f64) -> Option<GumbelSoftmax> {
-    if k == 3 {
-        GumbelSoftmax::from_probs(&DEFAULT_PROBS, tau).ok()
+    let defaults = Settings::default();
+    if k == defaults.k() {
+        defaults.dist().with_tau(tau).ok()
     } else {
         let logits: Vec<f64> = (0..k).map(|i| 0.3 * i as f64).collect();
         GumbelSoftmax::new(&logits, tau).ok()
     }
 }
 
-/// Draws `n` samples of a fixed k-class distribution at τ = 0.5 with `sample_to_slice`;
-/// returns Σ over draws of the last component (NaN for an invalid k).
+/// Draws `n` samples of a fixed k-class distribution at the default τ with
+/// `sample_to_slice`; returns Σ over draws of the last component (NaN for an invalid k).
 pub fn sample_kernel(k: usize, n: usize, seed: u64) -> f64 {
-    let Some(dist) = distribution(k, DEFAULT_TAU) else {
+    let Some(dist) = distribution(k, default_tau()) else {
         return f64::NAN;
     };
     let mut rng = stream(seed);
@@ -53,7 +64,7 @@ pub fn sample_kernel(k: usize, n: usize, seed: u64) -> f64 {
     let mut checksum = 0.0;
     for _ in 0..n {
         dist.sample_to_slice(&mut rng, &mut y);
-        checksum += y[k - 1];
+        checksum += y.last().copied().unwrap_or(f64::NAN);
     }
     checksum
 }
@@ -70,7 +81,7 @@ thread_local! {
 /// triangle, as a redraw after a τ change computes it: the pixel logarithms are cached from the
 /// previous run at the same size. Returns the sum of the finite values.
 pub fn density_grid_kernel(width: u32, height: u32) -> f64 {
-    let Some(dist) = distribution(3, DEFAULT_TAU) else {
+    let Some(dist) = distribution(3, default_tau()) else {
         return f64::NAN;
     };
     RASTER.with(|cell| {
@@ -91,16 +102,20 @@ pub fn display_raster_size(canvas: (u32, u32)) -> (u32, u32) {
     (w, h)
 }
 
-/// The page's default estimator sweep: 40 τ from 0.01 to 10, 2,000 samples, five estimators,
-/// linear objective c = (0, 0.5, 1); returns the sum of every variance.
+/// The page's default estimator sweep (the model's τ grid and sample count, the default π and
+/// objective); returns the sum of every variance.
 pub fn sweep_kernel(seed: u64) -> f64 {
-    let logits: Vec<f64> = DEFAULT_PROBS.iter().map(|p| p.ln()).collect();
-    let objective = Objective::Linear {
-        c: vec![0.0, 0.5, 1.0],
-    };
+    let defaults = Settings::default();
     let taus = log_tau_grid(SWEEP_TAU_MIN, SWEEP_TAU_MAX, SWEEP_TAUS);
     let mut rng = stream(seed);
-    match variance_sweep(&logits, &objective, &taus, SWEEP_SAMPLES, &mut rng) {
+    let objective = defaults.objective();
+    match variance_sweep(
+        defaults.logits(),
+        &objective,
+        &taus,
+        SWEEP_SAMPLES,
+        &mut rng,
+    ) {
         Ok(sweep) => sweep
             .rows
             .iter()
@@ -115,7 +130,7 @@ pub fn sweep_kernel(seed: u64) -> f64 {
 /// at N = 1,000,000); returns the sum of the class counts weighted by class index plus the
 /// means.
 pub fn summary_kernel(n: usize) -> f64 {
-    let Some(dist) = distribution(3, DEFAULT_TAU) else {
+    let Some(dist) = distribution(3, default_tau()) else {
         return f64::NAN;
     };
     let s = summarise(&dist, n, 1);
@@ -130,13 +145,13 @@ pub fn summary_kernel(n: usize) -> f64 {
 
 /// The sample views' work after a τ change at N = `n`: the sampler keeps the Gumbel noise of
 /// its draws and only recomputes the tempered softmax and the summary. Successive runs
-/// alternate τ between 0.5 and 0.55, as the benchmark's redraws do. Returns the sum of the means
-/// weighted by class index.
+/// alternate τ between the default and [`OTHER_TAU`], as the benchmark's redraws do. Returns
+/// the sum of the means weighted by class index.
 pub fn tau_change_kernel(n: usize) -> f64 {
     SAMPLER.with(|cell| {
         let (sampler, flip) = &mut *cell.borrow_mut();
         *flip = !*flip;
-        let tau = if *flip { 0.55 } else { DEFAULT_TAU };
+        let tau = if *flip { OTHER_TAU } else { default_tau() };
         let Some(dist) = distribution(3, tau) else {
             return f64::NAN;
         };
@@ -169,48 +184,83 @@ pub fn exp_ln_kernel(n: usize) -> f64 {
 pub struct Kernel {
     /// The name the benchmark's table shows and `bench_kernel` takes.
     pub name: &'static str,
-    /// What one run computes.
-    pub description: &'static str,
+    describe: fn() -> String,
     run: fn() -> f64,
 }
 
 impl Kernel {
+    /// What one run computes.
+    pub fn description(&self) -> String {
+        (self.describe)()
+    }
+
     /// Runs the kernel once; returns its checksum.
     pub fn run(&self) -> f64 {
         (self.run)()
     }
 }
 
+/// A count with thousands separators (20000 → "20,000").
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Every kernel, in the order the table lists them.
 pub static KERNELS: [Kernel; 9] = [
     Kernel {
         name: "sample_k3",
-        description: "200,000 draws, k = 3, tau = 0.5 (sample_to_slice)",
+        describe: || {
+            let (n, tau) = (grouped(SAMPLE_DRAWS), default_tau());
+            format!("{n} draws, k = 3, tau = {tau} (sample_to_slice)")
+        },
         run: || sample_kernel(3, SAMPLE_DRAWS, 1),
     },
     Kernel {
         name: "sample_k10",
-        description: "200,000 draws, k = 10, tau = 0.5 (sample_to_slice)",
+        describe: || {
+            let (n, tau) = (grouped(SAMPLE_DRAWS), default_tau());
+            format!("{n} draws, k = 10, tau = {tau} (sample_to_slice)")
+        },
         run: || sample_kernel(10, SAMPLE_DRAWS, 1),
     },
     Kernel {
         name: "tau_change_20k",
-        description: "sample views after a tau change, N = 20,000, cached noise (Sampler)",
-        run: || tau_change_kernel(DEFAULT_SAMPLES),
+        describe: || {
+            let n = grouped(default_samples());
+            format!("sample views after a tau change, N = {n}, cached noise (Sampler)")
+        },
+        run: || tau_change_kernel(default_samples()),
     },
     Kernel {
         name: "summary_20k",
-        description: "sample views from fresh draws, N = 20,000, k = 3 (summarise)",
-        run: || summary_kernel(DEFAULT_SAMPLES),
+        describe: || {
+            let n = grouped(default_samples());
+            format!("sample views from fresh draws, N = {n}, k = 3 (summarise)")
+        },
+        run: || summary_kernel(default_samples()),
     },
     Kernel {
         name: "summary_1m",
-        description: "sample views from fresh draws, N = 1,000,000, k = 3 (summarise)",
+        describe: || {
+            let n = grouped(MAX_SAMPLES);
+            format!("sample views from fresh draws, N = {n}, k = 3 (summarise)")
+        },
         run: || summary_kernel(MAX_SAMPLES),
     },
     Kernel {
         name: "density_display",
-        description: "log-density raster for the 734x587 density canvas, cached pixel logs",
+        describe: || {
+            let (w, h) = DISPLAY_DENSITY_CANVAS;
+            format!("log-density raster for the {w}x{h} density canvas, cached pixel logs")
+        },
         run: || {
             let (w, h) = display_raster_size(DISPLAY_DENSITY_CANVAS);
             density_grid_kernel(w, h)
@@ -218,19 +268,27 @@ pub static KERNELS: [Kernel; 9] = [
     },
     Kernel {
         name: "density_200",
-        description: "log-density raster, 200x200 (the notebook's grid), cached pixel logs",
+        describe: || {
+            let n = NOTEBOOK_GRID;
+            format!("log-density raster, {n}x{n} (the notebook's grid), cached pixel logs")
+        },
         run: || density_grid_kernel(NOTEBOOK_GRID, NOTEBOOK_GRID),
     },
     Kernel {
         name: "sweep",
-        description: "40 tau x 2,000 samples x 5 estimators, k = 3 (variance_sweep)",
+        describe: || {
+            let n = grouped(SWEEP_SAMPLES);
+            format!("{SWEEP_TAUS} tau x {n} samples x 5 estimators, k = 3 (variance_sweep)")
+        },
         run: || sweep_kernel(1),
     },
     Kernel {
         name: "exp_ln_1m",
-        description:
-            "1,000,000 exp + 1,000,000 ln (the maths library alone, libm as in the kernels)",
-        run: || exp_ln_kernel(1_000_000),
+        describe: || {
+            let n = grouped(EXP_LN_VALUES);
+            format!("{n} exp + {n} ln (the maths library alone, libm as in the kernels)")
+        },
+        run: || exp_ln_kernel(EXP_LN_VALUES),
     },
 ];
 
@@ -241,22 +299,12 @@ pub fn kernel(name: &str) -> Option<&'static Kernel> {
 
 /// Median of `times` (sorted in place); NaN when empty.
 pub fn median(times: &mut [f64]) -> f64 {
-    if times.is_empty() {
-        return f64::NAN;
-    }
-    // Insertion sort: a few dozen timings, and no sorting code pulled into the wasm module.
-    for i in 1..times.len() {
-        let mut j = i;
-        while j > 0 && times[j - 1].total_cmp(&times[j]).is_gt() {
-            times.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    times.sort_by(f64::total_cmp);
     let mid = times.len() / 2;
-    if times.len() % 2 == 1 {
-        times[mid]
-    } else {
-        0.5 * (times[mid - 1] + times[mid])
+    match times.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => times[mid],
+        _ => 0.5 * (times[mid - 1] + times[mid]),
     }
 }
 

@@ -52,7 +52,7 @@ fn rejected_settings_change_nothing() {
         let err = m
             .update(|s| f(s))
             .expect_err(&format!("case {i} was accepted"));
-        assert!(!err.0.is_empty(), "case {i} has an empty message");
+        assert!(!err.to_string().is_empty(), "case {i} has an empty message");
         assert_eq!(to_state(m.settings()), before, "case {i} changed the state");
     }
 }
@@ -61,7 +61,11 @@ fn rejected_settings_change_nothing() {
 fn tau_zero_message_explains_itself() {
     let mut s = Settings::default();
     let e = s.set_tau(0.0).unwrap_err();
-    assert!(e.0.contains("τ") && e.0.contains("positive"), "{}", e.0);
+    assert_eq!(e, ModelError::TauNotPositive { value: 0.0 });
+    assert_eq!(
+        e.to_string(),
+        "τ must be positive (τ = 0 is the discrete limit, not a temperature), got 0"
+    );
 }
 
 #[test]
@@ -130,17 +134,17 @@ fn hostile_links_are_refused_with_a_message() {
     ];
     for case in cases {
         let e = from_state(case).expect_err(case);
+        assert!(matches!(e, ModelError::Link(_)), "{case}: {e:?}");
+        let text = e.to_string();
         assert!(
-            e.0.starts_with("the link's state was not restored"),
-            "{case}: {}",
-            e.0
+            text.starts_with("the link's state was not restored"),
+            "{case}: {text}"
         );
         assert!(
-            !e.0.contains('<'),
-            "{case}: the message echoes markup: {}",
-            e.0
+            !text.contains('<'),
+            "{case}: the message echoes markup: {text}"
         );
-        assert!(e.0.len() < 300, "{case}: message too long");
+        assert!(text.len() < 300, "{case}: message too long");
     }
 }
 

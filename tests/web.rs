@@ -1,11 +1,13 @@
 //! Browser tests of the wasm build, run by wasm-bindgen-test in headless Chromium:
 //! the value-stability draws are bit-for-bit those of the native tests (the math core computes
-//! exp and ln with one implementation on every target), and every view of the
-//! `Explorer` handle draws onto a fresh canvas without error and leaves visible pixels.
+//! exp and ln with one implementation on every target), every view of the `Explorer` handle
+//! draws onto a fresh canvas without error and leaves visible pixels, and a refused setting
+//! reaches JavaScript as an `Error` whose message is the model's text.
 #![cfg(target_arch = "wasm32")]
 
 use gumbel_explorer::api::Explorer;
-use wasm_bindgen::JsCast;
+use gumbel_explorer::model::VIEW_NAMES;
+use wasm_bindgen::{JsCast, JsError, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -68,26 +70,13 @@ fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
         .count()
 }
 
-const VIEWS: [&str; 10] = [
-    "gumbel-max",
-    "components",
-    "expectation",
-    "strip",
-    "figure1",
-    "density",
-    "straight-through",
-    "estimators",
-    "annealing",
-    "cost",
-];
-
 #[wasm_bindgen_test]
 fn every_view_draws_on_a_fresh_canvas() {
     for k in [2.0, 3.0, 5.0] {
         let mut ex = Explorer::new();
         ex.set_k(k).unwrap();
         ex.set_samples(2000.0).unwrap();
-        for view in VIEWS {
+        for view in VIEW_NAMES {
             let canvas = fresh_canvas(480, 300);
             let drew = ex.draw(view, canvas.clone()).unwrap();
             assert!(drew, "{view} (k = {k}) reported nothing drawn");
@@ -126,4 +115,46 @@ fn a_link_restores_the_same_state() {
     other.restore(&state).unwrap();
     assert_eq!(other.state(), state);
     assert_eq!(other.first_sample(), ex.first_sample());
+}
+
+/// The message of the JavaScript `Error` a setter's `JsError` becomes.
+fn message(result: Result<(), JsError>) -> String {
+    let error: JsValue = result.expect_err("the setting was accepted").into();
+    let error: js_sys::Error = error.dyn_into().expect("a JavaScript Error");
+    error.message().into()
+}
+
+#[wasm_bindgen_test]
+fn a_refusal_reaches_the_page_with_the_model_text() {
+    let mut ex = Explorer::new();
+    assert_eq!(
+        message(ex.set_tau(0.0)),
+        "τ must be positive (τ = 0 is the discrete limit, not a temperature), got 0"
+    );
+    assert_eq!(
+        message(ex.set_k(2.5)),
+        "the number of classes k must be a whole number, got 2.5"
+    );
+    assert_eq!(
+        message(ex.set_k(11.0)),
+        "the number of classes k must be between 2 and 10, got 11"
+    );
+    assert_eq!(
+        message(ex.set_schedule(1.0, 1e-4, 0.5, 0.0)),
+        "the update interval must be a whole number from 1 to 1e9, got 0"
+    );
+    assert_eq!(
+        message(ex.set_objective_kind("cubic")),
+        "the objective must be \"linear\" or \"squared\", got \"cubic\""
+    );
+    assert_eq!(
+        message(ex.restore("tau=0")),
+        "the link's state was not restored: τ must be positive (τ = 0 is the discrete limit, \
+         not a temperature), got 0"
+    );
+    assert_eq!(
+        message(ex.draw("no-such-view", fresh_canvas(10, 10)).map(|_| ())),
+        "there is no view called \"no-such-view\""
+    );
+    assert_eq!(ex.k(), 3);
 }

@@ -1,5 +1,6 @@
-//! Timing of the benchmark's kernels inside the browser, for `make bench` only: the page never
-//! calls it. The kernels are the same functions `examples/bench_kernels.rs` times natively.
+//! Timing of the benchmark's kernels inside the browser, for `make bench` only: compiled with
+//! the `bench` feature into the benchmark's own module, never into the page's. The kernels are
+//! the same functions `examples/bench_kernels.rs` times natively.
 
 use crate::kernels::{kernel, time_kernel, KERNELS};
 use wasm_bindgen::prelude::*;

@@ -4,16 +4,15 @@
 //! next to the control, and the state stays as it was), then asks for views to be drawn onto
 //! their canvases. A view is redrawn only when its inputs or its canvas size changed.
 
+#[cfg(feature = "bench")]
 mod bench;
 mod canvas;
 mod page_rules;
 mod panic;
+#[cfg(feature = "bench")]
 pub use bench::bench_kernel;
 
-use crate::math::annealing::AnnealingSchedule;
-use crate::math::error::Num;
 use crate::model::draw::draw_view;
-use crate::model::settings::MAX_UPDATE_EVERY;
 use crate::model::url::{from_state, to_state};
 use crate::model::{Model, ModelError, ObjectiveKind, View};
 use crate::render::Theme;
@@ -28,8 +27,9 @@ use web_sys::HtmlCanvasElement;
 /// that a step and the redraw it causes stay well inside one 50 ms task.
 const REFINE_VALUES: usize = 100_000;
 
+/// The model's refusal as a JavaScript `Error` whose message is the model's text.
 fn js(e: ModelError) -> JsError {
-    JsError::new(&e.0)
+    JsError::new(&e.to_string())
 }
 
 /// The explorer's state and its views.
@@ -71,13 +71,7 @@ impl Explorer {
     }
 
     pub fn set_k(&mut self, k: f64) -> Result<(), JsError> {
-        if !(k.is_finite() && k.fract() == 0.0 && (0.0..=1e6).contains(&k)) {
-            return Err(JsError::new(&format!(
-                "the number of classes k must be a whole number, got {}",
-                Num(k)
-            )));
-        }
-        self.model.update(|s| s.set_k(k as usize)).map_err(js)
+        self.model.update(|s| s.set_k_number(k)).map_err(js)
     }
 
     /// Sets π from positive weights (normalised here).
@@ -104,18 +98,16 @@ impl Explorer {
 
     /// `kind` is "linear" (values are the payoffs c) or "squared" (values are the target t).
     pub fn set_objective(&mut self, kind: &str, values: Vec<f64>) -> Result<(), JsError> {
-        let kind = objective_kind(kind)?;
         self.model
-            .update(|s| s.set_objective(kind, &values))
+            .update(|s| s.set_objective(ObjectiveKind::parse(kind)?, &values))
             .map_err(js)
     }
 
     /// Switches the objective kind and resets its values to that kind's defaults.
     pub fn set_objective_kind(&mut self, kind: &str) -> Result<(), JsError> {
-        let kind = objective_kind(kind)?;
         self.model
             .update(|s| {
-                s.set_objective_kind(kind);
+                s.set_objective_kind(ObjectiveKind::parse(kind)?);
                 Ok(())
             })
             .map_err(js)
@@ -129,20 +121,8 @@ impl Explorer {
         tau_min: f64,
         every: f64,
     ) -> Result<(), JsError> {
-        let max_every = MAX_UPDATE_EVERY as f64;
-        if !(every.is_finite() && every.fract() == 0.0 && (1.0..=max_every).contains(&every)) {
-            return Err(JsError::new(&format!(
-                "the update interval must be a whole number from 1 to {max_every:e}, got {}",
-                Num(every)
-            )));
-        }
-        let schedule = AnnealingSchedule::new(tau0, rate, tau_min, every as u64)
-            .map_err(|e| JsError::new(&e.to_string()))?;
         self.model
-            .update(|s| {
-                s.set_schedule(schedule);
-                Ok(())
-            })
+            .update(|s| s.set_schedule_values(tau0, rate, tau_min, every))
             .map_err(js)
     }
 
@@ -174,10 +154,7 @@ impl Explorer {
     }
     /// "linear" or "squared".
     pub fn objective_kind(&self) -> String {
-        match self.model.settings().objective_kind() {
-            ObjectiveKind::Linear => "linear".into(),
-            ObjectiveKind::SquaredDistance => "squared".into(),
-        }
+        self.model.settings().objective_kind().name().into()
     }
     pub fn objective_values(&self) -> Vec<f64> {
         self.model.settings().objective_values().to_vec()
@@ -213,7 +190,6 @@ impl Explorer {
     pub fn mean(&mut self) -> Vec<f64> {
         self.model.summary().mean.clone()
     }
-    /// The first sample y (the one the straight-through view shows).
     /// The class the first sample's forward value picks (argmax of y), as the straight-through
     /// view shows it.
     pub fn first_sample_class(&mut self) -> usize {
@@ -221,8 +197,9 @@ impl Explorer {
     }
     /// τ = 1/(k − 1): at and below it the density is log-convex (mass in the corners).
     pub fn log_convex_threshold(&self) -> f64 {
-        crate::math::density::log_convex_threshold(self.model.settings().k()).unwrap_or(f64::NAN)
+        self.model.log_convex_threshold()
     }
+    /// The first sample y (the one the straight-through view shows).
     pub fn first_sample(&mut self) -> Vec<f64> {
         self.model
             .summary()
@@ -233,10 +210,7 @@ impl Explorer {
     }
     /// The exact gradient ∇θF by enumeration (empty if the objective is invalid).
     pub fn exact_gradient(&mut self) -> Vec<f64> {
-        self.model
-            .sweep()
-            .map(|s| s.exact.clone())
-            .unwrap_or_default()
+        self.model.exact_gradient().unwrap_or_default()
     }
     /// Speed-up (D + k(I+G)) / (D + I + G) at the current costs (NaN when undefined).
     pub fn speedup(&self) -> f64 {
@@ -277,8 +251,7 @@ impl Explorer {
     /// Returns whether anything was drawn (false when nothing it depends on changed, or when
     /// the canvas is not laid out).
     pub fn draw(&mut self, name: &str, canvas: HtmlCanvasElement) -> Result<bool, JsError> {
-        let view = View::from_name(name)
-            .ok_or_else(|| JsError::new(&format!("there is no view called \"{name}\"")))?;
+        let view = View::parse(name).map_err(js)?;
         let ratio = web_sys::window()
             .map(|w| w.device_pixel_ratio())
             .filter(|r| r.is_finite() && *r > 0.0)
@@ -304,26 +277,17 @@ impl Explorer {
         }
         // Forget the old picture first: if drawing fails, the next call tries again.
         self.drawn.remove(&view);
-        let backend = FastCanvas::new(canvas)
-            .ok_or_else(|| JsError::new("this canvas has no 2-D drawing context"))?;
+        let backend = FastCanvas::new(canvas).ok_or_else(|| js(ModelError::NoDrawingContext))?;
         let area = backend.into_drawing_area();
         let theme = Theme { scale: ratio };
         draw_view(&mut self.model, view, &area, &theme)
-            .map_err(|e| JsError::new(&format!("drawing {name} failed: {e}")))?;
-        area.present()
-            .map_err(|e| JsError::new(&format!("drawing {name} failed: {e}")))?;
+            .and_then(|()| {
+                area.present()
+                    .map_err(|e| ModelError::Backend(e.to_string()))
+            })
+            .map_err(|e| js(ModelError::drawing(view, e)))?;
         self.drawn.insert(view, fingerprint);
         Ok(true)
-    }
-}
-
-fn objective_kind(kind: &str) -> Result<ObjectiveKind, JsError> {
-    match kind {
-        "linear" => Ok(ObjectiveKind::Linear),
-        "squared" => Ok(ObjectiveKind::SquaredDistance),
-        other => Err(JsError::new(&format!(
-            "the objective must be \"linear\" or \"squared\", got \"{other}\""
-        ))),
     }
 }
 
@@ -332,7 +296,7 @@ fn objective_kind(kind: &str) -> Result<ObjectiveKind, JsError> {
 #[wasm_bindgen]
 pub fn random_seed() -> f64 {
     let bits = getrandom::u64().unwrap_or_else(|_| js_sys::Date::now().to_bits());
-    (bits & crate::model::settings::MAX_SEED) as f64
+    (bits & crate::model::limits::MAX_SEED) as f64
 }
 
 /// Bytes of linear memory the wasm module holds now (for the long-use memory test and the

@@ -7,8 +7,8 @@
 
 use super::{js, Explorer};
 use crate::model::presets::{preset, PRESETS};
-use crate::model::settings::{
-    MAX_COST_K, MAX_K, MAX_OBJECTIVE_ABS, MAX_SAMPLES, MAX_SEED, MAX_TAU, MAX_UPDATE_EVERY, MIN_K,
+use crate::model::limits::{
+    MAX_COST_K, MAX_K, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_TAU, MAX_UPDATE_EVERY, MIN_K,
     MIN_SAMPLES, MIN_TAU,
 };
 use crate::model::{View, SWEEP_TAU_MAX, SWEEP_TAU_MIN};
@@ -64,7 +64,7 @@ pub fn limits() -> String {
         MAX_SAMPLES,
         MAX_SEED,
         MAX_UPDATE_EVERY,
-        MAX_OBJECTIVE_ABS,
+        MAX_OBJECTIVE,
         MAX_COST_K,
     )
 }

@@ -93,6 +93,21 @@ impl AnnealingSchedule {
         (self.tau0 * (-self.rate * frozen_step as f64).portable_exp()).max(self.tau_min)
     }
 
+    /// The last step worth plotting: half as far again as the steps τ takes to fall from τ₀
+    /// to τ_min (ln(τ₀/τ_min)/r, so the floor is seen), at least ten updates, and at most
+    /// `max_steps`.
+    pub fn horizon(&self, max_steps: u64) -> u64 {
+        let every = self.update_every.max(1);
+        let to_min = if self.tau0 > self.tau_min && self.rate > 0.0 {
+            1.5 * (self.tau0 / self.tau_min).portable_ln() / self.rate
+        } else {
+            0.0
+        };
+        // f64::max and min ignore a NaN (of a hand-built schedule); the cast saturates.
+        let steps = to_min.max(10.0 * every as f64).min(max_steps as f64);
+        (steps.ceil() as u64).min(max_steps)
+    }
+
     /// `points` samples (step, τ) evenly spaced from step 0 to `steps` (both included) for
     /// plotting; empty for 0 points, `[(0, τ₀)]` for one.
     pub fn curve(&self, steps: u64, points: usize) -> Vec<(u64, f64)> {
@@ -126,6 +141,32 @@ mod tests {
         assert_eq!(c.len(), 11);
         assert_eq!(c[10].0, 10_000);
         assert!(c.windows(2).all(|w| w[0].1 >= w[1].1));
+    }
+
+    #[test]
+    fn horizon_shows_the_floor_and_stays_bounded() {
+        let s = AnnealingSchedule::paper_vae();
+        // τ reaches 0.5 after ln 2 / 1e-4 ≈ 6,931 steps; the view runs half as far again.
+        let h = s.horizon(u64::MAX);
+        assert_eq!(h, (1.5 * 2f64.portable_ln() / 1e-4).ceil() as u64);
+        assert!(s.tau_at(h) == s.tau_min && s.tau_at(h / 2) > s.tau_min);
+        // No decay: ten updates.
+        let flat = AnnealingSchedule::new(1.0, 0.0, 0.5, 1000).unwrap();
+        assert_eq!(flat.horizon(u64::MAX), 10_000);
+        // τ₀ already at the floor: ten updates.
+        let floored = AnnealingSchedule::new(0.5, 1.0, 0.5, 7).unwrap();
+        assert_eq!(floored.horizon(u64::MAX), 70);
+        // A very slow decay is cut at the bound, as is a huge interval.
+        let slow = AnnealingSchedule::new(1e300, 1e-300, 1e-300, 1).unwrap();
+        assert_eq!(slow.horizon(1_000_000_000_000), 1_000_000_000_000);
+        let sparse = AnnealingSchedule::new(1.0, 1.0, 0.5, u64::MAX).unwrap();
+        assert_eq!(sparse.horizon(5), 5);
+        // A hand-built schedule with NaN fields still gives a finite horizon.
+        let odd = AnnealingSchedule {
+            rate: f64::NAN,
+            ..AnnealingSchedule::paper_vae()
+        };
+        assert_eq!(odd.horizon(u64::MAX), 10_000);
     }
 
     #[test]

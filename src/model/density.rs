@@ -1,16 +1,62 @@
-//! Density views: the log-density raster over the k = 3 triangle, the k = 2 curve, and the
-//! k > 3 projection.
+//! The numbers behind the density view: the log-density raster over the k = 3 triangle, the
+//! k = 2 curve, and the k > 3 projection, whichever the current k calls for.
 
+use super::Model;
 use crate::format::subscript;
-use crate::math::density::binary_log_density;
+use crate::math::density::{binary_log_density, log_convex_threshold};
 use crate::math::elementary::Portable;
+use crate::math::gumbel::argmax;
 use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
 use crate::math::simplex::{
     barycentric_to_xy, polygon_vertices, project_to_polygon, TRIANGLE_VERTICES,
 };
-use crate::model::sampling::argmax;
 use crate::render::{BinaryDensityData, ProjectionData, SimplexHeatmapData};
+
+/// What the density view shows for the current k.
+#[derive(Clone, Debug)]
+pub enum DensityView {
+    Binary(BinaryDensityData),
+    Simplex(SimplexHeatmapData),
+    Projection(ProjectionData),
+}
+
+impl Model {
+    /// The density view; for k = 3 the raster is `width × height` pixels.
+    pub fn density_view(&mut self, width: u32, height: u32) -> DensityView {
+        let dist = self.settings.dist().clone();
+        match dist.k() {
+            2 => {
+                let s = self.summary();
+                let hist = s.component_hist.first().cloned().unwrap_or_default();
+                let n = s.n;
+                DensityView::Binary(binary_density(&dist, &hist, n))
+            }
+            3 => {
+                let mut raster = std::mem::take(&mut self.raster);
+                log_density_raster(&dist, width, height, &mut self.grid, &mut raster);
+                let overlay = self.summary().overlay.clone();
+                let data = simplex_heatmap(&dist, width, height, &overlay, raster);
+                DensityView::Simplex(data)
+            }
+            _ => {
+                let overlay = self.summary().overlay.clone();
+                DensityView::Projection(projection(&dist, &overlay))
+            }
+        }
+    }
+
+    /// Gives the raster buffer back for reuse by the next heatmap.
+    pub fn recycle_raster(&mut self, raster: Vec<f64>) {
+        self.raster = raster;
+    }
+
+    /// τ = 1/(k − 1) for the current k: at and below it the density is log-convex (NaN when
+    /// undefined).
+    pub fn log_convex_threshold(&self) -> f64 {
+        log_convex_threshold(self.settings.k()).unwrap_or(f64::NAN)
+    }
+}
 
 /// Points of the k = 2 density curve.
 pub const BINARY_CURVE_POINTS: usize = 400;
@@ -174,7 +220,7 @@ pub fn projection(dist: &GumbelSoftmax, overlay: &[f64]) -> ProjectionData {
     let mut classes = Vec::new();
     for y in overlay.chunks_exact(k.max(1)) {
         points.push(project_to_polygon(y, &vertices));
-        classes.push(argmax(y));
+        classes.push(argmax(y).unwrap_or(0));
     }
     ProjectionData {
         vertices,

@@ -1,19 +1,23 @@
 //! Drawing a view: the model's numbers for it, handed to its figure. One function for every
 //! backend, so the browser canvas and the native SVG tests draw through the same dispatch.
 
-use super::{DensityView, Model, View};
+use super::{DensityView, Model, ModelError, View};
 use crate::math::simplex::TRIANGLE_VERTICES;
 use crate::render::{self, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
-/// Draws `view` of `model` onto `area`; the error says what failed.
+/// Draws `view` of `model` onto `area`.
+///
+/// # Errors
+/// [`ModelError::Render`] when the figure cannot be drawn, [`ModelError::Math`] when its
+/// numbers cannot be computed (the estimator sweep of an invalid objective).
 pub fn draw_view<DB: DrawingBackend>(
     model: &mut Model,
     view: View,
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
-) -> Result<(), String> {
+) -> Result<(), ModelError> {
     let m = model;
     let result = match view {
         View::GumbelMax => render::draw_gumbel_max(area, &m.gumbel_max_data(), theme),
@@ -24,10 +28,7 @@ pub fn draw_view<DB: DrawingBackend>(
         View::StraightThrough => {
             render::draw_straight_through(area, &m.straight_through_data(), theme)
         }
-        View::Estimators => {
-            let data = m.estimators_data().map_err(|e| e.0)?;
-            render::draw_estimators(area, &data, theme)
-        }
+        View::Estimators => render::draw_estimators(area, &m.estimators_data()?, theme),
         View::Annealing => render::draw_annealing(area, &m.annealing_data(), theme),
         View::Cost => render::draw_cost(area, &m.cost_data(), theme),
         View::Density => {
@@ -45,5 +46,5 @@ pub fn draw_view<DB: DrawingBackend>(
             }
         }
     };
-    result.map_err(|e| e.to_string())
+    Ok(result?)
 }

@@ -5,9 +5,9 @@
 //! (N, the seed, the schedule, the costs) stays as it was. Values shared with
 //! `Settings::default()` come from the same constants.
 
-use super::settings::{
-    default_payoff, default_target, ModelError, ObjectiveKind, Settings, DEFAULT_PROBS, DEFAULT_TAU,
-};
+use super::objective::{default_payoff, default_target, ObjectiveKind};
+use super::settings::{Settings, DEFAULT_PROBS, DEFAULT_TAU};
+use super::ModelError;
 
 /// How a preset sets the class weights π (normalised by the settings).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -5,7 +5,9 @@
 //! drawing new ones, and the Gumbel-Max classes (which do not depend on τ) stay put.
 
 use crate::math::elementary::Portable;
+use crate::math::gumbel::argmax;
 use crate::math::relaxed::{relax_log, GumbelSoftmax};
+use crate::math::stats::Welford;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
@@ -25,17 +27,6 @@ pub fn stream(seed: u64) -> Pcg64Mcg {
     Pcg64Mcg::seed_from_u64(seed)
 }
 
-/// Index of the largest value (the first one on ties); 0 for an empty slice.
-pub fn argmax(values: &[f64]) -> usize {
-    let mut best = 0;
-    for (i, &v) in values.iter().enumerate() {
-        if v > values[best] {
-            best = i;
-        }
-    }
-    best
-}
-
 /// What the sample-based views need, accumulated over the first `n` draws.
 #[derive(Clone, Debug, Default)]
 pub struct SampleSummary {
@@ -47,14 +38,16 @@ pub struct SampleSummary {
     pub counts: Vec<u64>,
     /// `component_hist[i][b]`: draws whose y_i falls in bin b of [0, 1].
     pub component_hist: Vec<Vec<u64>>,
+    /// E[y] estimated from the draws so far (0 before the first draw).
     pub mean: Vec<f64>,
+    /// Standard error of each mean (0 before the second draw).
     pub std_err: Vec<f64>,
     /// The first draws, whole.
     pub strip: Vec<Vec<f64>>,
     /// The first `OVERLAY_SAMPLES` draws, flattened with stride k.
     pub overlay: Vec<f64>,
-    sum: Vec<f64>,
-    sum_sq: Vec<f64>,
+    /// Running mean and variance of each component.
+    moments: Vec<Welford>,
 }
 
 impl SampleSummary {
@@ -70,27 +63,30 @@ impl SampleSummary {
         }
         self.strip.clear();
         self.overlay.clear();
-        self.sum.clear();
-        self.sum.resize(k, 0.0);
-        self.sum_sq.clear();
-        self.sum_sq.resize(k, 0.0);
+        self.moments.clear();
+        self.moments.resize(k, Welford::new());
         self.mean.clear();
         self.mean.resize(k, 0.0);
         self.std_err.clear();
         self.std_err.resize(k, 0.0);
     }
 
-    /// Adds one draw: its Gumbel-Max class and its relaxed sample `y`.
+    /// Adds one draw: its Gumbel-Max class (none if the perturbations were all NaN) and its
+    /// relaxed sample `y`.
     #[inline]
-    fn push(&mut self, class: usize, y: &[f64]) {
+    fn push(&mut self, class: Option<usize>, y: &[f64]) {
         let s = self.n as usize;
-        self.counts[class] += 1;
-        for (i, &v) in y.iter().enumerate() {
-            self.sum[i] += v;
-            self.sum_sq[i] += v * v;
+        if let Some(count) = class.and_then(|c| self.counts.get_mut(c)) {
+            *count += 1;
+        }
+        let columns = self.moments.iter_mut().zip(&mut self.component_hist);
+        for (&v, (moments, hist)) in y.iter().zip(columns) {
+            moments.push(v);
             // y ∈ [0, 1]; the cast saturates, and min keeps y = 1 in the last bin.
             let bin = ((v * COMPONENT_BINS as f64) as usize).min(COMPONENT_BINS - 1);
-            self.component_hist[i][bin] += 1;
+            if let Some(c) = hist.get_mut(bin) {
+                *c += 1;
+            }
         }
         if s < STRIP_SAMPLES {
             self.strip.push(y.to_vec());
@@ -102,11 +98,10 @@ impl SampleSummary {
     }
 
     fn finish(&mut self) {
-        let nf = self.n.max(1) as f64;
-        for i in 0..self.sum.len() {
-            let m = self.sum[i] / nf;
-            self.mean[i] = m;
-            self.std_err[i] = ((self.sum_sq[i] / nf - m * m).max(0.0) / nf).sqrt();
+        let columns = self.mean.iter_mut().zip(&mut self.std_err);
+        for ((mean, std_err), w) in columns.zip(&self.moments) {
+            *mean = if w.count() > 0 { w.mean() } else { 0.0 };
+            *std_err = if w.count() > 1 { w.std_error() } else { 0.0 };
         }
     }
 
@@ -257,4 +252,58 @@ pub fn figure1(
         .map(|row| row.into_iter().map(|s| s / nf).collect())
         .collect();
     (means, first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The draws of `summarise(dist, n, seed)`, made again one by one.
+    fn draws(dist: &GumbelSoftmax, n: usize, seed: u64) -> Vec<Vec<f64>> {
+        let k = dist.k();
+        let mut rng = stream(seed);
+        let (mut perturbed, mut log_y) = (vec![0.0; k], vec![0.0; k]);
+        (0..n)
+            .map(|_| {
+                dist.perturb_to_slice(&mut rng, &mut perturbed);
+                relax_log(&perturbed, dist.tau(), &mut log_y);
+                log_y.iter().map(|l| l.portable_exp()).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn summary_moments_agree_with_a_two_pass_computation() {
+        let dist = GumbelSoftmax::from_probs(&[0.2, 0.3, 0.5], 0.5).unwrap();
+        let n = 5_000;
+        let s = summarise(&dist, n, 7);
+        let ys = draws(&dist, n, 7);
+        assert_eq!(s.n, n as u64);
+        assert_eq!(s.counts.iter().sum::<u64>(), n as u64);
+        for i in 0..3 {
+            let mean = ys.iter().map(|y| y[i]).sum::<f64>() / n as f64;
+            let var = ys.iter().map(|y| (y[i] - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+            let se = (var / n as f64).sqrt();
+            assert!((s.mean[i] - mean).abs() < 1e-12, "{} vs {mean}", s.mean[i]);
+            assert!(
+                (s.std_err[i] - se).abs() < 1e-12 * se.max(1.0),
+                "{}",
+                s.std_err[i]
+            );
+        }
+        assert_eq!(s.strip.first(), ys.first());
+    }
+
+    #[test]
+    fn an_empty_or_single_draw_summary_is_zero_not_nan() {
+        let dist = GumbelSoftmax::from_probs(&[0.5, 0.5], 1.0).unwrap();
+        let mut sampler = Sampler::default();
+        sampler.target(&dist, 1, 3);
+        assert_eq!(sampler.summary().mean, vec![0.0, 0.0]);
+        sampler.advance(&dist, usize::MAX);
+        let s = sampler.summary();
+        assert_eq!(s.n, 1);
+        assert_eq!(s.std_err, vec![0.0, 0.0]);
+        assert!((s.mean.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    }
 }

@@ -3,65 +3,19 @@
 //! Each setter either accepts the new value or returns a `ModelError` and leaves the
 //! settings untouched, so a typo never loses the last good view.
 
+pub use super::error::ModelError;
+use super::error::{Control, CostPart};
+use super::limits::whole_in;
+// The bounds are re-exported here, beside the setters that check them.
+pub use super::limits::{
+    MAX_COST, MAX_COST_K, MAX_K, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_STEP, MAX_TAU,
+    MAX_UPDATE_EVERY, MIN_COST_K, MIN_K, MIN_SAMPLES, MIN_TAU, MIN_UPDATE_EVERY,
+};
+pub use super::objective::{default_payoff, default_target, ObjectiveKind};
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::elementary::Portable;
-use crate::math::error::Num;
-use crate::math::estimators::Objective;
 use crate::math::relaxed::GumbelSoftmax;
-use std::fmt;
-
-/// Smallest and largest number of classes the page offers.
-pub const MIN_K: usize = 2;
-pub const MAX_K: usize = 10;
-/// Temperature range accepted from typed entry (the slider covers 0.01 … 10).
-pub const MIN_TAU: f64 = 1e-3;
-pub const MAX_TAU: f64 = 1e3;
-/// Sample-count range.
-pub const MIN_SAMPLES: usize = 100;
-pub const MAX_SAMPLES: usize = 1_000_000;
-/// Seeds are kept below 2^53 so that they survive a round trip through a JS number.
-pub const MAX_SEED: u64 = (1u64 << 53) - 1;
-/// Semi-supervised cost view: largest k and largest per-pass cost.
-pub const MAX_COST_K: u32 = 1000;
-pub const MAX_COST: f64 = 1e9;
-/// Largest magnitude of an objective value (a payoff c_i or a target t_i).
-pub const MAX_OBJECTIVE_ABS: f64 = 1e6;
-/// Largest annealing update interval N, in steps.
-pub const MAX_UPDATE_EVERY: u64 = 1_000_000_000;
-/// The default class weights π and temperature τ (presets that share them use these too).
-pub const DEFAULT_PROBS: [f64; 3] = [0.2, 0.3, 0.5];
-pub const DEFAULT_TAU: f64 = 0.5;
-
-/// A rejected setting, with a message meant for the person who typed it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ModelError(pub String);
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ModelError {}
-
-impl From<crate::math::error::Error> for ModelError {
-    fn from(e: crate::math::error::Error) -> Self {
-        ModelError(e.to_string())
-    }
-}
-
-fn fail<T>(message: String) -> Result<T, ModelError> {
-    Err(ModelError(message))
-}
-
-/// Which objective the estimator views differentiate.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ObjectiveKind {
-    /// f(y) = Σ c_i y_i.
-    Linear,
-    /// f(y) = ‖y − t‖².
-    SquaredDistance,
-}
+use crate::math::Objective;
 
 /// Costs of the semi-supervised model's parts (classifier D, inference net I, generator G)
 /// and the number of classes k whose speed-up is marked.
@@ -98,34 +52,24 @@ pub struct Settings {
     cost: CostSettings,
 }
 
-/// The default linear payoff: c_i rises from 0 to 1 across the classes, so the best class is the last.
-pub fn default_payoff(k: usize) -> Vec<f64> {
-    let last = (k.max(2) - 1) as f64;
-    (0..k).map(|i| i as f64 / last).collect()
-}
-
-/// The default squared-distance target: 0.45 on the first class, the rest shared evenly
-/// (for k = 2 this is the t = 0.45 toy of MATH.md section 5).
-pub fn default_target(k: usize) -> Vec<f64> {
-    let k = k.max(2);
-    let rest = 0.55 / (k - 1) as f64;
-    (0..k).map(|i| if i == 0 { 0.45 } else { rest }).collect()
-}
+/// The default class probabilities and temperature: the k = 3 teaching case.
+pub const DEFAULT_PROBS: [f64; 3] = [0.2, 0.3, 0.5];
+pub const DEFAULT_TAU: f64 = 0.5;
 
 impl Default for Settings {
     fn default() -> Self {
-        let probs = DEFAULT_PROBS;
-        // The literal parameters are valid; the fallback keeps this function panic-free.
-        let dist = GumbelSoftmax::from_probs(&probs, DEFAULT_TAU)
-            .or_else(|_| GumbelSoftmax::new(&[0.0, 0.0], 1.0))
-            .expect("two equal logits at τ = 1 are always valid");
+        // The one `expect` of the model, on constants rather than input: the π and τ above
+        // are valid (the unit test `the_default_distribution_is_valid` builds them), so it
+        // cannot fire.
+        let dist = GumbelSoftmax::from_probs(&DEFAULT_PROBS, DEFAULT_TAU)
+            .expect("the default π and τ are valid");
         Settings {
             dist,
-            input: ClassInput::Probs(probs.to_vec()),
+            input: ClassInput::Probs(DEFAULT_PROBS.to_vec()),
             samples: 20_000,
             seed: 1,
             objective_kind: ObjectiveKind::Linear,
-            objective_values: default_payoff(3),
+            objective_values: default_payoff(DEFAULT_PROBS.len()),
             schedule: AnnealingSchedule::paper_vae(),
             step: 0,
             cost: CostSettings {
@@ -138,12 +82,16 @@ impl Default for Settings {
     }
 }
 
-fn check_finite(what: &str, v: f64) -> Result<(), ModelError> {
-    if v.is_finite() {
+fn check_finite(control: Control, value: f64) -> Result<(), ModelError> {
+    if value.is_finite() {
         Ok(())
     } else {
-        fail(format!("{what} must be a finite number, got {}", Num(v)))
+        Err(ModelError::NotFinite { control, value })
     }
+}
+
+fn out_of_range<T>(control: Control, value: f64) -> Result<T, ModelError> {
+    Err(ModelError::OutOfRange { control, value })
 }
 
 impl Settings {
@@ -180,14 +128,7 @@ impl Settings {
         &self.objective_values
     }
     pub fn objective(&self) -> Objective {
-        match self.objective_kind {
-            ObjectiveKind::Linear => Objective::Linear {
-                c: self.objective_values.clone(),
-            },
-            ObjectiveKind::SquaredDistance => Objective::SquaredDistance {
-                target: self.objective_values.clone(),
-            },
-        }
+        self.objective_kind.objective(self.objective_values.clone())
     }
     pub fn schedule(&self) -> &AnnealingSchedule {
         &self.schedule
@@ -203,9 +144,7 @@ impl Settings {
         if (MIN_K..=MAX_K).contains(&k) {
             Ok(())
         } else {
-            fail(format!(
-                "the number of classes k must be between {MIN_K} and {MAX_K}, got {k}"
-            ))
+            out_of_range(Control::Classes, k as f64)
         }
     }
 
@@ -231,10 +170,21 @@ impl Settings {
         let k = dist.k();
         self.dist = dist;
         if self.objective_values.len() != k {
-            self.objective_values = match self.objective_kind {
-                ObjectiveKind::Linear => default_payoff(k),
-                ObjectiveKind::SquaredDistance => default_target(k),
-            };
+            self.objective_values = self.objective_kind.default_values(k);
+        }
+    }
+
+    /// [`set_k`](Self::set_k) for a number as the page sends it, which may not be whole.
+    pub fn set_k_number(&mut self, k: f64) -> Result<(), ModelError> {
+        if !(k.is_finite() && k.fract() == 0.0 && k >= 0.0) {
+            return Err(ModelError::NotWhole {
+                control: Control::Classes,
+                value: k,
+            });
+        }
+        match whole_in(k, MIN_K as u64, MAX_K as u64) {
+            Some(k) => self.set_k(k as usize),
+            None => out_of_range(Control::Classes, k),
         }
     }
 
@@ -277,73 +227,55 @@ impl Settings {
     }
 
     pub fn set_tau(&mut self, tau: f64) -> Result<(), ModelError> {
-        check_finite("τ", tau)?;
+        check_finite(Control::Tau, tau)?;
         if tau <= 0.0 {
-            return fail(format!(
-                "τ must be positive (τ = 0 is the discrete limit, not a temperature), got {}",
-                Num(tau)
-            ));
+            return Err(ModelError::TauNotPositive { value: tau });
         }
         if !(MIN_TAU..=MAX_TAU).contains(&tau) {
-            return fail(format!(
-                "τ must be between {MIN_TAU} and {MAX_TAU}, got {}",
-                Num(tau)
-            ));
+            return out_of_range(Control::Tau, tau);
         }
         self.dist = self.dist.with_tau(tau)?;
         Ok(())
     }
 
     pub fn set_samples(&mut self, n: f64) -> Result<(), ModelError> {
-        check_finite("the number of samples N", n)?;
-        if n.fract() != 0.0 || n < MIN_SAMPLES as f64 || n > MAX_SAMPLES as f64 {
-            return fail(format!(
-                "the number of samples N must be a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}, got {}",
-                Num(n)
-            ));
+        check_finite(Control::Samples, n)?;
+        match whole_in(n, MIN_SAMPLES as u64, MAX_SAMPLES as u64) {
+            Some(n) => {
+                self.samples = n as usize;
+                Ok(())
+            }
+            None => out_of_range(Control::Samples, n),
         }
-        self.samples = n as usize;
-        Ok(())
     }
 
     pub fn set_seed(&mut self, seed: f64) -> Result<(), ModelError> {
-        check_finite("the seed", seed)?;
-        if seed.fract() != 0.0 || seed < 0.0 || seed > MAX_SEED as f64 {
-            return fail(format!(
-                "the seed must be a whole number from 0 to {MAX_SEED}, got {}",
-                Num(seed)
-            ));
+        check_finite(Control::Seed, seed)?;
+        match whole_in(seed, 0, MAX_SEED) {
+            Some(seed) => {
+                self.seed = seed;
+                Ok(())
+            }
+            None => out_of_range(Control::Seed, seed),
         }
-        self.seed = seed as u64;
-        Ok(())
     }
 
     /// Sets the objective; `values` are c (linear) or t (squared distance), one per class.
     pub fn set_objective(&mut self, kind: ObjectiveKind, values: &[f64]) -> Result<(), ModelError> {
         if values.len() != self.k() {
-            return fail(format!(
-                "the objective needs one value per class ({}), got {}",
-                self.k(),
-                values.len()
-            ));
+            return Err(ModelError::ObjectiveLength {
+                classes: self.k(),
+                got: values.len(),
+            });
         }
         for (i, &v) in values.iter().enumerate() {
-            check_finite(&format!("objective value {}", i + 1), v)?;
-            if v.abs() > MAX_OBJECTIVE_ABS {
-                return fail(format!(
-                    "objective value {} must be within ±{MAX_OBJECTIVE_ABS:e}, got {}",
-                    i + 1,
-                    Num(v)
-                ));
+            let control = Control::ObjectiveValue(i + 1);
+            check_finite(control, v)?;
+            if v.abs() > MAX_OBJECTIVE {
+                return out_of_range(control, v);
             }
         }
-        let objective = match kind {
-            ObjectiveKind::Linear => Objective::Linear { c: values.to_vec() },
-            ObjectiveKind::SquaredDistance => Objective::SquaredDistance {
-                target: values.to_vec(),
-            },
-        };
-        objective.validate(self.k())?;
+        kind.objective(values.to_vec()).validate(self.k())?;
         self.objective_kind = kind;
         self.objective_values = values.to_vec();
         Ok(())
@@ -352,10 +284,7 @@ impl Settings {
     /// Switches the objective kind, resetting its values to that kind's defaults.
     pub fn set_objective_kind(&mut self, kind: ObjectiveKind) {
         if kind != self.objective_kind {
-            self.objective_values = match kind {
-                ObjectiveKind::Linear => default_payoff(self.k()),
-                ObjectiveKind::SquaredDistance => default_target(self.k()),
-            };
+            self.objective_values = kind.default_values(self.k());
             self.objective_kind = kind;
         }
     }
@@ -364,38 +293,52 @@ impl Settings {
         self.schedule = schedule;
     }
 
-    pub fn set_step(&mut self, step: f64) -> Result<(), ModelError> {
-        check_finite("the annealing step", step)?;
-        if !(0.0..=1e12).contains(&step) || step.fract() != 0.0 {
-            return fail(format!(
-                "the annealing step must be a whole number from 0 to 1e12, got {}",
-                Num(step)
-            ));
-        }
-        self.step = step as u64;
+    /// Sets the schedule from the numbers the page sends: τ₀, rate, τ_min and the update
+    /// interval (a whole number of steps).
+    pub fn set_schedule_values(
+        &mut self,
+        tau0: f64,
+        rate: f64,
+        tau_min: f64,
+        every: f64,
+    ) -> Result<(), ModelError> {
+        let Some(every) = update_interval(every) else {
+            return out_of_range(Control::UpdateInterval, every);
+        };
+        self.schedule = AnnealingSchedule::new(tau0, rate, tau_min, every)?;
         Ok(())
     }
 
+    pub fn set_step(&mut self, step: f64) -> Result<(), ModelError> {
+        check_finite(Control::Step, step)?;
+        match whole_in(step, 0, MAX_STEP) {
+            Some(step) => {
+                self.step = step;
+                Ok(())
+            }
+            None => out_of_range(Control::Step, step),
+        }
+    }
+
     pub fn set_cost(&mut self, d: f64, i: f64, g: f64, k: f64) -> Result<(), ModelError> {
-        for (name, v) in [("D", d), ("I", i), ("G", g)] {
-            check_finite(&format!("the cost {name}"), v)?;
+        let parts = [
+            (CostPart::Classifier, d),
+            (CostPart::Inference, i),
+            (CostPart::Generator, g),
+        ];
+        for (part, v) in parts {
+            check_finite(Control::Cost(part), v)?;
             if !(0.0..=MAX_COST).contains(&v) {
-                return fail(format!(
-                    "the cost {name} must be between 0 and {MAX_COST:e}, got {}",
-                    Num(v)
-                ));
+                return out_of_range(Control::Cost(part), v);
             }
         }
         if d + i + g <= 0.0 {
-            return fail("at least one of the costs D, I, G must be positive".to_string());
+            return Err(ModelError::NoPositiveCost);
         }
-        check_finite("k", k)?;
-        if k.fract() != 0.0 || k < 2.0 || k > MAX_COST_K as f64 {
-            return fail(format!(
-                "k must be a whole number from 2 to {MAX_COST_K}, got {}",
-                Num(k)
-            ));
-        }
+        check_finite(Control::CostClasses, k)?;
+        let Some(k) = whole_in(k, MIN_COST_K.into(), MAX_COST_K.into()) else {
+            return out_of_range(Control::CostClasses, k);
+        };
         self.cost = CostSettings {
             d,
             i,
@@ -403,5 +346,67 @@ impl Settings {
             k: k as u32,
         };
         Ok(())
+    }
+}
+
+/// The annealing schedule's update interval as a number of steps, if `every` is a whole number
+/// from [`MIN_UPDATE_EVERY`] to [`MAX_UPDATE_EVERY`].
+pub fn update_interval(every: f64) -> Option<u64> {
+    whole_in(every, MIN_UPDATE_EVERY, MAX_UPDATE_EVERY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_distribution_is_valid() {
+        assert!(GumbelSoftmax::from_probs(&DEFAULT_PROBS, DEFAULT_TAU).is_ok());
+        assert_eq!(
+            default_payoff(DEFAULT_PROBS.len()),
+            Settings::default().objective_values()
+        );
+    }
+
+    #[test]
+    fn a_typed_k_is_checked_for_wholeness_then_range() {
+        let mut s = Settings::default();
+        let text = |r: Result<(), ModelError>| r.map_err(|e| e.to_string());
+        assert_eq!(
+            text(s.set_k_number(2.5)),
+            Err("the number of classes k must be a whole number, got 2.5".into())
+        );
+        assert_eq!(
+            text(s.set_k_number(f64::NAN)),
+            Err("the number of classes k must be a whole number, got NaN".into())
+        );
+        assert_eq!(
+            text(s.set_k_number(11.0)),
+            Err("the number of classes k must be between 2 and 10, got 11".into())
+        );
+        assert_eq!(
+            text(s.set_k_number(1e300)),
+            Err("the number of classes k must be between 2 and 10, got 1e300".into())
+        );
+        assert_eq!(s.set_k_number(4.0), Ok(()));
+        assert_eq!(s.k(), 4);
+    }
+
+    #[test]
+    fn a_schedule_from_page_numbers_checks_the_interval_first() {
+        let mut s = Settings::default();
+        let before = *s.schedule();
+        let e = s.set_schedule_values(1.0, 1e-4, 0.5, 0.5).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the update interval must be a whole number from 1 to 1e9, got 0.5"
+        );
+        assert!(matches!(
+            s.set_schedule_values(-1.0, 1e-4, 0.5, 10.0),
+            Err(ModelError::Math(_))
+        ));
+        assert_eq!(*s.schedule(), before);
+        s.set_schedule_values(2.0, 1e-3, 0.1, 1e9).unwrap();
+        assert_eq!(s.schedule().update_every, MAX_UPDATE_EVERY);
     }
 }

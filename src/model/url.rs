@@ -5,12 +5,92 @@
 //! names the first problem, and then the caller keeps the defaults. Nothing read here is ever
 //! echoed back as markup: the message quotes at most a short, sanitised piece of the input.
 
-use super::settings::{ClassInput, ModelError, ObjectiveKind, Settings, MAX_K};
+use super::error::ModelError;
+use super::limits::{whole_in, MAX_K, MAX_UPDATE_EVERY, MIN_K, MIN_UPDATE_EVERY};
+use super::settings::{update_interval, ClassInput, ObjectiveKind, Settings};
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::error::Num;
+use std::fmt;
 
 /// Longest state text accepted; a real one is under 300 characters.
 pub const MAX_STATE_LEN: usize = 2_000;
+
+/// Why a link's state was not restored (the message follows "the link's state was not
+/// restored: "). Pieces of the link are quoted only as sanitised excerpts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    /// The text is `len` characters long, over [`MAX_STATE_LEN`].
+    TooLong { len: usize },
+    /// More keys than the state has.
+    TooManyKeys,
+    /// A key given twice.
+    RepeatedKey(String),
+    /// A key the state does not have.
+    UnknownKey(String),
+    /// The value of `key` is not a finite number.
+    NotANumber { key: &'static str, excerpt: String },
+    /// `key` lists `count` values, more than `max`.
+    TooManyValues {
+        key: &'static str,
+        count: usize,
+        max: usize,
+    },
+    /// `k` is not a whole number of classes the page offers.
+    Classes,
+    /// `obj` names no objective.
+    UnknownObjective(String),
+    /// `f` without `obj`.
+    ValuesWithoutObjective,
+    /// Both `p` and `logits`.
+    ProbsAndLogits,
+    /// `k` disagrees with the number of class values given.
+    ClassCount { k: usize, given: usize },
+    /// `sched` does not have its four values.
+    ScheduleArity,
+    /// The schedule's update interval is not a whole number in range.
+    UpdateInterval,
+    /// `cost` does not have its four values.
+    CostArity,
+    /// A value the settings refuse.
+    Setting(Box<ModelError>),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::TooLong { len } => write!(
+                f,
+                "it is {len} characters long, at most {MAX_STATE_LEN} are allowed"
+            ),
+            LinkError::TooManyKeys => f.write_str("it has too many keys"),
+            LinkError::RepeatedKey(key) => write!(f, "the key {key} appears twice"),
+            LinkError::UnknownKey(key) => write!(f, "unknown key \"{key}\""),
+            LinkError::NotANumber { key, excerpt } => {
+                write!(f, "{key} is not a finite number (\"{excerpt}\")")
+            }
+            LinkError::TooManyValues { key, count, max } => {
+                write!(f, "{key} has {count} values, at most {max} are allowed")
+            }
+            LinkError::Classes => write!(f, "k must be a whole number from {MIN_K} to {MAX_K}"),
+            LinkError::UnknownObjective(name) => write!(f, "unknown objective \"{name}\""),
+            LinkError::ValuesWithoutObjective => f.write_str("f is given without obj"),
+            LinkError::ProbsAndLogits => f.write_str("give p or logits, not both"),
+            LinkError::ClassCount { k, given } => {
+                write!(f, "k = {k} but {given} class values are given")
+            }
+            LinkError::ScheduleArity => {
+                f.write_str("sched needs τ₀, rate, τ_min and the update interval")
+            }
+            LinkError::UpdateInterval => write!(
+                f,
+                "the schedule's update interval must be a whole number from \
+                 {MIN_UPDATE_EVERY} to {MAX_UPDATE_EVERY:e}"
+            ),
+            LinkError::CostArity => f.write_str("cost needs D, I, G and k"),
+            LinkError::Setting(e) => write!(f, "{e}"),
+        }
+    }
+}
 
 /// Writes the settings as `key=value` pairs joined by `&`. Numbers use Rust's shortest
 /// round-trip digits, in scientific notation where the plain form would be long (1e-300 is
@@ -68,29 +148,33 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn bad<T>(message: String) -> Result<T, ModelError> {
-    Err(ModelError(format!(
-        "the link's state was not restored: {message}"
-    )))
+fn bad<T>(e: LinkError) -> Result<T, ModelError> {
+    Err(ModelError::Link(e))
 }
 
-fn number(key: &str, text: &str) -> Result<f64, ModelError> {
+/// A setter's refusal, as the reason a link was not restored.
+fn wrap(e: ModelError) -> ModelError {
+    ModelError::Link(LinkError::Setting(Box::new(e)))
+}
+
+fn number(key: &'static str, text: &str) -> Result<f64, ModelError> {
     match text.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => bad(format!(
-            "{key} is not a finite number (\"{}\")",
-            excerpt(text)
-        )),
+        _ => bad(LinkError::NotANumber {
+            key,
+            excerpt: excerpt(text),
+        }),
     }
 }
 
-fn numbers(key: &str, text: &str, max: usize) -> Result<Vec<f64>, ModelError> {
+fn numbers(key: &'static str, text: &str, max: usize) -> Result<Vec<f64>, ModelError> {
     let parts: Vec<&str> = text.split(',').collect();
     if parts.len() > max {
-        return bad(format!(
-            "{key} has {} values, at most {max} are allowed",
-            parts.len()
-        ));
+        return bad(LinkError::TooManyValues {
+            key,
+            count: parts.len(),
+            max,
+        });
     }
     parts.iter().map(|p| number(key, p)).collect()
 }
@@ -99,10 +183,7 @@ fn numbers(key: &str, text: &str, max: usize) -> Result<Vec<f64>, ModelError> {
 /// Unknown keys, repeated keys, malformed numbers and out-of-range values are errors.
 pub fn from_state(text: &str) -> Result<Settings, ModelError> {
     if text.len() > MAX_STATE_LEN {
-        return bad(format!(
-            "it is {} characters long, at most {MAX_STATE_LEN} are allowed",
-            text.len()
-        ));
+        return bad(LinkError::TooLong { len: text.len() });
     }
     let text = text.trim_start_matches(['#', '?']);
     // Commas are the only character a chat client tends to escape in these links.
@@ -118,19 +199,19 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
     for pair in text.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         if seen.contains(&key) {
-            return bad(format!("the key {} appears twice", excerpt(key)));
+            return bad(LinkError::RepeatedKey(excerpt(key)));
         }
         if seen.len() >= 16 {
-            return bad("it has too many keys".to_string());
+            return bad(LinkError::TooManyKeys);
         }
         seen.push(key);
         match key {
             "k" => {
                 let v = number("k", value)?;
-                if v.fract() != 0.0 || !(2.0..=MAX_K as f64).contains(&v) {
-                    return bad(format!("k must be a whole number from 2 to {MAX_K}"));
+                match whole_in(v, MIN_K as u64, MAX_K as u64) {
+                    Some(v) => k = Some(v as usize),
+                    None => return bad(LinkError::Classes),
                 }
-                k = Some(v as usize);
             }
             "p" => probs = Some(numbers("p", value, MAX_K)?),
             "logits" => logits = Some(numbers("logits", value, MAX_K)?),
@@ -138,19 +219,19 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
                 let kind = match value {
                     "lin" => ObjectiveKind::Linear,
                     "sq" => ObjectiveKind::SquaredDistance,
-                    other => return bad(format!("unknown objective \"{}\"", excerpt(other))),
+                    other => return bad(LinkError::UnknownObjective(excerpt(other))),
                 };
                 objective = Some((kind, None));
             }
             "f" => values = Some(numbers("f", value, MAX_K)?),
             "tau" | "n" | "seed" | "sched" | "step" | "cost" => rest.push((key, value)),
-            other => return bad(format!("unknown key \"{}\"", excerpt(other))),
+            other => return bad(LinkError::UnknownKey(excerpt(other))),
         }
     }
     if let Some((kind, _)) = objective.take() {
         objective = Some((kind, values.take()));
     } else if values.is_some() {
-        return bad("f is given without obj".to_string());
+        return bad(LinkError::ValuesWithoutObjective);
     }
     // τ first, so that the distribution below is built at the right temperature.
     for (key, value) in &rest {
@@ -159,7 +240,7 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
         }
     }
     match (probs, logits) {
-        (Some(_), Some(_)) => return bad("give p or logits, not both".to_string()),
+        (Some(_), Some(_)) => return bad(LinkError::ProbsAndLogits),
         (Some(p), None) => s.set_probs(&p).map_err(wrap)?,
         (None, Some(l)) => s.set_logits(&l).map_err(wrap)?,
         (None, None) => {
@@ -170,7 +251,7 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
     }
     if let Some(k) = k {
         if k != s.k() {
-            return bad(format!("k = {k} but {} class values are given", s.k()));
+            return bad(LinkError::ClassCount { k, given: s.k() });
         }
     }
     if let Some((kind, vals)) = objective {
@@ -186,32 +267,25 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
             "step" => s.set_step(number("step", value)?).map_err(wrap)?,
             "sched" => {
                 let v = numbers("sched", value, 4)?;
-                if v.len() != 4 {
-                    return bad("sched needs τ₀, rate, τ_min and the update interval".to_string());
-                }
-                if v[3].fract() != 0.0 || v[3] < 1.0 || v[3] > 1e9 {
-                    return bad(
-                        "the schedule's update interval must be a whole number from 1 to 1e9"
-                            .to_string(),
-                    );
-                }
-                let sch = AnnealingSchedule::new(v[0], v[1], v[2], v[3] as u64)
+                let [tau0, rate, tau_min, every] = v[..] else {
+                    return bad(LinkError::ScheduleArity);
+                };
+                let Some(every) = update_interval(every) else {
+                    return bad(LinkError::UpdateInterval);
+                };
+                let sch = AnnealingSchedule::new(tau0, rate, tau_min, every)
                     .map_err(|e| wrap(e.into()))?;
                 s.set_schedule(sch);
             }
             "cost" => {
                 let v = numbers("cost", value, 4)?;
-                if v.len() != 4 {
-                    return bad("cost needs D, I, G and k".to_string());
-                }
-                s.set_cost(v[0], v[1], v[2], v[3]).map_err(wrap)?;
+                let [d, i, g, k] = v[..] else {
+                    return bad(LinkError::CostArity);
+                };
+                s.set_cost(d, i, g, k).map_err(wrap)?;
             }
             _ => {}
         }
     }
     Ok(s)
-}
-
-fn wrap(e: ModelError) -> ModelError {
-    ModelError(format!("the link's state was not restored: {}", e.0))
 }
