@@ -6,7 +6,7 @@
 //! Nothing here is used by the page itself; `make bench` is the only caller.
 
 use crate::math::elementary::Portable;
-use crate::math::estimators::Objective;
+use crate::math::objective::Objective;
 use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
 use crate::math::sweep::{log_tau_grid, variance_sweep};

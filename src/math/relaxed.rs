@@ -304,13 +304,28 @@ fn relax_log_in_place(values: &mut [f64], tau: f64) {
 }
 
 /// Tempered softmax of `values` in place: vᵢ ← eᵢ / Σⱼ eⱼ with eᵢ = exp((vᵢ − max v)/τ).
-/// Dividing (rather than exponentiating the log-softmax) keeps the sum within a few ulps of 1.
-fn relax_in_place(values: &mut [f64], tau: f64) {
-    let inv_tau = 1.0 / tau;
+pub(crate) fn relax_in_place(values: &mut [f64], tau: f64) {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    tempered_softmax(values, max, 1.0 / tau);
+}
+
+/// The tempered softmax, the one the whole core uses: vᵢ ← eᵢ / Σⱼ eⱼ with
+/// eᵢ = exp((vᵢ − max)·inv_tau), where `max` is the largest of the values (0 for values that
+/// are already shifted, as the estimator sweep keeps its noise).
+///
+/// The largest value's exponential is exactly 1 and is not computed, which saves one of k
+/// exponentials without changing a bit. Dividing (rather than exponentiating the log-softmax)
+/// keeps the sum within a few ulps of 1. Inlined so that a caller's literal k unrolls the loops.
+#[inline(always)]
+pub(crate) fn tempered_softmax(values: &mut [f64], max: f64, inv_tau: f64) {
     let mut sum = 0.0;
     for v in values.iter_mut() {
-        *v = ((*v - max) * inv_tau).portable_exp();
+        let shifted = *v - max;
+        *v = if shifted == 0.0 {
+            1.0
+        } else {
+            (shifted * inv_tau).portable_exp()
+        };
         sum += *v;
     }
     let inv_sum = 1.0 / sum;

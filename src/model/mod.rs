@@ -12,9 +12,9 @@ pub mod url;
 
 use crate::math::cost::{speedup, PAPER_SPEEDUPS};
 use crate::math::elementary::Portable;
-use crate::math::estimators::{log_tau_grid, variance_sweep, Sweep};
 use crate::math::raster::TriangleGrid;
 use crate::math::stats::{chi_square_test, ChiSquare};
+use crate::math::sweep::{log_tau_grid, variance_sweep, Sweep};
 use crate::render::{
     AnnealingData, ComponentHistogramsData, CostData, EstimatorCurve, EstimatorsData,
     ExpectationData, Figure1Data, GumbelMaxData, SampleStripData, StraightThroughData,

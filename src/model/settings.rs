@@ -6,7 +6,7 @@
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::elementary::Portable;
 use crate::math::error::Num;
-use crate::math::estimators::Objective;
+use crate::math::objective::Objective;
 use crate::math::relaxed::GumbelSoftmax;
 use std::fmt;
 
