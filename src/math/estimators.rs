@@ -11,7 +11,7 @@
 use super::elementary::Portable;
 use rand::Rng;
 
-use super::error::{check_finite, Error};
+use super::error::{check_finite, check_length, Error};
 use super::gumbel::argmax;
 use super::objective::{Objective, SeparableGradient};
 use super::relaxed::{relax_in_place, GumbelSoftmax};
@@ -74,15 +74,8 @@ impl Estimator {
     ) -> Result<f64, Error> {
         let k = dist.k();
         objective.validate(k)?;
-        for (parameter, len) in [("perturbed", perturbed.len()), ("out", out.len())] {
-            if len != k {
-                return Err(Error::LengthMismatch {
-                    parameter,
-                    expected: k,
-                    found: len,
-                });
-            }
-        }
+        check_length("perturbed", k, perturbed.len())?;
+        check_length("out", k, out.len())?;
         check_finite("perturbed logit", perturbed)?;
         out.copy_from_slice(perturbed);
         Ok(self.estimate_in_place(dist, objective, out))
@@ -102,13 +95,7 @@ impl Estimator {
     ) -> Result<f64, Error> {
         let k = dist.k();
         objective.validate(k)?;
-        if out.len() != k {
-            return Err(Error::LengthMismatch {
-                parameter: "out",
-                expected: k,
-                found: out.len(),
-            });
-        }
+        check_length("out", k, out.len())?;
         dist.perturb_to_slice(rng, out);
         Ok(self.estimate_in_place(dist, objective, out))
     }
@@ -230,7 +217,7 @@ fn jacobian_product(
 
 /// F(θ) = E_{z~Cat(π)}[f(e_z)] = Σᵢ πᵢ f(eᵢ) by enumeration (the objective must be valid for
 /// k).
-pub(crate) fn exact_mean(dist: &GumbelSoftmax, objective: &Objective) -> f64 {
+fn exact_mean(dist: &GumbelSoftmax, objective: &Objective) -> f64 {
     dist.logits()
         .iter()
         .enumerate()
@@ -266,18 +253,8 @@ pub fn exact_gradient(dist: &GumbelSoftmax, objective: &Objective) -> Result<Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::math::objective::tests::objectives;
     use rand::SeedableRng;
-
-    fn objectives() -> [Objective; 2] {
-        [
-            Objective::Linear {
-                c: vec![1.0, -2.0, 0.5],
-            },
-            Objective::SquaredDistance {
-                target: vec![0.2, 0.3, 0.5],
-            },
-        ]
-    }
 
     /// ∂f/∂xᵢ at `x` by a central difference with step 1e-6.
     fn central_difference(f: impl Fn(&[f64; 3]) -> f64, x: [f64; 3], i: usize) -> f64 {

@@ -1,7 +1,7 @@
 //! The payoff f whose expectation the estimators differentiate: a linear payoff or a squared
 //! distance, defined on the whole simplex, with the bound on its coefficients.
 
-use super::error::{check_finite, Error, Num};
+use super::error::{check_finite, check_length, Error, Num};
 
 /// Largest magnitude of an objective coefficient (cᵢ or tᵢ): the math core's numeric-safety
 /// bound, not a modelling choice.
@@ -42,13 +42,7 @@ impl Objective {
             Objective::SquaredDistance { .. } => "target",
         };
         let values = self.coefficients();
-        if values.len() != k {
-            return Err(Error::LengthMismatch {
-                parameter,
-                expected: k,
-                found: values.len(),
-            });
-        }
+        check_length(parameter, k, values.len())?;
         check_finite(parameter, values)?;
         match values.iter().position(|v| v.abs() > MAX_OBJECTIVE_VALUE) {
             Some(index) => Err(Error::InvalidArgument(format!(
@@ -160,10 +154,11 @@ impl SeparableGradient<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn objectives() -> [Objective; 2] {
+    /// One objective of each kind for k = 3, shared with the estimators' unit tests.
+    pub(crate) fn objectives() -> [Objective; 2] {
         [
             Objective::Linear {
                 c: vec![1.0, -2.0, 0.5],

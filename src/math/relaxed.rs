@@ -5,7 +5,7 @@ use rand::distr::Distribution;
 use rand::Rng;
 
 use super::density::{check_log_point, check_point, log_density_core, log_normaliser};
-use super::error::{check_finite, check_k, check_positive, check_tau, Error, Num};
+use super::error::{check_finite, check_k, check_length, check_positive, check_tau, Error, Num};
 use super::gumbel::standard_gumbel;
 
 /// The Gumbel-Softmax distribution (Jang, Gu & Poole 2017), also called the Concrete
@@ -239,13 +239,7 @@ impl GumbelSoftmax {
         rng: &mut R,
         out: &mut [f64],
     ) -> Result<(), Error> {
-        if out.len() != self.k() {
-            return Err(Error::LengthMismatch {
-                parameter: "out",
-                expected: self.k(),
-                found: out.len(),
-            });
-        }
+        check_length("out", self.k(), out.len())?;
         self.sample_to_slice(rng, out);
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! Kolmogorov–Smirnov), the special functions they need, and a running mean and variance.
 
 use super::elementary::Portable;
-use super::error::{check_positive, Error};
+use super::error::{check_length, check_positive, Error};
 
 /// Result of a chi-square goodness-of-fit test.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,13 +35,7 @@ pub fn chi_square_test(observed: &[u64], probs: &[f64]) -> Result<ChiSquare, Err
         1 => return Err(Error::SingleCategory),
         _ => {}
     }
-    if probs.len() != observed.len() {
-        return Err(Error::LengthMismatch {
-            parameter: "probabilities",
-            expected: observed.len(),
-            found: probs.len(),
-        });
-    }
+    check_length("probabilities", observed.len(), probs.len())?;
     check_positive("probability", probs)?;
     let n: f64 = observed.iter().map(|&o| o as f64).sum();
     if n == 0.0 {
@@ -175,20 +169,7 @@ fn gamma_q_continued_fraction(a: f64, x: f64) -> f64 {
 ///
 /// NaN for a ≤ 0, x < 0 or NaN arguments.
 pub fn regularized_gamma_p(a: f64, x: f64) -> f64 {
-    if a.is_nan() || x.is_nan() || a <= 0.0 || x < 0.0 {
-        return f64::NAN;
-    }
-    if x == 0.0 {
-        return 0.0;
-    }
-    if x == f64::INFINITY {
-        return 1.0;
-    }
-    if x < a + 1.0 {
-        gamma_p_series(a, x).clamp(0.0, 1.0)
-    } else {
-        (1.0 - gamma_q_continued_fraction(a, x)).clamp(0.0, 1.0)
-    }
+    regularized_gamma(a, x).0
 }
 
 /// Regularized upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a) = 1 − P(a, x),
@@ -196,19 +177,27 @@ pub fn regularized_gamma_p(a: f64, x: f64) -> f64 {
 ///
 /// NaN for a ≤ 0, x < 0 or NaN arguments.
 pub fn regularized_gamma_q(a: f64, x: f64) -> f64 {
+    regularized_gamma(a, x).1
+}
+
+/// (P(a, x), Q(a, x)): the series below x = a + 1 gives P, the continued fraction above it
+/// gives Q, and the other is its complement; both clamped to [0, 1].
+fn regularized_gamma(a: f64, x: f64) -> (f64, f64) {
     if a.is_nan() || x.is_nan() || a <= 0.0 || x < 0.0 {
-        return f64::NAN;
+        return (f64::NAN, f64::NAN);
     }
     if x == 0.0 {
-        return 1.0;
+        return (0.0, 1.0);
     }
     if x == f64::INFINITY {
-        return 0.0;
+        return (1.0, 0.0);
     }
     if x < a + 1.0 {
-        (1.0 - gamma_p_series(a, x)).clamp(0.0, 1.0)
+        let p = gamma_p_series(a, x);
+        (p.clamp(0.0, 1.0), (1.0 - p).clamp(0.0, 1.0))
     } else {
-        gamma_q_continued_fraction(a, x).clamp(0.0, 1.0)
+        let q = gamma_q_continued_fraction(a, x);
+        ((1.0 - q).clamp(0.0, 1.0), q.clamp(0.0, 1.0))
     }
 }
 

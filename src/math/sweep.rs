@@ -5,9 +5,10 @@ use super::elementary::Portable;
 use rand::Rng;
 
 use super::error::{check_tau, Error};
-use super::estimators::straight_through_gumbel_softmax;
-use super::estimators::{exact_gradient, exact_mean, Estimator};
-use super::estimators::{gumbel_softmax, score_function, straight_through};
+use super::estimators::{
+    exact_gradient, exact_objective, gumbel_softmax, score_function, straight_through,
+    straight_through_gumbel_softmax, Estimator,
+};
 use super::gumbel::argmax;
 use super::objective::{Objective, SeparableGradient};
 use super::relaxed::{tempered_softmax, GumbelSoftmax};
@@ -122,7 +123,7 @@ pub fn variance_sweep<R: Rng + ?Sized>(
     let probs = dist.probs();
     let gradient = objective.separable_gradient();
     let vertex_values: Vec<f64> = (0..k).map(|i| objective.value_at_vertex(i)).collect();
-    let baseline = exact_mean(&dist, objective);
+    let baseline = exact_objective(&dist, objective)?;
 
     // The shared noise: perturbed logits with each row's maximum subtracted (so the tempered
     // softmax needs no further shift), and each row's argmax.
