@@ -1,9 +1,12 @@
-//! Tiers 3–4: gradient estimators against exact gradients, the GS bias–variance trade-off,
-//! and the REBAR toy problem of MATH.md §5. Fixed seeds (Pcg64Mcg); "within 4 SE" means the
-//! Monte Carlo error is below 4 standard errors (a two-sided α of about 6e-5 per comparison).
+//! Tiers 3–4: gradient estimators against exact gradients, the oracle baseline against the
+//! variance-optimal constant, the GS bias–variance trade-off, and the REBAR toy problem of
+//! MATH.md §5. Fixed seeds (Pcg64Mcg); "within 4 SE" means the Monte Carlo error is below 4
+//! standard errors (a two-sided α of about 6e-5 per comparison).
 
+use gumbel_explorer::math::estimators::score_function;
 use gumbel_explorer::math::{
-    exact_gradient, log_tau_grid, variance_sweep, Estimator, GumbelSoftmax, Objective, Welford,
+    exact_gradient, exact_objective, log_tau_grid, variance_sweep, Estimator, GumbelSoftmax,
+    Objective, Welford,
 };
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
@@ -137,6 +140,56 @@ fn gumbel_softmax_trades_bias_for_variance() {
     for e in [Estimator::ScoreFunction, Estimator::ScoreFunctionBaseline] {
         let p = &sweep.row(e).unwrap().points[0];
         assert!(p.bias < 4.0 * p.bias_se + 4.0 * (p.variance / 100_000.0).sqrt());
+    }
+}
+
+/// The trace of the covariance of SF with the constant baseline b, by enumeration of z:
+/// Σ_z π_z ‖(f(e_z) − b)(e_z − π)‖² − ‖∇F‖², each estimate from the estimator function.
+fn score_function_variance(probs: &[f64], objective: &Objective, b: f64) -> f64 {
+    let dist = GumbelSoftmax::from_probs(probs, 1.0).unwrap();
+    let exact = exact_gradient(&dist, objective).unwrap();
+    let second_moment: f64 = (0..probs.len())
+        .map(|z| {
+            let mut g = probs.to_vec();
+            score_function(&mut g, z, objective.value_at_vertex(z) - b);
+            probs[z] * g.iter().map(|x| x * x).sum::<f64>()
+        })
+        .sum();
+    second_moment - exact.iter().map(|x| x * x).sum::<f64>()
+}
+
+#[test]
+fn the_oracle_baseline_is_not_the_best_constant() {
+    // MATH.md §5: π = (.2, .3, .5), c = (0, .5, 1): tr Var is 0.0618 with b = E[f] and 0.0469
+    // with b* = E[f(z)‖e_z − π‖²] / E[‖e_z − π‖²] (printed to 3 digits); peaked
+    // π ≈ (.019, .019, .962): 0.041 against 0.0045.
+    let objective = Objective::Linear {
+        c: vec![0.0, 0.5, 1.0],
+    };
+    for (probs, oracle_ref, best_ref, digits) in [
+        (vec![0.2, 0.3, 0.5], 0.0618, 0.0469, 5e-5),
+        (vec![0.019, 0.019, 0.962], 0.041, 0.0045, 5e-4),
+    ] {
+        let dist = GumbelSoftmax::from_probs(&probs, 1.0).unwrap();
+        let oracle = exact_objective(&dist, &objective).unwrap();
+        let norm = |z: usize| -> f64 {
+            (0..3)
+                .map(|i| (if i == z { 1.0 } else { 0.0 } - probs[i]).powi(2))
+                .sum()
+        };
+        let weighted: f64 = (0..3)
+            .map(|z| probs[z] * objective.value_at_vertex(z) * norm(z))
+            .sum();
+        let total: f64 = (0..3).map(|z| probs[z] * norm(z)).sum();
+        let best = weighted / total;
+        let at_oracle = score_function_variance(&probs, &objective, oracle);
+        let at_best = score_function_variance(&probs, &objective, best);
+        assert!((at_oracle - oracle_ref).abs() < digits, "E[f]: {at_oracle}");
+        assert!((at_best - best_ref).abs() < digits, "b*: {at_best}");
+        // b* is the minimum: the variance is a parabola in b.
+        for step in [-0.01, 0.01] {
+            assert!(score_function_variance(&probs, &objective, best + step) > at_best);
+        }
     }
 }
 

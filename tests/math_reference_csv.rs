@@ -1,6 +1,7 @@
 //! Tier 3: the log density against 360 reference values from
-//! `../shared/data/relaxed_one_hot_log_prob.csv` (PyTorch's RelaxedOneHotCategorical.log_prob in
-//! float64). Required agreement: 1e-9 · max(1, |reference|).
+//! `tests/data/relaxed_one_hot_log_prob.csv` (PyTorch's RelaxedOneHotCategorical.log_prob in
+//! float64; `tests/data/README.md` says how they were made). Required agreement:
+//! 1e-9 · max(1, |reference|).
 
 use gumbel_explorer::math::{log_density, GumbelSoftmax};
 
@@ -26,7 +27,7 @@ fn parse_list(field: &str, what: &str, case: &str) -> Vec<f64> {
 fn rows() -> Vec<Row> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/relaxed_one_hot_log_prob.csv"
+        "/tests/data/relaxed_one_hot_log_prob.csv"
     );
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("reference data missing: cannot read {path}: {e}"));

@@ -1,9 +1,11 @@
-//! Tier 2: value stability of the sampler stream (see `stability_values.rs`).
+//! Tier 2: value stability of the sampler stream and of the estimator sweep built on it (see
+//! `stability_values/mod.rs`).
 
-#[path = "stability_values.rs"]
 mod stability_values;
 
-use stability_values::{stability_draws, EXPECTED, EXPECTED_CATEGORIES};
+use stability_values::{
+    stability_draws, sweep_values, EXPECTED, EXPECTED_CATEGORIES, EXPECTED_SWEEP, SWEEP_TAUS,
+};
 
 #[test]
 fn draws_match_recorded_values() {
@@ -29,4 +31,29 @@ fn draws_match_recorded_values() {
     }
     let categories: Vec<usize> = draws[5].iter().map(|&c| c as usize).collect();
     assert_eq!(categories, EXPECTED_CATEGORIES);
+}
+
+#[test]
+fn sweep_matches_recorded_values() {
+    let rows = sweep_values();
+    assert_eq!(rows.len(), EXPECTED_SWEEP.len(), "one row per estimator");
+    for (row, (expected, name)) in
+        rows.iter().zip(
+            EXPECTED_SWEEP
+                .iter()
+                .zip(["SF", "SF+baseline", "ST", "GS", "ST-GS"]),
+        )
+    {
+        assert_eq!(row.len(), expected.len());
+        for ((point, want), tau) in row.iter().zip(expected).zip(SWEEP_TAUS) {
+            for (a, b) in point.iter().zip(want) {
+                // Bit for bit, as the draws: the sweep is the sampler's stream plus exp.
+                assert_eq!(
+                    a.to_bits(),
+                    b.to_bits(),
+                    "{name} at τ = {tau}: {a:e} differs from the recorded {b:e}"
+                );
+            }
+        }
+    }
 }

@@ -13,7 +13,6 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[path = "stability_values.rs"]
 mod stability_values;
 
 #[wasm_bindgen_test]

@@ -2,7 +2,7 @@
 //! the two-category case.
 
 use super::elementary::Portable;
-use super::error::{check_finite, check_k, check_positive, check_tau, Error};
+use super::error::{check_finite, check_k, check_length, check_positive, check_tau, Error};
 
 /// Tolerance on |Σ yᵢ − 1| for a point to count as lying on the simplex.
 pub const SIMPLEX_TOLERANCE: f64 = 1e-9;
@@ -50,13 +50,7 @@ pub(crate) fn log_density_core(
 
 /// Checks that `y` is a point of the open simplex with `k` components.
 pub(crate) fn check_point(k: usize, y: &[f64]) -> Result<(), Error> {
-    if y.len() != k {
-        return Err(Error::LengthMismatch {
-            parameter: "point",
-            expected: k,
-            found: y.len(),
-        });
-    }
+    check_length("point", k, y.len())?;
     check_positive("point", y)?;
     let sum: f64 = y.iter().sum();
     if (sum - 1.0).abs() > SIMPLEX_TOLERANCE {
@@ -67,13 +61,7 @@ pub(crate) fn check_point(k: usize, y: &[f64]) -> Result<(), Error> {
 
 /// Checks that `log_y` holds the logarithms of a point of the open simplex.
 pub(crate) fn check_log_point(k: usize, log_y: &[f64]) -> Result<(), Error> {
-    if log_y.len() != k {
-        return Err(Error::LengthMismatch {
-            parameter: "log point",
-            expected: k,
-            found: log_y.len(),
-        });
-    }
+    check_length("log point", k, log_y.len())?;
     check_finite("log point", log_y)?;
     let sum: f64 = log_y.iter().map(|l| l.portable_exp()).sum();
     if (sum - 1.0).abs() > SIMPLEX_TOLERANCE {

@@ -313,6 +313,23 @@ pub(crate) fn check_k(parameter: &'static str, k: usize) -> Result<(), Error> {
     }
 }
 
+/// Checks that a vector parameter has the `expected` length.
+pub(crate) fn check_length(
+    parameter: &'static str,
+    expected: usize,
+    found: usize,
+) -> Result<(), Error> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(Error::LengthMismatch {
+            parameter,
+            expected,
+            found,
+        })
+    }
+}
+
 /// Checks that every element is finite (no NaN, no ±∞).
 pub(crate) fn check_finite(parameter: &'static str, values: &[f64]) -> Result<(), Error> {
     for (index, &value) in values.iter().enumerate() {

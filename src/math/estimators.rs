@@ -1,138 +1,20 @@
-//! Gradient estimators for F(θ) = E_{z~Cat(softmax θ)}[f(z)] and the τ sweep that compares
-//! their bias and variance.
+//! The five one-sample gradient estimators of ∇θF, F(θ) = E_{z~Cat(softmax θ)}[f(z)]: one
+//! function per estimator, shared by the one-sample path and the τ sweep, and the exact
+//! gradient they estimate.
 //!
 //! All estimates are gradients with respect to the logits θ. J_s(v) = diag(v) − v vᵀ is the
-//! softmax Jacobian.
+//! softmax Jacobian. The estimator functions work in place on a buffer of length k that holds
+//! the point they need on entry (π for SF, SF+baseline and ST; the relaxed sample y for GS and
+//! ST-GS) and the estimate on exit, so they never allocate and can be fed any noise: a fresh
+//! draw, the sweep's shared draws, or quadrature nodes.
 
 use super::elementary::Portable;
 use rand::Rng;
 
-use super::error::{check_finite, Error, Num};
-
-/// Largest magnitude of an objective coefficient (cᵢ or tᵢ). Beyond it f(eᵢ) = Σⱼ tⱼ² + 1 − 2tᵢ
-/// and the exact gradient overflow double precision (∞ − ∞ would be NaN).
-pub const MAX_OBJECTIVE_VALUE: f64 = 1e150;
-use super::relaxed::GumbelSoftmax;
-
-/// The payoff f, defined on the whole simplex so that relaxed samples can be scored.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Objective {
-    /// f(y) = Σᵢ cᵢ yᵢ.
-    Linear {
-        /// Payoff per category.
-        c: Vec<f64>,
-    },
-    /// f(y) = ‖y − t‖².
-    SquaredDistance {
-        /// The target point t (a vertex, an interior point, or any finite point).
-        target: Vec<f64>,
-    },
-}
-
-impl Objective {
-    /// Checks that the objective has `k` finite coefficients, each within
-    /// ±[`MAX_OBJECTIVE_VALUE`].
-    ///
-    /// # Errors
-    /// [`Error::LengthMismatch`], [`Error::NotANumber`] or [`Error::Infinite`], with the
-    /// parameter named "c" or "target", or [`Error::InvalidArgument`] naming it for a
-    /// coefficient beyond ±[`MAX_OBJECTIVE_VALUE`].
-    pub fn validate(&self, k: usize) -> Result<(), Error> {
-        let (parameter, values) = match self {
-            Objective::Linear { c } => ("c", c),
-            Objective::SquaredDistance { target } => ("target", target),
-        };
-        if values.len() != k {
-            return Err(Error::LengthMismatch {
-                parameter,
-                expected: k,
-                found: values.len(),
-            });
-        }
-        check_finite(parameter, values)?;
-        match values.iter().position(|v| v.abs() > MAX_OBJECTIVE_VALUE) {
-            Some(index) => Err(Error::InvalidArgument(format!(
-                "{parameter} {} is {}, must be within ±{MAX_OBJECTIVE_VALUE:e}",
-                index + 1,
-                Num(values[index])
-            ))),
-            None => Ok(()),
-        }
-    }
-
-    /// f(y). If the lengths differ only the common leading components are used (call
-    /// [`validate`](Self::validate) first).
-    pub fn value(&self, y: &[f64]) -> f64 {
-        match self {
-            Objective::Linear { c } => c.iter().zip(y).map(|(c, y)| c * y).sum(),
-            Objective::SquaredDistance { target } => {
-                target.iter().zip(y).map(|(t, y)| (y - t) * (y - t)).sum()
-            }
-        }
-    }
-
-    /// ∇f(y) written into `out`: c for the linear payoff, 2(y − t) for the squared distance.
-    /// Only the components present in `y`, `out` and the coefficients are written.
-    pub fn gradient(&self, y: &[f64], out: &mut [f64]) {
-        match self {
-            Objective::Linear { c } => {
-                for (o, &ci) in out.iter_mut().zip(y).map(|(o, _)| o).zip(c) {
-                    *o = ci;
-                }
-            }
-            Objective::SquaredDistance { target } => {
-                for ((o, &yi), &ti) in out.iter_mut().zip(y).zip(target) {
-                    *o = 2.0 * (yi - ti);
-                }
-            }
-        }
-    }
-
-    /// f(eᵢ), the payoff of the discrete choice i (NaN if i is out of range).
-    pub fn value_at_vertex(&self, i: usize) -> f64 {
-        match self {
-            Objective::Linear { c } => c.get(i).copied().unwrap_or(f64::NAN),
-            Objective::SquaredDistance { target } => match target.get(i) {
-                Some(ti) => target.iter().map(|t| t * t).sum::<f64>() + 1.0 - 2.0 * ti,
-                None => f64::NAN,
-            },
-        }
-    }
-
-    /// ∇f(e_z) written into `out` (all NaN if z is out of range).
-    pub fn gradient_at_vertex(&self, z: usize, out: &mut [f64]) {
-        let k = self.coefficients().len();
-        if z >= k {
-            out.iter_mut().for_each(|o| *o = f64::NAN);
-            return;
-        }
-        let (slope, _) = self.diagonal_form();
-        for (i, (o, &ci)) in out.iter_mut().zip(self.coefficients()).enumerate() {
-            let b = self.offset(ci);
-            *o = if i == z { slope + b } else { b };
-        }
-    }
-
-    fn coefficients(&self) -> &[f64] {
-        match self {
-            Objective::Linear { c } => c,
-            Objective::SquaredDistance { target } => target,
-        }
-    }
-
-    /// Both objectives have a separable gradient ∇f(y)ᵢ = a·yᵢ + bᵢ: a = 0, b = c for the
-    /// linear payoff, a = 2, b = −2t for the squared distance. Returns (a, scale of b).
-    fn diagonal_form(&self) -> (f64, f64) {
-        match self {
-            Objective::Linear { .. } => (0.0, 1.0),
-            Objective::SquaredDistance { .. } => (2.0, -2.0),
-        }
-    }
-
-    fn offset(&self, coefficient: f64) -> f64 {
-        self.diagonal_form().1 * coefficient
-    }
-}
+use super::error::{check_finite, check_length, Error};
+use super::gumbel::argmax;
+use super::objective::{Objective, SeparableGradient};
+use super::relaxed::{relax_in_place, GumbelSoftmax};
 
 /// The estimators compared by the explorer (MATH.md §5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -140,8 +22,9 @@ pub enum Estimator {
     /// Score function (REINFORCE): z ~ Cat(π), ĝ = f(e_z)(e_z − π). Unbiased.
     ScoreFunction,
     /// Score function with baseline b: ĝ = (f(e_z) − b)(e_z − π). Unbiased for any constant b.
-    /// Here b is the *exact* mean E[f(z)] = Σᵢ πᵢ f(eᵢ), an oracle baseline that a learner would
-    /// have to estimate (e.g. by a running mean); it shows the best a constant baseline can do.
+    /// Here b is the *exact* mean E[f(z)] = Σᵢ πᵢ f(eᵢ): an oracle baseline, which a learner
+    /// would have to estimate (e.g. by a running mean of f). It is not the variance-optimal
+    /// constant: that is b* = E[f(z)‖e_z − π‖²] / E[‖e_z − π‖²].
     ScoreFunctionBaseline,
     /// Straight-through: z ~ Cat(π), ĝ = J_s(π) ∇f(e_z). Biased, τ-independent.
     StraightThrough,
@@ -172,25 +55,6 @@ impl Estimator {
         }
     }
 
-    /// Descriptive label for legends and tooltips.
-    pub fn long_name(self) -> &'static str {
-        match self {
-            Estimator::ScoreFunction => "score function (REINFORCE)",
-            Estimator::ScoreFunctionBaseline => "score function with baseline",
-            Estimator::StraightThrough => "straight-through",
-            Estimator::GumbelSoftmax => "Gumbel-Softmax",
-            Estimator::StraightThroughGumbelSoftmax => "straight-through Gumbel-Softmax",
-        }
-    }
-
-    /// Whether the estimate depends on the temperature (only GS and ST-GS do).
-    pub fn depends_on_tau(self) -> bool {
-        matches!(
-            self,
-            Estimator::GumbelSoftmax | Estimator::StraightThroughGumbelSoftmax
-        )
-    }
-
     /// One estimate of ∇θF computed from given perturbed logits ln πᵢ + gᵢ (as written by
     /// [`GumbelSoftmax::perturb_to_slice`]), at the distribution's temperature, into `out`.
     /// The category is z = argmax(perturbed) and the relaxed sample y = softmax(perturbed/τ),
@@ -210,15 +74,8 @@ impl Estimator {
     ) -> Result<f64, Error> {
         let k = dist.k();
         objective.validate(k)?;
-        for (parameter, len) in [("perturbed", perturbed.len()), ("out", out.len())] {
-            if len != k {
-                return Err(Error::LengthMismatch {
-                    parameter,
-                    expected: k,
-                    found: len,
-                });
-            }
-        }
+        check_length("perturbed", k, perturbed.len())?;
+        check_length("out", k, out.len())?;
         check_finite("perturbed logit", perturbed)?;
         out.copy_from_slice(perturbed);
         Ok(self.estimate_in_place(dist, objective, out))
@@ -238,13 +95,7 @@ impl Estimator {
     ) -> Result<f64, Error> {
         let k = dist.k();
         objective.validate(k)?;
-        if out.len() != k {
-            return Err(Error::LengthMismatch {
-                parameter: "out",
-                expected: k,
-                found: out.len(),
-            });
-        }
+        check_length("out", k, out.len())?;
         dist.perturb_to_slice(rng, out);
         Ok(self.estimate_in_place(dist, objective, out))
     }
@@ -256,10 +107,9 @@ impl Estimator {
         objective: &Objective,
         buf: &mut [f64],
     ) -> f64 {
-        let z = argmax_unchecked(buf);
-        let (slope, offset_scale) = objective.diagonal_form();
-        let coefficients = objective.coefficients();
-        let log_probs = dist.logits();
+        let z = argmax(buf).unwrap_or(0);
+        let gradient = objective.separable_gradient();
+        let tau = dist.tau();
         match self {
             Estimator::ScoreFunction | Estimator::ScoreFunctionBaseline => {
                 let fz = objective.value_at_vertex(z);
@@ -268,97 +118,106 @@ impl Estimator {
                 } else {
                     0.0
                 };
-                let w = fz - baseline;
-                for (i, (o, &lp)) in buf.iter_mut().zip(log_probs).enumerate() {
-                    let indicator = if i == z { 1.0 } else { 0.0 };
-                    *o = w * (indicator - lp.portable_exp());
-                }
+                write_probs(dist, buf);
+                score_function(buf, z, fz - baseline);
                 fz
             }
             Estimator::StraightThrough => {
-                // J_s(π) g with g = ∇f(e_z): πᵢ (gᵢ − π·g).
-                let vertex_grad =
-                    |i: usize, ci: f64| offset_scale * ci + if i == z { slope } else { 0.0 };
-                let dot: f64 = log_probs
-                    .iter()
-                    .zip(coefficients)
-                    .enumerate()
-                    .map(|(i, (lp, &ci))| lp.portable_exp() * vertex_grad(i, ci))
-                    .sum();
-                for (i, (o, (&lp, &ci))) in buf
-                    .iter_mut()
-                    .zip(log_probs.iter().zip(coefficients))
-                    .enumerate()
-                {
-                    *o = lp.portable_exp() * (vertex_grad(i, ci) - dot);
-                }
+                write_probs(dist, buf);
+                straight_through(buf, z, gradient);
                 objective.value_at_vertex(z)
             }
-            Estimator::GumbelSoftmax | Estimator::StraightThroughGumbelSoftmax => {
-                let tau = dist.tau();
-                softmax_in_place(buf, 1.0 / tau);
-                let soft = self == Estimator::GumbelSoftmax;
-                let forward = if soft {
-                    objective.value(buf)
-                } else {
-                    objective.value_at_vertex(z)
-                };
-                // g = ∇f(y) (GS) or ∇f(e_z) (ST-GS); estimate (1/τ) yᵢ (gᵢ − y·g).
-                let grad = |i: usize, yi: f64, ci: f64| {
-                    let a = if soft {
-                        slope * yi
-                    } else if i == z {
-                        slope
-                    } else {
-                        0.0
-                    };
-                    a + offset_scale * ci
-                };
-                let dot: f64 = buf
-                    .iter()
-                    .zip(coefficients)
-                    .enumerate()
-                    .map(|(i, (&yi, &ci))| yi * grad(i, yi, ci))
-                    .sum();
-                let inv_tau = 1.0 / tau;
-                for (i, (o, &ci)) in buf.iter_mut().zip(coefficients).enumerate() {
-                    let yi = *o;
-                    *o = yi * (grad(i, yi, ci) - dot) * inv_tau;
-                }
+            Estimator::GumbelSoftmax => {
+                relax_in_place(buf, tau);
+                let forward = objective.value(buf);
+                gumbel_softmax(buf, tau, gradient);
                 forward
+            }
+            Estimator::StraightThroughGumbelSoftmax => {
+                relax_in_place(buf, tau);
+                straight_through_gumbel_softmax(buf, z, tau, gradient);
+                objective.value_at_vertex(z)
             }
         }
     }
 }
 
-/// argmax over finite values (first on ties); 0 for an empty slice.
-pub(crate) fn argmax_unchecked(values: &[f64]) -> usize {
-    let mut best = 0;
-    let mut best_value = f64::NEG_INFINITY;
-    for (i, &v) in values.iter().enumerate() {
-        if v > best_value {
-            best = i;
-            best_value = v;
-        }
+/// πᵢ = exp(ln πᵢ) into `out` (same length as the distribution's k).
+fn write_probs(dist: &GumbelSoftmax, out: &mut [f64]) {
+    for (o, lp) in out.iter_mut().zip(dist.logits()) {
+        *o = lp.portable_exp();
     }
-    best
 }
 
-/// vᵢ ← exp((vᵢ − max v)·inv_tau) / Σⱼ exp((vⱼ − max v)·inv_tau).
-fn softmax_in_place(values: &mut [f64], inv_tau: f64) {
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let mut sum = 0.0;
-    for v in values.iter_mut() {
-        *v = ((*v - max) * inv_tau).portable_exp();
-        sum += *v;
+/// Score function (with a baseline b when `weight` = f(e_z) − b; SF itself is b = 0):
+/// ĝ = weight · (e_z − π). `buf` holds π on entry and ĝ on exit. A category z out of range
+/// leaves out the e_z term.
+#[inline]
+pub fn score_function(buf: &mut [f64], z: usize, weight: f64) {
+    for o in buf.iter_mut() {
+        *o *= -weight;
     }
-    let inv_sum = 1.0 / sum;
-    values.iter_mut().for_each(|v| *v *= inv_sum);
+    if let Some(o) = buf.get_mut(z) {
+        *o += weight;
+    }
+}
+
+/// Straight-through: ĝ = J_s(π) ∇f(e_z), that is ĝᵢ = πᵢ (gᵢ − π·g) with g = ∇f(e_z).
+/// `buf` holds π on entry and ĝ on exit.
+#[inline]
+pub fn straight_through(buf: &mut [f64], z: usize, gradient: SeparableGradient<'_>) {
+    jacobian_product(buf, |i, _, b| gradient.at_vertex(i, z, b), 1.0, gradient);
+}
+
+/// Gumbel-Softmax: ĝ = (1/τ) J_s(y) ∇f(y), the pathwise derivative of f(softmax((θ + g)/τ)).
+/// `buf` holds the relaxed sample y on entry and ĝ on exit.
+#[inline]
+pub fn gumbel_softmax(buf: &mut [f64], tau: f64, gradient: SeparableGradient<'_>) {
+    let slope = gradient.slope();
+    jacobian_product(buf, |_, y, b| slope * y + b, 1.0 / tau, gradient);
+}
+
+/// Straight-through Gumbel-Softmax: ĝ = (1/τ) J_s(y) ∇f(e_z), with z = argmax of the
+/// perturbed logits that gave y (the forward value is f(e_z)). `buf` holds y on entry and ĝ on
+/// exit.
+#[inline]
+pub fn straight_through_gumbel_softmax(
+    buf: &mut [f64],
+    z: usize,
+    tau: f64,
+    gradient: SeparableGradient<'_>,
+) {
+    jacobian_product(
+        buf,
+        |i, _, b| gradient.at_vertex(i, z, b),
+        1.0 / tau,
+        gradient,
+    );
+}
+
+/// vᵢ ← scale · vᵢ (gᵢ − v·g) in place, i.e. scale · J_s(v) g, with gᵢ = `g(i, vᵢ, bᵢ)` from
+/// the objective's offsets bᵢ. Without `scale` (ST) the factor 1 changes no bit.
+#[inline(always)]
+fn jacobian_product(
+    v: &mut [f64],
+    g: impl Fn(usize, f64, f64) -> f64,
+    scale: f64,
+    gradient: SeparableGradient<'_>,
+) {
+    let dot: f64 = v
+        .iter()
+        .zip(gradient.offsets())
+        .enumerate()
+        .map(|(i, (&vi, b))| vi * g(i, vi, b))
+        .sum();
+    for (i, (vi, b)) in v.iter_mut().zip(gradient.offsets()).enumerate() {
+        *vi = *vi * (g(i, *vi, b) - dot) * scale;
+    }
 }
 
 /// F(θ) = E_{z~Cat(π)}[f(e_z)] = Σᵢ πᵢ f(eᵢ) by enumeration (the objective must be valid for
 /// k).
-pub(crate) fn exact_mean(dist: &GumbelSoftmax, objective: &Objective) -> f64 {
+fn exact_mean(dist: &GumbelSoftmax, objective: &Objective) -> f64 {
     dist.logits()
         .iter()
         .enumerate()
@@ -391,47 +250,11 @@ pub fn exact_gradient(dist: &GumbelSoftmax, objective: &Objective) -> Result<Vec
         .collect())
 }
 
-pub use super::sweep::{log_tau_grid, variance_sweep, Sweep, SweepPoint, SweepRow};
-
-/// (a, bᵢ) of the separable gradient ∇f(y)ᵢ = a·yᵢ + bᵢ, for the sweep's bulk formulas.
-pub(crate) fn diagonal_gradient(objective: &Objective) -> (f64, Vec<f64>) {
-    let (slope, scale) = objective.diagonal_form();
-    let offsets = objective.coefficients().iter().map(|c| scale * c).collect();
-    (slope, offsets)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::math::objective::tests::objectives;
     use rand::SeedableRng;
-
-    fn objectives() -> [Objective; 2] {
-        [
-            Objective::Linear {
-                c: vec![1.0, -2.0, 0.5],
-            },
-            Objective::SquaredDistance {
-                target: vec![0.2, 0.3, 0.5],
-            },
-        ]
-    }
-
-    #[test]
-    fn vertex_helpers_agree_with_general_forms() {
-        for objective in objectives() {
-            for z in 0..3 {
-                let mut e = [0.0; 3];
-                e[z] = 1.0;
-                assert!((objective.value(&e) - objective.value_at_vertex(z)).abs() < 1e-15);
-                let mut a = [0.0; 3];
-                let mut b = [0.0; 3];
-                objective.gradient(&e, &mut a);
-                objective.gradient_at_vertex(z, &mut b);
-                assert_eq!(a, b);
-            }
-            assert!(objective.value_at_vertex(3).is_nan());
-        }
-    }
 
     /// ∂f/∂xᵢ at `x` by a central difference with step 1e-6.
     fn central_difference(f: impl Fn(&[f64; 3]) -> f64, x: [f64; 3], i: usize) -> f64 {
@@ -442,17 +265,70 @@ mod tests {
         (f(&up) - f(&down)) / (2.0 * h)
     }
 
+    /// scale · J_s(v) g written out as a matrix product, the definition the kernels expand.
+    fn jacobian_times(v: &[f64], g: &[f64], scale: f64) -> Vec<f64> {
+        (0..v.len())
+            .map(|i| {
+                let row: f64 = (0..v.len())
+                    .map(|j| {
+                        let jacobian = if i == j {
+                            v[i] - v[i] * v[j]
+                        } else {
+                            -v[i] * v[j]
+                        };
+                        jacobian * g[j]
+                    })
+                    .sum();
+                scale * row
+            })
+            .collect()
+    }
+
+    fn close(a: &[f64], b: &[f64]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-14)
+    }
+
     #[test]
-    fn gradients_match_finite_differences() {
+    fn kernels_expand_their_definitions() {
+        let probs = [0.2, 0.3, 0.5];
+        let y = [0.05, 0.7, 0.25];
+        let tau = 0.4;
         for objective in objectives() {
-            let y = [0.3, 0.6, 0.1];
-            let mut g = [0.0; 3];
-            objective.gradient(&y, &mut g);
-            for (i, gi) in g.iter().enumerate() {
-                let fd = central_difference(|p| objective.value(p), y, i);
-                assert!((fd - gi).abs() < 1e-8);
+            let form = objective.separable_gradient();
+            for z in 0..3 {
+                let mut vertex = [0.0; 3];
+                vertex[z] = 1.0;
+                let mut at_vertex = [0.0; 3];
+                let mut at_y = [0.0; 3];
+                objective.gradient(&vertex, &mut at_vertex);
+                objective.gradient(&y, &mut at_y);
+
+                let mut buf = probs;
+                straight_through(&mut buf, z, form);
+                assert!(close(&buf, &jacobian_times(&probs, &at_vertex, 1.0)));
+
+                let mut buf = y;
+                straight_through_gumbel_softmax(&mut buf, z, tau, form);
+                assert!(close(&buf, &jacobian_times(&y, &at_vertex, 1.0 / tau)));
+
+                let mut buf = probs;
+                score_function(&mut buf, z, 1.5);
+                let expected: Vec<f64> = (0..3).map(|i| 1.5 * (vertex[i] - probs[i])).collect();
+                assert!(close(&buf, &expected));
             }
+            let mut buf = y;
+            gumbel_softmax(&mut buf, tau, form);
+            let mut at_y = [0.0; 3];
+            objective.gradient(&y, &mut at_y);
+            assert!(close(&buf, &jacobian_times(&y, &at_y, 1.0 / tau)));
         }
+    }
+
+    #[test]
+    fn score_function_ignores_a_category_out_of_range() {
+        let mut buf = [0.25, 0.75];
+        score_function(&mut buf, 2, 2.0);
+        assert_eq!(buf, [-0.5, -1.5]);
     }
 
     #[test]
@@ -490,20 +366,36 @@ mod tests {
             Estimator::GumbelSoftmax
                 .estimate(&dist, &objective, &perturbed, &mut est)
                 .unwrap();
-            let f = |theta: &[f64]| {
+            let f = |theta: &[f64; 3]| {
                 let mut y = [0.0; 3];
                 let p: Vec<f64> = theta.iter().zip(&noise).map(|(l, g)| l + g).collect();
                 crate::math::relax(&p, tau, &mut y);
                 objective.value(&y)
             };
-            for i in 0..3 {
-                let h = 1e-6;
-                let mut up = logits;
-                let mut down = logits;
-                up[i] += h;
-                down[i] -= h;
-                let fd = (f(&up) - f(&down)) / (2.0 * h);
-                assert!((fd - est[i]).abs() < 1e-8, "{fd} vs {}", est[i]);
+            for (i, e) in est.iter().enumerate() {
+                let fd = central_difference(f, logits, i);
+                assert!((fd - e).abs() < 1e-8, "{fd} vs {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn forward_values_are_those_of_the_sample() {
+        let dist = GumbelSoftmax::new(&[0.2, -0.4, 1.0], 0.7).unwrap();
+        let perturbed = [0.1, 1.5, 0.2];
+        let mut y = [0.0; 3];
+        crate::math::relax(&perturbed, 0.7, &mut y);
+        let mut out = [0.0; 3];
+        for objective in objectives() {
+            for estimator in Estimator::ALL {
+                let forward = estimator
+                    .estimate(&dist, &objective, &perturbed, &mut out)
+                    .unwrap();
+                let expected = match estimator {
+                    Estimator::GumbelSoftmax => objective.value(&y),
+                    _ => objective.value_at_vertex(1),
+                };
+                assert_eq!(forward, expected, "{}", estimator.name());
             }
         }
     }
@@ -522,12 +414,20 @@ mod tests {
             c: vec![1.0, 2.0, 3.0],
         };
         let mut short = [0.0; 2];
-        assert!(Estimator::GumbelSoftmax
-            .sample_gradient(&dist, &objective, &mut rng, &mut short)
-            .is_err());
-        assert!(Estimator::GumbelSoftmax
-            .estimate(&dist, &objective, &[0.0, f64::NAN, 1.0], &mut out)
-            .is_err());
+        assert!(matches!(
+            Estimator::GumbelSoftmax.sample_gradient(&dist, &objective, &mut rng, &mut short),
+            Err(Error::LengthMismatch {
+                parameter: "out",
+                ..
+            })
+        ));
+        assert!(matches!(
+            Estimator::GumbelSoftmax.estimate(&dist, &objective, &[0.0, f64::NAN, 1.0], &mut out),
+            Err(Error::NotANumber {
+                parameter: "perturbed logit",
+                index: 1
+            })
+        ));
     }
 
     #[test]

@@ -12,24 +12,28 @@ pub mod elementary;
 pub mod error;
 pub mod estimators;
 pub mod gumbel;
+pub mod objective;
 pub mod raster;
 pub mod relaxed;
 pub mod simplex;
 pub mod stats;
 pub mod sweep;
+pub mod sweep_summary;
 
 pub use annealing::AnnealingSchedule;
 pub use cost::{speedup, PAPER_SPEEDUPS};
 pub use density::{binary_cdf, binary_log_density, log_density, sigmoid, softplus};
 pub use error::{Error, MAX_CATEGORIES, MAX_TEMPERATURE, MIN_TEMPERATURE};
-pub use estimators::{exact_gradient, exact_objective, Estimator, Objective};
+pub use estimators::{exact_gradient, exact_objective, Estimator};
 pub use gumbel::{argmax, standard_gumbel};
+pub use objective::{Objective, SeparableGradient, MAX_OBJECTIVE_VALUE};
 pub use relaxed::{relax, relax_log, GumbelSoftmax};
 pub use simplex::{
     barycentric_to_xy, polygon_vertices, project_to_polygon, xy_to_barycentric, TRIANGLE_VERTICES,
 };
 pub use stats::{
-    chi_square_test, histogram, ks_p_value, ks_statistic, ln_gamma, regularized_gamma_p,
-    regularized_gamma_q, ChiSquare, Welford,
+    chi_square_test, ks_p_value, ks_statistic, ln_gamma, regularized_gamma_p, regularized_gamma_q,
+    ChiSquare, Welford,
 };
-pub use sweep::{log_tau_grid, variance_sweep, Sweep, SweepPoint, SweepRow};
+pub use sweep::{log_tau_grid, variance_sweep, Sweep, SweepRow};
+pub use sweep_summary::SweepPoint;

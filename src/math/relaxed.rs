@@ -5,7 +5,7 @@ use rand::distr::Distribution;
 use rand::Rng;
 
 use super::density::{check_log_point, check_point, log_density_core, log_normaliser};
-use super::error::{check_finite, check_k, check_positive, check_tau, Error, Num};
+use super::error::{check_finite, check_k, check_length, check_positive, check_tau, Error, Num};
 use super::gumbel::standard_gumbel;
 
 /// The Gumbel-Softmax distribution (Jang, Gu & Poole 2017), also called the Concrete
@@ -239,13 +239,7 @@ impl GumbelSoftmax {
         rng: &mut R,
         out: &mut [f64],
     ) -> Result<(), Error> {
-        if out.len() != self.k() {
-            return Err(Error::LengthMismatch {
-                parameter: "out",
-                expected: self.k(),
-                found: out.len(),
-            });
-        }
+        check_length("out", self.k(), out.len())?;
         self.sample_to_slice(rng, out);
         Ok(())
     }
@@ -304,13 +298,28 @@ fn relax_log_in_place(values: &mut [f64], tau: f64) {
 }
 
 /// Tempered softmax of `values` in place: vᵢ ← eᵢ / Σⱼ eⱼ with eᵢ = exp((vᵢ − max v)/τ).
-/// Dividing (rather than exponentiating the log-softmax) keeps the sum within a few ulps of 1.
-fn relax_in_place(values: &mut [f64], tau: f64) {
-    let inv_tau = 1.0 / tau;
+pub(crate) fn relax_in_place(values: &mut [f64], tau: f64) {
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    tempered_softmax(values, max, 1.0 / tau);
+}
+
+/// The tempered softmax, the one the whole core uses: vᵢ ← eᵢ / Σⱼ eⱼ with
+/// eᵢ = exp((vᵢ − max)·inv_tau), where `max` is the largest of the values (0 for values that
+/// are already shifted, as the estimator sweep keeps its noise).
+///
+/// The largest value's exponential is exactly 1 and is not computed, which saves one of k
+/// exponentials without changing a bit. Dividing (rather than exponentiating the log-softmax)
+/// keeps the sum within a few ulps of 1. Inlined so that a caller's literal k unrolls the loops.
+#[inline(always)]
+pub(crate) fn tempered_softmax(values: &mut [f64], max: f64, inv_tau: f64) {
     let mut sum = 0.0;
     for v in values.iter_mut() {
-        *v = ((*v - max) * inv_tau).portable_exp();
+        let shifted = *v - max;
+        *v = if shifted == 0.0 {
+            1.0
+        } else {
+            (shifted * inv_tau).portable_exp()
+        };
         sum += *v;
     }
     let inv_sum = 1.0 / sum;

@@ -1,9 +1,8 @@
 //! Statistics the explorer uses to check its own samplers: goodness-of-fit tests (chi-square,
-//! Kolmogorov–Smirnov), the special functions they need, a running mean/variance and a
-//! histogram.
+//! Kolmogorov–Smirnov), the special functions they need, and a running mean and variance.
 
 use super::elementary::Portable;
-use super::error::{check_positive, Error};
+use super::error::{check_length, check_positive, Error};
 
 /// Result of a chi-square goodness-of-fit test.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,13 +35,7 @@ pub fn chi_square_test(observed: &[u64], probs: &[f64]) -> Result<ChiSquare, Err
         1 => return Err(Error::SingleCategory),
         _ => {}
     }
-    if probs.len() != observed.len() {
-        return Err(Error::LengthMismatch {
-            parameter: "probabilities",
-            expected: observed.len(),
-            found: probs.len(),
-        });
-    }
+    check_length("probabilities", observed.len(), probs.len())?;
     check_positive("probability", probs)?;
     let n: f64 = observed.iter().map(|&o| o as f64).sum();
     if n == 0.0 {
@@ -176,20 +169,7 @@ fn gamma_q_continued_fraction(a: f64, x: f64) -> f64 {
 ///
 /// NaN for a ≤ 0, x < 0 or NaN arguments.
 pub fn regularized_gamma_p(a: f64, x: f64) -> f64 {
-    if a.is_nan() || x.is_nan() || a <= 0.0 || x < 0.0 {
-        return f64::NAN;
-    }
-    if x == 0.0 {
-        return 0.0;
-    }
-    if x == f64::INFINITY {
-        return 1.0;
-    }
-    if x < a + 1.0 {
-        gamma_p_series(a, x).clamp(0.0, 1.0)
-    } else {
-        (1.0 - gamma_q_continued_fraction(a, x)).clamp(0.0, 1.0)
-    }
+    regularized_gamma(a, x).0
 }
 
 /// Regularized upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a) = 1 − P(a, x),
@@ -197,19 +177,27 @@ pub fn regularized_gamma_p(a: f64, x: f64) -> f64 {
 ///
 /// NaN for a ≤ 0, x < 0 or NaN arguments.
 pub fn regularized_gamma_q(a: f64, x: f64) -> f64 {
+    regularized_gamma(a, x).1
+}
+
+/// (P(a, x), Q(a, x)): the series below x = a + 1 gives P, the continued fraction above it
+/// gives Q, and the other is its complement; both clamped to [0, 1].
+fn regularized_gamma(a: f64, x: f64) -> (f64, f64) {
     if a.is_nan() || x.is_nan() || a <= 0.0 || x < 0.0 {
-        return f64::NAN;
+        return (f64::NAN, f64::NAN);
     }
     if x == 0.0 {
-        return 1.0;
+        return (0.0, 1.0);
     }
     if x == f64::INFINITY {
-        return 0.0;
+        return (1.0, 0.0);
     }
     if x < a + 1.0 {
-        (1.0 - gamma_p_series(a, x)).clamp(0.0, 1.0)
+        let p = gamma_p_series(a, x);
+        (p.clamp(0.0, 1.0), (1.0 - p).clamp(0.0, 1.0))
     } else {
-        gamma_q_continued_fraction(a, x).clamp(0.0, 1.0)
+        let q = gamma_q_continued_fraction(a, x);
+        ((1.0 - q).clamp(0.0, 1.0), q.clamp(0.0, 1.0))
     }
 }
 
@@ -281,7 +269,26 @@ pub fn ks_p_value(d: f64, n: usize) -> f64 {
     kolmogorov_q((sqrt_n + 0.12 + 0.11 / sqrt_n) * d)
 }
 
-/// Running mean and variance by Welford's update (no catastrophic cancellation).
+/// Running mean and variance of a stream of numbers by Welford's update, in one pass and
+/// constant memory.
+///
+/// Each observation x updates the count n, the mean m and the sum of squared deviations M₂:
+/// δ = x − m, m ← m + δ/n, M₂ ← M₂ + δ·(x − m) (with the updated m). Unlike the raw sums
+/// Σx and Σx², whose difference Σx² − (Σx)²/n cancels catastrophically when the mean is large
+/// against the spread, every term here is a deviation from the running mean, so the variance
+/// keeps its precision (values near 1e9 with a spread of a few units lose nothing).
+///
+/// ```
+/// use gumbel_explorer::math::Welford;
+///
+/// let mut w = Welford::new();
+/// for x in [1e9 + 4.0, 1e9 + 7.0, 1e9 + 13.0, 1e9 + 16.0] {
+///     w.push(x);
+/// }
+/// assert_eq!(w.count(), 4);
+/// assert_eq!(w.mean(), 1e9 + 10.0);
+/// assert_eq!(w.variance(), 30.0);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Welford {
     count: u64,
@@ -326,34 +333,15 @@ impl Welford {
         }
     }
 
-    /// Sample standard deviation.
+    /// Sample standard deviation (NaN with fewer than two observations).
     pub fn std_dev(&self) -> f64 {
         self.variance().sqrt()
     }
 
-    /// Standard error of the mean, √(variance / n).
+    /// Standard error of the mean, √(variance / n) (NaN with fewer than two observations).
     pub fn std_error(&self) -> f64 {
         (self.variance() / self.count as f64).sqrt()
     }
-}
-
-/// Counts of `values` in `bins` equal-width bins over [lo, hi]; the last bin includes hi.
-/// Values outside the range and NaNs are not counted. All counts are 0 if the range is not
-/// finite with lo < hi.
-pub fn histogram(values: &[f64], lo: f64, hi: f64, bins: usize) -> Vec<u64> {
-    let mut counts = vec![0u64; bins];
-    if bins == 0 || !(lo.is_finite() && hi.is_finite() && lo < hi) {
-        return counts;
-    }
-    let scale = bins as f64 / (hi - lo);
-    for &v in values {
-        if !(lo..=hi).contains(&v) {
-            continue;
-        }
-        let bin = (((v - lo) * scale) as usize).min(bins - 1);
-        counts[bin] += 1;
-    }
-    counts
 }
 
 #[cfg(test)]
@@ -434,10 +422,44 @@ mod tests {
     }
 
     #[test]
-    fn histogram_edges() {
-        let h = histogram(&[0.0, 0.25, 0.5, 1.0, 1.5, -0.1, f64::NAN], 0.0, 1.0, 4);
-        assert_eq!(h, vec![1, 1, 1, 1]);
-        assert_eq!(histogram(&[0.5], 1.0, 0.0, 3), vec![0, 0, 0]);
-        assert!(histogram(&[0.5], 0.0, 1.0, 0).is_empty());
+    fn welford_keeps_its_precision_where_raw_sums_cancel() {
+        // 1,000 values 1e12 + (0, 1, …, 9) repeated: mean 1e12 + 4.5, variance 8.258258…
+        // (population variance 8.25 times n/(n − 1)). The raw-sum formula loses every digit
+        // here (Σx² is about 1e27, far beyond 2⁵³), Welford's update none that matter.
+        let n = 1000;
+        let mut w = Welford::new();
+        let (mut sum, mut sum_sq) = (0.0, 0.0);
+        for i in 0..n {
+            let x = 1e12 + (i % 10) as f64;
+            w.push(x);
+            sum += x;
+            sum_sq += x * x;
+        }
+        let exact = 8.25 * n as f64 / (n - 1) as f64;
+        assert!((w.mean() - (1e12 + 4.5)).abs() < 1e-3);
+        assert!(
+            (w.variance() - exact).abs() < 1e-6 * exact,
+            "{}",
+            w.variance()
+        );
+        assert!((w.std_error() - (exact / n as f64).sqrt()).abs() < 1e-6);
+        let raw = (sum_sq - sum * sum / n as f64) / (n - 1) as f64;
+        assert!(
+            (raw - exact).abs() > 1.0,
+            "raw sums happened to survive: {raw}"
+        );
+    }
+
+    #[test]
+    fn welford_needs_two_observations_for_a_spread() {
+        let mut w = Welford::new();
+        assert!(w.std_error().is_nan());
+        w.push(3.0);
+        assert_eq!(w.mean(), 3.0);
+        assert!(w.variance().is_nan());
+        assert!(w.std_dev().is_nan());
+        assert!(w.std_error().is_nan());
+        w.push(5.0);
+        assert_eq!(w.variance(), 2.0);
     }
 }

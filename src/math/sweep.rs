@@ -5,38 +5,19 @@ use super::elementary::Portable;
 use rand::Rng;
 
 use super::error::{check_tau, Error};
-use super::estimators::{argmax_unchecked, diagonal_gradient, exact_mean};
-use super::estimators::{exact_gradient, Estimator, Objective};
-use super::relaxed::GumbelSoftmax;
+use super::estimators::{
+    exact_gradient, exact_objective, gumbel_softmax, score_function, straight_through,
+    straight_through_gumbel_softmax, Estimator,
+};
+use super::gumbel::argmax;
+use super::objective::{Objective, SeparableGradient};
+use super::relaxed::{tempered_softmax, GumbelSoftmax};
+use super::sweep_summary::{Summariser, SweepPoint};
 
 /// Largest `samples × k` a sweep accepts (each of its three buffers holds that many f64).
 pub const MAX_SWEEP_VALUES: usize = 1 << 22;
 /// Largest number of temperatures in one sweep.
 pub const MAX_SWEEP_TAUS: usize = 10_000;
-
-/// Monte Carlo summary of one estimator at one temperature, from M one-sample estimates ĝₛ.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SweepPoint {
-    /// The temperature (for τ-independent estimators, the τ this copy is reported at).
-    pub tau: f64,
-    /// Sample mean ḡ of the estimates.
-    pub mean: Vec<f64>,
-    /// ‖ḡ − ∇F‖.
-    pub bias: f64,
-    /// Standard error of `bias` by the delta method: the standard error of the mean of the
-    /// estimates projected on the unit vector (ḡ − ∇F)/‖ḡ − ∇F‖.
-    pub bias_se: f64,
-    /// Trace of the sample covariance, Σₛ ‖ĝₛ − ḡ‖² / (M − 1).
-    pub variance: f64,
-    /// Standard error of `variance`: the standard error of the mean of ‖ĝₛ − ḡ‖² (scaled by
-    /// M/(M − 1)), ignoring the O(1/M) uncertainty of ḡ itself.
-    pub variance_se: f64,
-    /// Mean squared error Σₛ ‖ĝₛ − ∇F‖² / M, an unbiased estimate of E‖ĝ − ∇F‖²; it equals
-    /// bias² + (M − 1)/M · variance.
-    pub mse: f64,
-    /// Standard error of the mean of ‖ĝₛ − ∇F‖².
-    pub mse_se: f64,
-}
 
 /// One estimator's points, one per temperature of the sweep.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,8 +74,10 @@ pub fn log_tau_grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
 /// categories z = argmax(ln π + g) feed SF, SF+baseline and ST, and only the tempered softmax
 /// is recomputed per τ for GS and ST-GS. Curves are therefore smooth in τ and differences
 /// between estimators are not blurred by independent noise. SF, SF+baseline and ST do not
-/// depend on τ: they are computed once and the same point is repeated for every τ. The
-/// baseline of SF+baseline is the exact mean E[f(z)] (an oracle baseline).
+/// depend on τ: they are computed once and the same point is repeated for every τ. Each
+/// estimate is the one [`Estimator::estimate`] gives for the same noise, bit for bit (both
+/// call the estimator functions of [`estimators`](super::estimators)). The baseline of
+/// SF+baseline is the exact mean E[f(z)]: an oracle, not the variance-optimal constant.
 ///
 /// Cost: samples × k exponentials per τ; no allocation inside the loops.
 ///
@@ -138,19 +121,9 @@ pub fn variance_sweep<R: Rng + ?Sized>(
 
     let exact = exact_gradient(&dist, objective)?;
     let probs = dist.probs();
-    let (slope, offsets) = diagonal_gradient(objective);
+    let gradient = objective.separable_gradient();
     let vertex_values: Vec<f64> = (0..k).map(|i| objective.value_at_vertex(i)).collect();
-    // Row z holds ∇f(e_z) = slope·e_z + offsets.
-    let mut vertex_grads = Vec::with_capacity(k * k);
-    for z in 0..k {
-        vertex_grads.extend(
-            offsets
-                .iter()
-                .enumerate()
-                .map(|(i, &b)| if i == z { slope + b } else { b }),
-        );
-    }
-    let baseline = exact_mean(&dist, objective);
+    let baseline = exact_objective(&dist, objective)?;
 
     // The shared noise: perturbed logits with each row's maximum subtracted (so the tempered
     // softmax needs no further shift), and each row's argmax.
@@ -158,8 +131,8 @@ pub fn variance_sweep<R: Rng + ?Sized>(
     let mut categories = vec![0usize; samples];
     for (row, z) in shifted.chunks_exact_mut(k).zip(categories.iter_mut()) {
         dist.perturb_to_slice(rng, row);
-        *z = argmax_unchecked(row);
-        let max = row[*z];
+        *z = argmax(row).unwrap_or(0);
+        let max = row.get(*z).copied().unwrap_or(0.0);
         row.iter_mut().for_each(|v| *v -= max);
     }
 
@@ -175,27 +148,12 @@ pub fn variance_sweep<R: Rng + ?Sized>(
         Estimator::StraightThrough,
     ] {
         for (out, &z) in buf_a.chunks_exact_mut(k).zip(&categories) {
+            out.copy_from_slice(&probs);
+            let fz = vertex_values.get(z).copied().unwrap_or(f64::NAN);
             match estimator {
-                Estimator::StraightThrough => {
-                    // J_s(π) ∇f(e_z)
-                    let g = &vertex_grads[z * k..(z + 1) * k];
-                    let dot: f64 = probs.iter().zip(g).map(|(p, g)| p * g).sum();
-                    for ((o, &p), &gi) in out.iter_mut().zip(&probs).zip(g) {
-                        *o = p * (gi - dot);
-                    }
-                }
-                _ => {
-                    let b = if estimator == Estimator::ScoreFunction {
-                        0.0
-                    } else {
-                        baseline
-                    };
-                    let w = vertex_values[z] - b;
-                    for (o, &p) in out.iter_mut().zip(&probs) {
-                        *o = -w * p;
-                    }
-                    out[z] += w;
-                }
+                Estimator::StraightThrough => straight_through(out, z, gradient),
+                Estimator::ScoreFunction => score_function(out, z, fz),
+                _ => score_function(out, z, fz - baseline),
             }
         }
         fixed.push((estimator, summary.summarise(&buf_a, f64::NAN)));
@@ -204,14 +162,11 @@ pub fn variance_sweep<R: Rng + ?Sized>(
     let mut gs_points = Vec::with_capacity(taus.len());
     let mut st_gs_points = Vec::with_capacity(taus.len());
     for &tau in taus {
-        let inv_tau = 1.0 / tau;
         let relaxed = RelaxedPass {
             shifted: &shifted,
             categories: &categories,
-            vertex_grads: &vertex_grads,
-            offsets: &offsets,
-            slope,
-            inv_tau,
+            gradient,
+            tau,
         };
         match k {
             2 => relaxed.fill(2, &mut buf_a, &mut buf_b),
@@ -256,10 +211,8 @@ pub fn variance_sweep<R: Rng + ?Sized>(
 struct RelaxedPass<'a> {
     shifted: &'a [f64],
     categories: &'a [usize],
-    vertex_grads: &'a [f64],
-    offsets: &'a [f64],
-    slope: f64,
-    inv_tau: f64,
+    gradient: SeparableGradient<'a>,
+    tau: f64,
 }
 
 impl RelaxedPass<'_> {
@@ -267,181 +220,18 @@ impl RelaxedPass<'_> {
     /// compiler unrolls.
     #[inline(always)]
     fn fill(&self, k: usize, soft_out: &mut [f64], hard_out: &mut [f64]) {
+        let inv_tau = 1.0 / self.tau;
         for ((d, &z), (soft, hard)) in self.shifted.chunks_exact(k).zip(self.categories).zip(
             soft_out
                 .chunks_exact_mut(k)
                 .zip(hard_out.chunks_exact_mut(k)),
         ) {
-            // y = softmax(d/τ) into `soft`; the row's maximum is exactly 0, so its
-            // exponential is 1 and k − 1 exponentials suffice.
-            let mut sum = 0.0;
-            for (y, &dv) in soft.iter_mut().zip(d) {
-                *y = if dv == 0.0 {
-                    1.0
-                } else {
-                    (dv * self.inv_tau).portable_exp()
-                };
-                sum += *y;
-            }
-            let inv_sum = 1.0 / sum;
-            let g_hard = &self.vertex_grads[z * k..(z + 1) * k];
-            let mut dot_soft = 0.0;
-            let mut dot_hard = 0.0;
-            for ((y, &b), &h) in soft.iter_mut().zip(self.offsets).zip(g_hard) {
-                *y *= inv_sum;
-                dot_soft += *y * (self.slope * *y + b);
-                dot_hard += *y * h;
-            }
-            // GS: (1/τ) J_s(y) ∇f(y); ST-GS: (1/τ) J_s(y) ∇f(e_z).
-            for (((s, h_out), &b), &h) in soft
-                .iter_mut()
-                .zip(hard.iter_mut())
-                .zip(self.offsets)
-                .zip(g_hard)
-            {
-                let y = *s;
-                *s = y * (self.slope * y + b - dot_soft) * self.inv_tau;
-                *h_out = y * (h - dot_hard) * self.inv_tau;
-            }
-        }
-    }
-}
-
-/// Largest k with a specialised (unrolled) summary loop.
-const SMALL_K: usize = 4;
-
-/// Turns a buffer of M estimates (M × k, row-major) into a [`SweepPoint`], reusing its scratch.
-struct Summariser<'a> {
-    k: usize,
-    exact: &'a [f64],
-    mean: Vec<f64>,
-}
-
-/// Mean and variance of a scalar from sums shifted by its first value (the shift keeps the
-/// one-pass formula free of cancellation when the values are nearly constant).
-struct ShiftedSums {
-    shift: f64,
-    sum: f64,
-    sum_sq: f64,
-}
-
-impl ShiftedSums {
-    fn new(shift: f64) -> Self {
-        Self {
-            shift,
-            sum: 0.0,
-            sum_sq: 0.0,
-        }
-    }
-
-    fn push(&mut self, x: f64) {
-        let d = x - self.shift;
-        self.sum += d;
-        self.sum_sq += d * d;
-    }
-
-    /// (mean, standard error of the mean) over n values.
-    fn mean_and_se(&self, n: f64) -> (f64, f64) {
-        let mean_d = self.sum / n;
-        let var = ((self.sum_sq - self.sum * mean_d) / (n - 1.0)).max(0.0);
-        (self.shift + mean_d, (var / n).sqrt())
-    }
-}
-
-impl<'a> Summariser<'a> {
-    fn new(k: usize, exact: &'a [f64]) -> Self {
-        Self {
-            k,
-            exact,
-            mean: vec![0.0; k],
-        }
-    }
-
-    fn summarise(&mut self, buf: &[f64], tau: f64) -> SweepPoint {
-        match self.k {
-            2 => self.summarise_k(2, buf, tau),
-            3 => self.summarise_k(3, buf, tau),
-            4 => self.summarise_k(4, buf, tau),
-            k => self.summarise_k(k, buf, tau),
-        }
-    }
-
-    /// Inlined per literal k, as [`RelaxedPass::fill`].
-    #[inline(always)]
-    fn summarise_k(&mut self, k: usize, buf: &[f64], tau: f64) -> SweepPoint {
-        let n = (buf.len() / k) as f64;
-        // Mean as first row + mean of the differences to it, so that constant estimates have
-        // a mean equal to every sample and hence exactly zero variance.
-        let first = buf.get(..k).unwrap_or(&[]);
-        if k <= SMALL_K {
-            // A local array the compiler keeps in registers once k is a literal.
-            let mut acc = [0.0f64; SMALL_K];
-            for row in buf.chunks_exact(k) {
-                for (a, (&g, &f)) in acc.iter_mut().zip(row.iter().zip(first)) {
-                    *a += g - f;
-                }
-            }
-            for ((m, &f), &a) in self.mean.iter_mut().zip(first).zip(&acc) {
-                *m = f + a / n;
-            }
-        } else {
-            // Column by column, so the running sum stays in a register.
-            for (j, (m, &f)) in self.mean.iter_mut().zip(first).enumerate() {
-                let sum: f64 = buf.iter().skip(j).step_by(k).map(|&g| g - f).sum();
-                *m = f + sum / n;
-            }
-        }
-        let mean = &self.mean;
-        let exact = self.exact;
-        let bias = mean
-            .iter()
-            .zip(exact)
-            .map(|(m, e)| (m - e) * (m - e))
-            .sum::<f64>()
-            .sqrt();
-        let inv_bias = if bias > 0.0 { 1.0 / bias } else { 0.0 };
-
-        // Per-sample scalars: q = ‖ĝ − ḡ‖², e = ‖ĝ − ∇F‖², p = u·ĝ with u the bias direction.
-        let scalars = |row: &[f64]| {
-            let mut q = 0.0;
-            let mut e = 0.0;
-            let mut p = 0.0;
-            for ((&g, &m), &x) in row.iter().zip(mean).zip(exact) {
-                q += (g - m) * (g - m);
-                e += (g - x) * (g - x);
-                p += (m - x) * g;
-            }
-            (q, e, p * inv_bias)
-        };
-        let (q0, e0, p0) = buf.chunks_exact(k).next().map_or((0.0, 0.0, 0.0), scalars);
-        let mut q_sums = ShiftedSums::new(q0);
-        let mut e_sums = ShiftedSums::new(e0);
-        let mut p_sums = ShiftedSums::new(p0);
-        for row in buf.chunks_exact(k) {
-            let (q, e, p) = scalars(row);
-            q_sums.push(q);
-            e_sums.push(e);
-            p_sums.push(p);
-        }
-        let correction = n / (n - 1.0);
-        let (q_mean, q_se) = q_sums.mean_and_se(n);
-        let (mse, mse_se) = e_sums.mean_and_se(n);
-        let (_, p_se) = p_sums.mean_and_se(n);
-        let variance = q_mean * correction;
-        let bias_se = if bias > 0.0 {
-            p_se
-        } else {
-            (variance / n).sqrt()
-        };
-        SweepPoint {
-            tau,
-            mean: mean.clone(),
-            bias,
-            bias_se,
-            variance,
-            variance_se: q_se * correction,
-            mse,
-            mse_se,
+            // y = softmax(d/τ); the row's maximum is exactly 0.
+            soft.copy_from_slice(d);
+            tempered_softmax(soft, 0.0, inv_tau);
+            hard.copy_from_slice(soft);
+            straight_through_gumbel_softmax(hard, z, self.tau, self.gradient);
+            gumbel_softmax(soft, self.tau, self.gradient);
         }
     }
 }
@@ -495,7 +285,8 @@ mod tests {
 
     #[test]
     fn sweep_agrees_with_one_sample_estimates() {
-        // Recompute the sweep's GS and SF means from the same noise with the public estimators.
+        // Recompute every mean of the sweep from the same noise with the one-sample path,
+        // summed as the summary sums (first estimate + mean difference to it): bit for bit.
         let logits = [0.3, -0.2, 0.8];
         let obj = Objective::SquaredDistance {
             target: vec![0.0, 1.0, 0.0],
@@ -515,18 +306,28 @@ mod tests {
             let mut rng = Pcg64Mcg::seed_from_u64(9);
             let mut perturbed = [0.0; 3];
             let mut est = [0.0; 3];
+            let mut firsts = [[0.0; 3]; 5];
             let mut sums = [[0.0; 3]; 5];
-            for _ in 0..samples {
+            for s in 0..samples {
                 dist.perturb_to_slice(&mut rng, &mut perturbed);
-                for (e, sum) in Estimator::ALL.iter().zip(sums.iter_mut()) {
+                for (e, (first, sum)) in Estimator::ALL
+                    .iter()
+                    .zip(firsts.iter_mut().zip(sums.iter_mut()))
+                {
                     e.estimate(&dist, &obj, &perturbed, &mut est).unwrap();
-                    sum.iter_mut().zip(&est).for_each(|(s, x)| *s += x);
+                    if s == 0 {
+                        *first = est;
+                    }
+                    for ((acc, x), f) in sum.iter_mut().zip(&est).zip(first.iter()) {
+                        *acc += x - f;
+                    }
                 }
             }
-            for (row, sum) in sweep.rows.iter().zip(&sums) {
-                for (m, s) in row.points[t].mean.iter().zip(sum) {
-                    assert!(
-                        (m - s / samples as f64).abs() < 1e-12,
+            for (row, (first, sum)) in sweep.rows.iter().zip(firsts.iter().zip(&sums)) {
+                for ((m, f), s) in row.points[t].mean.iter().zip(first).zip(sum) {
+                    assert_eq!(
+                        m.to_bits(),
+                        (f + s / samples as f64).to_bits(),
                         "{} τ = {tau}",
                         row.estimator.name()
                     );

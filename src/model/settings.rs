@@ -14,8 +14,8 @@ pub use super::limits::{
 pub use super::objective::{default_payoff, default_target, ObjectiveKind};
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::elementary::Portable;
+use crate::math::objective::Objective;
 use crate::math::relaxed::GumbelSoftmax;
-use crate::math::Objective;
 
 /// Costs of the semi-supervised model's parts (classifier D, inference net I, generator G)
 /// and the number of classes k whose speed-up is marked.
