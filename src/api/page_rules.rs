@@ -6,11 +6,11 @@
 //! it, so the page's sliders, names and readouts cannot drift from what Rust accepts and draws.
 
 use super::{js, Explorer};
-use crate::model::presets::{preset, PRESETS};
 use crate::model::limits::{
     MAX_COST_K, MAX_K, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_TAU, MAX_UPDATE_EVERY, MIN_K,
     MIN_SAMPLES, MIN_TAU,
 };
+use crate::model::presets::{preset, PRESETS};
 use crate::model::{View, SWEEP_TAU_MAX, SWEEP_TAU_MIN};
 use wasm_bindgen::prelude::*;
 
