@@ -7,6 +7,7 @@
 mod prop_support;
 
 use gumbel_explorer::math::*;
+use prop_support::verdict::{accepted, check_message, check_names, ANY_WORDS};
 use prop_support::*;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -71,29 +72,6 @@ fn dist(logits: &[f64], tau: f64) -> Result<GumbelSoftmax, TestCaseError> {
     })
 }
 
-/// A message that can be shown as it is: non-empty, short, no markup.
-fn check_message(message: &str) -> Result<(), TestCaseError> {
-    prop_assert!(!message.is_empty(), "empty message");
-    prop_assert!(
-        message.chars().count() < 300,
-        "message of {} characters: {message}",
-        message.chars().count()
-    );
-    prop_assert!(!message.contains('<'), "markup in message: {message}");
-    Ok(())
-}
-
-/// The message of `e` names one of `words`.
-fn check_names(e: &Error, words: &[&str]) -> Result<(), TestCaseError> {
-    let message = e.to_string();
-    check_message(&message)?;
-    prop_assert!(
-        words.iter().any(|w| message.contains(w)),
-        "message {message:?} names none of {words:?}"
-    );
-    Ok(())
-}
-
 /// Index of the first non-finite element.
 fn first_non_finite(values: &[f64]) -> Option<usize> {
     values.iter().position(|v| !v.is_finite())
@@ -121,6 +99,29 @@ fn case_budget_reaches_100000() {
     assert!(total >= 100_000, "only {total} property cases");
 }
 
+/// The verdict on a distribution built from k values (logits or weights, `one` of them called
+/// `noun`, all of them `nouns`) of which the first invalid one is at `bad`, at temperature
+/// `tau`: accepted exactly when k, the values and τ are valid, and then a valid distribution;
+/// otherwise refused by a message naming the first thing wrong (k, then the value, then τ).
+fn check_built(
+    built: Result<GumbelSoftmax, Error>,
+    (k, tau): (usize, f64),
+    bad: Option<usize>,
+    (noun, nouns): (&str, &str),
+) -> Result<(), TestCaseError> {
+    let k_ok = (2..=MAX_CATEGORIES).contains(&k);
+    let words = match bad {
+        _ if !k_ok => vec![nouns.to_string(), "k = ".to_string()],
+        Some(i) => vec![format!("{noun} {i} "), format!("{noun} {} ", i + 1)],
+        None => vec!["τ".to_string()],
+    };
+    let valid = k_ok && bad.is_none() && tau_valid(tau);
+    if let Some(d) = accepted(built, valid, &words)? {
+        check_dist(&d, k, tau)?;
+    }
+    Ok(())
+}
+
 #[test]
 fn gumbel_softmax_new_validates_logits_and_tau() {
     run(
@@ -128,26 +129,9 @@ fn gumbel_softmax_new_validates_logits_and_tau() {
         budget::GUMBEL_NEW,
         (vec_of(mostly_finite()), any_tau()),
         |(logits, tau)| {
-            let k = logits.len();
-            let k_ok = (2..=MAX_CATEGORIES).contains(&k);
-            let bad_logit = first_non_finite(&logits);
-            match GumbelSoftmax::new(&logits, tau) {
-                Ok(d) => {
-                    prop_assert!(k_ok && bad_logit.is_none() && tau_valid(tau));
-                    check_dist(&d, k, tau)?;
-                }
-                Err(e) => {
-                    if !k_ok {
-                        check_names(&e, &["logits", "k = "])?;
-                    } else if let Some(i) = bad_logit {
-                        check_names(&e, &[&format!("logit {i} "), &format!("logit {} ", i + 1)])?;
-                    } else {
-                        prop_assert!(!tau_valid(tau), "rejected: {e}");
-                        check_names(&e, &["τ"])?;
-                    }
-                }
-            }
-            Ok(())
+            let built = GumbelSoftmax::new(&logits, tau);
+            let bad = first_non_finite(&logits);
+            check_built(built, (logits.len(), tau), bad, ("logit", "logits"))
         },
     );
 }
@@ -159,34 +143,12 @@ fn gumbel_softmax_from_probs_validates_weights() {
         budget::GUMBEL_FROM_PROBS,
         (vec_of(mostly_positive()), any_tau()),
         |(probs, tau)| {
-            let k = probs.len();
-            let k_ok = (2..=MAX_CATEGORIES).contains(&k);
+            let built = GumbelSoftmax::from_probs(&probs, tau);
             // Non-finite values are reported before zero or negative ones.
             let bad = first_non_finite(&probs)
                 .or_else(|| probs.iter().position(|p| !(p.is_finite() && *p > 0.0)));
-            match GumbelSoftmax::from_probs(&probs, tau) {
-                Ok(d) => {
-                    prop_assert!(k_ok && bad.is_none() && tau_valid(tau));
-                    check_dist(&d, k, tau)?;
-                }
-                Err(e) => {
-                    if !k_ok {
-                        check_names(&e, &["probabilities", "k = "])?;
-                    } else if let Some(i) = bad {
-                        check_names(
-                            &e,
-                            &[
-                                &format!("probability {i} "),
-                                &format!("probability {} ", i + 1),
-                            ],
-                        )?;
-                    } else {
-                        prop_assert!(!tau_valid(tau), "rejected: {e}");
-                        check_names(&e, &["τ"])?;
-                    }
-                }
-            }
-            Ok(())
+            let nouns = ("probability", "probabilities");
+            check_built(built, (probs.len(), tau), bad, nouns)
         },
     );
 }
@@ -237,26 +199,12 @@ fn with_tau_and_log_density_accept_only_valid_input() {
         |(logits, tau, new_tau, y)| {
             let d = dist(&logits, tau)?;
             let k = d.k();
-            match d.with_tau(new_tau) {
-                Ok(e) => {
-                    prop_assert!(tau_valid(new_tau));
-                    prop_assert_eq!(e.logits(), d.logits());
-                    check_dist(&e, k, new_tau)?;
-                }
-                Err(e) => {
-                    prop_assert!(!tau_valid(new_tau), "rejected: {e}");
-                    check_names(&e, &["τ"])?;
-                }
+            if let Some(e) = accepted(d.with_tau(new_tau), tau_valid(new_tau), &["τ"])? {
+                prop_assert_eq!(e.logits(), d.logits());
+                check_dist(&e, k, new_tau)?;
             }
-            match d.log_density(&y) {
-                Ok(v) => {
-                    prop_assert!(point_ok(k, &y));
-                    prop_assert!(!v.is_nan(), "ln p = NaN at {y:?}");
-                }
-                Err(e) => {
-                    prop_assert!(!point_ok(k, &y), "rejected: {e}");
-                    check_names(&e, &["point"])?;
-                }
+            if let Some(v) = accepted(d.log_density(&y), point_ok(k, &y), &["point"])? {
+                prop_assert!(!v.is_nan(), "ln p = NaN at {y:?}");
             }
             let log_y: Vec<f64> = y.iter().map(|v| v.ln()).collect();
             for candidate in [&log_y, &y] {
@@ -299,15 +247,9 @@ fn free_log_density_validates_everything() {
                 && first_non_finite(&logits).is_none()
                 && tau_valid(tau)
                 && point_ok(k, &y);
-            match log_density(&logits, tau, &y) {
-                Ok(v) => {
-                    prop_assert!(ok);
-                    prop_assert!(!v.is_nan(), "ln p = NaN");
-                }
-                Err(e) => {
-                    prop_assert!(!ok, "rejected: {e}");
-                    check_names(&e, &["logit", "k = ", "τ", "point"])?;
-                }
+            let words = ["logit", "k = ", "τ", "point"];
+            if let Some(v) = accepted(log_density(&logits, tau, &y), ok, &words)? {
+                prop_assert!(!v.is_nan(), "ln p = NaN");
             }
             Ok(())
         },
@@ -514,17 +456,11 @@ fn chi_square_test_gives_a_p_value_or_says_why_not() {
                 && probs.len() == n
                 && probs.iter().all(|p| p.is_finite() && *p > 0.0)
                 && observed.iter().any(|&o| o > 0);
-            match chi_square_test(&observed, &probs) {
-                Ok(c) => {
-                    prop_assert!(ok);
-                    prop_assert_eq!(c.dof, n - 1);
-                    prop_assert!(c.statistic >= 0.0, "statistic {}", c.statistic);
-                    prop_assert!((0.0..=1.0).contains(&c.p_value), "p = {}", c.p_value);
-                }
-                Err(e) => {
-                    prop_assert!(!ok, "rejected: {e}");
-                    check_names(&e, &["observed", "k = 1", "probabilit", "no observations"])?;
-                }
+            let words = ["observed", "k = 1", "probabilit", "no observations"];
+            if let Some(c) = accepted(chi_square_test(&observed, &probs), ok, &words)? {
+                prop_assert_eq!(c.dof, n - 1);
+                prop_assert!(c.statistic >= 0.0, "statistic {}", c.statistic);
+                prop_assert!((0.0..=1.0).contains(&c.p_value), "p = {}", c.p_value);
             }
             Ok(())
         },
@@ -672,33 +608,34 @@ fn single_estimates_validate_their_buffers() {
                 && perturbed.len() == k
                 && out_len == k
                 && first_non_finite(&perturbed).is_none();
-            match estimator.estimate(&d, &objective, &perturbed, &mut out) {
-                Ok(forward) => {
-                    prop_assert!(ok);
-                    prop_assert!(!forward.is_nan(), "forward NaN");
-                    prop_assert!(out.iter().all(|g| !g.is_nan()), "{estimator:?}: {out:?}");
-                }
-                Err(e) => {
-                    prop_assert!(!ok, "rejected: {e}");
-                    check_message(&e.to_string())?;
-                }
+            let result = estimator.estimate(&d, &objective, &perturbed, &mut out);
+            if let Some(forward) = accepted(result, ok, ANY_WORDS)? {
+                prop_assert!(!forward.is_nan(), "forward NaN");
+                prop_assert!(out.iter().all(|g| !g.is_nan()), "{estimator:?}: {out:?}");
             }
             let mut rng = Pcg64Mcg::seed_from_u64(seed);
             let mut out = vec![0.0; out_len];
-            match estimator.sample_gradient(&d, &objective, &mut rng, &mut out) {
-                Ok(forward) => {
-                    prop_assert!(objective_ok && out_len == k);
-                    prop_assert!(!forward.is_nan(), "forward NaN");
-                    prop_assert!(out.iter().all(|g| !g.is_nan()), "{estimator:?}: {out:?}");
-                }
-                Err(e) => {
-                    prop_assert!(!(objective_ok && out_len == k), "rejected: {e}");
-                    check_message(&e.to_string())?;
-                }
+            let result = estimator.sample_gradient(&d, &objective, &mut rng, &mut out);
+            if let Some(forward) = accepted(result, objective_ok && out_len == k, ANY_WORDS)? {
+                prop_assert!(!forward.is_nan(), "forward NaN");
+                prop_assert!(out.iter().all(|g| !g.is_nan()), "{estimator:?}: {out:?}");
             }
             Ok(())
         },
     );
+}
+
+/// A small count, the degenerate ones (0 to 3) as likely as the others: a sample count or a
+/// raster side.
+fn small_count() -> impl Strategy<Value = usize> + Clone {
+    prop_oneof![
+        Just(0usize),
+        Just(1usize),
+        Just(2usize),
+        Just(3usize),
+        Just(17usize),
+        Just(64usize)
+    ]
 }
 
 #[test]
@@ -718,14 +655,7 @@ fn variance_sweep_validates_and_stays_finite() {
             Just(logits),
             objective(k),
             taus_len.clone().prop_flat_map(|n| vec_n(any_tau(), n)),
-            prop_oneof![
-                Just(0usize),
-                Just(1usize),
-                Just(2usize),
-                Just(3usize),
-                Just(17usize),
-                Just(64usize)
-            ],
+            small_count(),
             any::<u64>(),
         )
     });
@@ -743,40 +673,20 @@ fn variance_sweep_validates_and_stays_finite() {
                 && taus.iter().all(|&t| tau_valid(t))
                 && samples >= 2;
             let mut rng = Pcg64Mcg::seed_from_u64(seed);
-            match variance_sweep(&logits, &objective, &taus, samples, &mut rng) {
-                Ok(sweep) => {
-                    prop_assert!(ok);
-                    prop_assert_eq!(sweep.taus.len(), taus.len());
-                    prop_assert_eq!(sweep.exact.len(), k);
-                    prop_assert_eq!(sweep.rows.len(), Estimator::ALL.len());
-                    let (_, values) = objective_values(&objective);
-                    let moderate = values.iter().all(|v| v.abs() <= 1e6);
-                    for row in &sweep.rows {
-                        prop_assert_eq!(row.points.len(), taus.len());
-                        if moderate {
-                            for p in &row.points {
-                                let numbers = [
-                                    p.bias,
-                                    p.bias_se,
-                                    p.variance,
-                                    p.variance_se,
-                                    p.mse,
-                                    p.mse_se,
-                                ];
-                                prop_assert!(
-                                    numbers.iter().chain(&p.mean).all(|x| !x.is_nan()),
-                                    "{:?} at τ = {}: {p:?}",
-                                    row.estimator,
-                                    p.tau
-                                );
-                            }
-                        }
-                    }
-                }
-                Err(e) => {
-                    prop_assert!(!ok, "rejected: {e}");
-                    check_message(&e.to_string())?;
-                }
+            let result = variance_sweep(&logits, &objective, &taus, samples, &mut rng);
+            let Some(sweep) = accepted(result, ok, ANY_WORDS)? else {
+                return Ok(());
+            };
+            prop_assert_eq!(sweep.taus.len(), taus.len());
+            prop_assert_eq!(sweep.exact.len(), k);
+            prop_assert_eq!(sweep.rows.len(), Estimator::ALL.len());
+            let (_, values) = objective_values(&objective);
+            let moderate = values.iter().all(|v| v.abs() <= 1e6);
+            for row in &sweep.rows {
+                prop_assert_eq!(row.points.len(), taus.len());
+                // No number of a point (τ, mean, statistics, standard errors) is NaN.
+                let nan = row.points.iter().find(|p| format!("{p:?}").contains("NaN"));
+                prop_assert!(!moderate || nan.is_none(), "{:?}: {nan:?}", row.estimator);
             }
             Ok(())
         },
@@ -819,26 +729,21 @@ fn annealing_schedules_validate_and_never_leave_their_range() {
                 && tau_min.is_finite()
                 && tau_min > 0.0
                 && every > 0;
-            match AnnealingSchedule::new(tau0, rate, tau_min, every) {
-                Ok(s) => {
-                    prop_assert!(ok);
-                    let hi = tau0.max(tau_min);
-                    let t = s.tau_at(step);
-                    prop_assert!(t.is_finite() && t >= tau_min && t <= hi, "τ({step}) = {t}");
-                    let curve = s.curve(steps, points);
-                    prop_assert_eq!(curve.len(), points);
-                    for w in curve.windows(2) {
-                        prop_assert!(w[0].0 <= w[1].0 && w[0].1 >= w[1].1, "{w:?}");
-                    }
-                    for &(at, t) in &curve {
-                        prop_assert!(at <= steps);
-                        prop_assert!(t.is_finite() && t >= tau_min && t <= hi);
-                    }
-                }
-                Err(e) => {
-                    prop_assert!(!ok, "rejected: {e}");
-                    check_names(&e, &["annealing"])?;
-                }
+            let result = AnnealingSchedule::new(tau0, rate, tau_min, every);
+            let Some(s) = accepted(result, ok, &["annealing"])? else {
+                return Ok(());
+            };
+            let hi = tau0.max(tau_min);
+            let t = s.tau_at(step);
+            prop_assert!(t.is_finite() && t >= tau_min && t <= hi, "τ({step}) = {t}");
+            let curve = s.curve(steps, points);
+            prop_assert_eq!(curve.len(), points);
+            for w in curve.windows(2) {
+                prop_assert!(w[0].0 <= w[1].0 && w[0].1 >= w[1].1, "{w:?}");
+            }
+            for &(at, t) in &curve {
+                prop_assert!(at <= steps);
+                prop_assert!(t.is_finite() && t >= tau_min && t <= hi);
             }
             Ok(())
         },
@@ -931,14 +836,7 @@ fn simplex_geometry_is_total() {
 
 #[test]
 fn raster_is_nan_exactly_outside_the_triangle() {
-    let size = prop_oneof![
-        Just(0usize),
-        Just(1usize),
-        Just(2usize),
-        Just(3usize),
-        Just(17usize),
-        Just(64usize)
-    ];
+    let size = small_count();
     let probs = prop_oneof![
         2 => vec_n(log_uniform(-300.0, 300.0), 3),
         4 => vec_n(1e-3..1.0f64, 3),

@@ -1,5 +1,6 @@
 //! Shared by the property tests (`tests/prop_*.rs`): a deterministic runner, the hostile-number
-//! strategies, and the case budget of every property in one table.
+//! strategies, and the case budget of every property in one table (what a verdict must say is
+//! in `verdict.rs`).
 //!
 //! Every property runs on a `proptest` runner whose generator is seeded from the property's
 //! name, so a run is reproducible without any environment variable, and failures are not
@@ -14,6 +15,8 @@ use gumbel_explorer::model::settings::{
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+
+pub mod verdict;
 
 /// Cases of every property, by file. `prop_math.rs` checks that they add up to at least
 /// 100,000.
