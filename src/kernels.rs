@@ -8,6 +8,7 @@
 //! The sizes the kernels share with the page (default π, τ and N, the sweep's grid) are read
 //! from the model rather than restated.
 
+use crate::format::count;
 use crate::math::elementary::Portable;
 use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
@@ -200,59 +201,46 @@ impl Kernel {
     }
 }
 
-/// A count with thousands separators (20000 → "20,000").
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+/// What a run of [`sample_kernel`] on k classes computes.
+fn sample_description(k: usize) -> String {
+    let (n, tau) = (count(SAMPLE_DRAWS as u64), default_tau());
+    format!("{n} draws, k = {k}, tau = {tau} (sample_to_slice)")
+}
+
+/// What a run of [`summary_kernel`] on `n` draws computes.
+fn summary_description(n: usize) -> String {
+    let n = count(n as u64);
+    format!("sample views from fresh draws, N = {n}, k = 3 (summarise)")
 }
 
 /// Every kernel, in the order the table lists them.
 pub static KERNELS: [Kernel; 9] = [
     Kernel {
         name: "sample_k3",
-        describe: || {
-            let (n, tau) = (grouped(SAMPLE_DRAWS), default_tau());
-            format!("{n} draws, k = 3, tau = {tau} (sample_to_slice)")
-        },
+        describe: || sample_description(3),
         run: || sample_kernel(3, SAMPLE_DRAWS, 1),
     },
     Kernel {
         name: "sample_k10",
-        describe: || {
-            let (n, tau) = (grouped(SAMPLE_DRAWS), default_tau());
-            format!("{n} draws, k = 10, tau = {tau} (sample_to_slice)")
-        },
+        describe: || sample_description(10),
         run: || sample_kernel(10, SAMPLE_DRAWS, 1),
     },
     Kernel {
         name: "tau_change_20k",
         describe: || {
-            let n = grouped(default_samples());
+            let n = count(default_samples() as u64);
             format!("sample views after a tau change, N = {n}, cached noise (Sampler)")
         },
         run: || tau_change_kernel(default_samples()),
     },
     Kernel {
         name: "summary_20k",
-        describe: || {
-            let n = grouped(default_samples());
-            format!("sample views from fresh draws, N = {n}, k = 3 (summarise)")
-        },
+        describe: || summary_description(default_samples()),
         run: || summary_kernel(default_samples()),
     },
     Kernel {
         name: "summary_1m",
-        describe: || {
-            let n = grouped(MAX_SAMPLES);
-            format!("sample views from fresh draws, N = {n}, k = 3 (summarise)")
-        },
+        describe: || summary_description(MAX_SAMPLES),
         run: || summary_kernel(MAX_SAMPLES),
     },
     Kernel {
@@ -277,7 +265,7 @@ pub static KERNELS: [Kernel; 9] = [
     Kernel {
         name: "sweep",
         describe: || {
-            let n = grouped(SWEEP_SAMPLES);
+            let n = count(SWEEP_SAMPLES as u64);
             format!("{SWEEP_TAUS} tau x {n} samples x 5 estimators, k = 3 (variance_sweep)")
         },
         run: || sweep_kernel(1),
@@ -285,16 +273,22 @@ pub static KERNELS: [Kernel; 9] = [
     Kernel {
         name: "exp_ln_1m",
         describe: || {
-            let n = grouped(EXP_LN_VALUES);
+            let n = count(EXP_LN_VALUES as u64);
             format!("{n} exp + {n} ln (the maths library alone, libm as in the kernels)")
         },
         run: || exp_ln_kernel(EXP_LN_VALUES),
     },
 ];
 
-/// The kernel called `name`.
-pub fn kernel(name: &str) -> Option<&'static Kernel> {
-    KERNELS.iter().find(|k| k.name == name)
+/// The kernel called `name`, or a message naming the kernels there are.
+pub fn kernel(name: &str) -> Result<&'static Kernel, String> {
+    KERNELS.iter().find(|k| k.name == name).ok_or_else(|| {
+        let known: Vec<&str> = KERNELS.iter().map(|k| k.name).collect();
+        format!(
+            "there is no kernel called \"{name}\" (known: {})",
+            known.join(", ")
+        )
+    })
 }
 
 /// Median of `times` (sorted in place); NaN when empty.

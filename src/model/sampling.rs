@@ -38,7 +38,7 @@ pub struct SampleSummary {
     pub counts: Vec<u64>,
     /// `component_hist[i][b]`: draws whose y_i falls in bin b of [0, 1].
     pub component_hist: Vec<Vec<u64>>,
-    /// E[y] estimated from the draws so far (0 before the first draw).
+    /// E\[y\] estimated from the draws so far (0 before the first draw).
     pub mean: Vec<f64>,
     /// Standard error of each mean (0 before the second draw).
     pub std_err: Vec<f64>,
@@ -219,7 +219,7 @@ pub fn summarise(dist: &GumbelSoftmax, n: usize, seed: u64) -> SampleSummary {
     sampler.summary
 }
 
-/// The Figure 1 panel: E[y] at each of `taus` and the first draw at each, all from the
+/// The Figure 1 panel: E\[y\] at each of `taus` and the first draw at each, all from the
 /// same Gumbel noise (draws from the stream of `seed`).
 pub fn figure1(
     dist: &GumbelSoftmax,
