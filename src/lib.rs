@@ -11,14 +11,14 @@
 //! format        how a number is written: a leaf module, used by math, model, render and api
 //! ```
 //!
-//! `model` holds the explorer's validated state and computes the numbers behind each view
-//! from `math`, handing them to `render`'s figures; `render` needs nothing from `math`. `api`
-//! (wasm-bindgen, the only part that touches the browser) drives the model and gives `render`
-//! its canvas. `vae`, the categorical VAE the page trains, is pure Rust like `math` and uses only
-//! `math`: no plotting, no web APIs. `format` depends on nothing in the
-//! crate; `math`, `model`, `render` and `api` all write their numbers with it, so a figure's
-//! label, an error message and a link spell a number the same way. `kernels`, compiled only
-//! with the `bench` feature, times model and math code for `make bench`.
+//! `model` holds the explorer's validated state and computes the numbers behind each view from
+//! `math`, handing them to `render`'s figures; `render` needs nothing from `math`. `api`
+//! (wasm-bindgen, the only part that touches the browser) drives the model and gives `render` its
+//! canvas. `vae`, the categorical VAE the page trains, is pure Rust like `math` and uses only
+//! `math`: no plotting, no web APIs. `format` depends on nothing in the crate; `math`, `model`,
+//! `render` and `api` all write their numbers with it, so a figure's label, an error message and a
+//! link spell a number the same way. `kernels`, compiled only with the `bench` feature, times model
+//! and math code for `make bench`.
 
 pub mod format;
 #[cfg(feature = "bench")]
