@@ -2,6 +2,14 @@
 //! lacks. Bitmaps (the density heatmap) go to the canvas in one `putImageData` call instead of
 //! one `fillRect` per pixel, and text is measured with the canvas's own `measureText`, which
 //! needs no page layout, instead of a temporary DOM element per label.
+//!
+//! A failure says which canvas call failed and why, and keeps its kind: a refused drawing call
+//! (a line, a fill, the heatmap's blit) is a drawing error, which the figures report as
+//! [`RenderError::Backend`](crate::render::RenderError::Backend); a text that could not be
+//! measured or drawn is a font error, reported as
+//! [`RenderError::Text`](crate::render::RenderError::Text).
+
+use std::fmt;
 
 use plotters::prelude::*;
 use plotters_backend::{
@@ -14,18 +22,69 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 /// plotters-canvas does not export its error type by name.
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 
+/// A canvas call that failed, and the browser's reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CanvasFailure {
+    /// What was asked of the canvas, e.g. "putImageData (the heatmap's pixels)".
+    pub call: &'static str,
+    /// The browser's reason, as it gave it.
+    pub reason: String,
+}
+
+impl fmt::Display for CanvasFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} failed: {}", self.call, self.reason)
+    }
+}
+
+impl std::error::Error for CanvasFailure {}
+
+/// What every method of the backend returns on failure.
+type Failure = DrawingErrorKind<CanvasFailure>;
+
+/// The browser's reason for a failed call: its text, else its JSON, else a plain word.
+fn reason(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "no reason given".to_string())
+}
+
+/// A drawing call of ours that the canvas refused: a drawing error.
+fn refused(call: &'static str) -> impl Fn(JsValue) -> Failure {
+    move |e| {
+        let reason = reason(&e);
+        DrawingErrorKind::DrawingError(CanvasFailure { call, reason })
+    }
+}
+
+/// A text the canvas could not measure: a font error.
+fn unmeasured(e: JsValue) -> Failure {
+    let reason = reason(&e);
+    DrawingErrorKind::FontError(Box::new(CanvasFailure {
+        call: "measureText",
+        reason,
+    }))
+}
+
+/// A failure of plotters-canvas's own drawing of `call`, in the kind plotters-canvas gave it.
+fn forwarded(call: &'static str) -> impl Fn(DrawingErrorKind<CanvasError>) -> Failure {
+    move |e| match e {
+        DrawingErrorKind::DrawingError(e) => {
+            let reason = e.to_string();
+            DrawingErrorKind::DrawingError(CanvasFailure { call, reason })
+        }
+        DrawingErrorKind::FontError(e) => {
+            let reason = e.to_string();
+            DrawingErrorKind::FontError(Box::new(CanvasFailure { call, reason }))
+        }
+    }
+}
+
+/// The figures' backend on a browser canvas.
 pub struct FastCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
     rgba: Vec<u8>,
-}
-
-fn js_error(e: JsValue) -> DrawingErrorKind<CanvasError> {
-    let text = e
-        .as_string()
-        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
-        .unwrap_or_else(|| "canvas error".to_string());
-    DrawingErrorKind::FontError(text.into())
 }
 
 impl FastCanvas {
@@ -42,31 +101,35 @@ impl FastCanvas {
 }
 
 impl DrawingBackend for FastCanvas {
-    type ErrorType = CanvasError;
+    type ErrorType = CanvasFailure;
 
     fn get_size(&self) -> (u32, u32) {
         self.inner.get_size()
     }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), Failure> {
+        self.inner
+            .ensure_prepared()
+            .map_err(forwarded("preparing the canvas"))
     }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.present()
+    fn present(&mut self) -> Result<(), Failure> {
+        self.inner
+            .present()
+            .map_err(forwarded("presenting the canvas"))
     }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failure> {
+        self.inner
+            .draw_pixel(point, color)
+            .map_err(forwarded("drawing a pixel"))
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_line(from, to, style)
+    ) -> Result<(), Failure> {
+        self.inner
+            .draw_line(from, to, style)
+            .map_err(forwarded("drawing a line"))
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -74,15 +137,19 @@ impl DrawingBackend for FastCanvas {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result<(), Failure> {
+        self.inner
+            .draw_rect(upper_left, bottom_right, style, fill)
+            .map_err(forwarded("drawing a rectangle"))
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_path(path, style)
+    ) -> Result<(), Failure> {
+        self.inner
+            .draw_path(path, style)
+            .map_err(forwarded("drawing a path"))
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -90,37 +157,43 @@ impl DrawingBackend for FastCanvas {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Result<(), Failure> {
+        self.inner
+            .draw_circle(center, radius, style, fill)
+            .map_err(forwarded("drawing a circle"))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.fill_polygon(vert, style)
+    ) -> Result<(), Failure> {
+        self.inner
+            .fill_polygon(vert, style)
+            .map_err(forwarded("filling a polygon"))
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.draw_text(text, style, pos)
+    ) -> Result<(), Failure> {
+        self.inner
+            .draw_text(text, style, pos)
+            .map_err(forwarded("drawing text"))
     }
 
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
+    ) -> Result<(u32, u32), Failure> {
         self.context.set_font(&format!(
             "{} {}px {}",
             style.style().as_str(),
             style.size(),
             style.family().as_str()
         ));
-        let metrics = self.context.measure_text(text).map_err(js_error)?;
+        let metrics = self.context.measure_text(text).map_err(unmeasured)?;
         let width = metrics.width().max(0.0).ceil() as u32;
         // Line height as the font size: what plotters' own layout returns for one line.
         let height = style.size().max(0.0).ceil() as u32;
@@ -137,7 +210,7 @@ impl DrawingBackend for FastCanvas {
         pos: BackendCoord,
         (w, h): (u32, u32),
         src: &[u8],
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+    ) -> Result<(), Failure> {
         let pixels = w as usize * h as usize;
         if w == 0 || h == 0 || src.len() < pixels * 3 {
             return Ok(());
@@ -148,9 +221,52 @@ impl DrawingBackend for FastCanvas {
             self.rgba.extend_from_slice(&[rgb[0], rgb[1], rgb[2], 255]);
         }
         let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba), w, h)
-            .map_err(js_error)?;
+            .map_err(refused("ImageData (the heatmap's pixels)"))?;
         self.context
             .put_image_data(&image, f64::from(pos.0), f64::from(pos.1))
-            .map_err(js_error)
+            .map_err(refused("putImageData (the heatmap's pixels)"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::RenderError;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn a_refused_blit_is_a_drawing_failure_naming_the_call() {
+        let e = refused("putImageData (the heatmap's pixels)")(JsValue::from_str("IndexSizeError"));
+        assert_eq!(
+            RenderError::from(e),
+            RenderError::Backend(
+                "putImageData (the heatmap's pixels) failed: IndexSizeError".into()
+            )
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_failed_measurement_is_a_text_failure() {
+        let e = unmeasured(JsValue::from_str("SyntaxError: bad font"));
+        assert_eq!(
+            RenderError::from(e),
+            RenderError::Text("measureText failed: SyntaxError: bad font".into())
+        );
+        let inner = DrawingErrorKind::<CanvasError>::FontError(Box::new(CanvasFailure {
+            call: "fillText",
+            reason: "no font".into(),
+        }));
+        assert_eq!(
+            RenderError::from(forwarded("drawing text")(inner)),
+            RenderError::Text("drawing text failed: fillText failed: no font".into())
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_reason_is_the_browsers_text_or_json() {
+        assert_eq!(reason(&JsValue::from_str("refused")), "refused");
+        assert_eq!(reason(&JsValue::from_f64(3.5)), "3.5");
+        assert_eq!(reason(&js_sys::Array::of1(&JsValue::TRUE).into()), "[true]");
+        assert_eq!(reason(&JsValue::UNDEFINED), "no reason given");
     }
 }
