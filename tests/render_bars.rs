@@ -3,8 +3,10 @@
 mod render_support;
 
 use gumbel_explorer::render::*;
+use render_support::lcg::{softmax, Lcg};
 use render_support::{
-    drawn, filled_rects, has_text, hex, message_only, stroked, svg, texts, too_small,
+    at_both_scales, drawn, filled_rects, has_text, hex, message_only, once_each, stroked, survives,
+    svg, texts, too_small,
 };
 
 /// Each frequency's binomial standard error √(f(1 − f)/n), as the model supplies it.
@@ -32,13 +34,8 @@ fn gumbel_max_data() -> GumbelMaxData {
 
 #[test]
 fn gumbel_max_draws_paired_bars_and_the_p_value() {
-    for (name, size, scale) in [
-        ("gumbel_max", (640, 400), 1.0),
-        ("gumbel_max@2x", (1280, 800), 2.0),
-    ] {
-        let s = svg(name, size, scale, |a, t| {
-            draw_gumbel_max(a, &gumbel_max_data(), t)
-        });
+    let d = gumbel_max_data();
+    for (name, s) in at_both_scales("gumbel_max", |a, t| draw_gumbel_max(a, &d, t)) {
         for i in 0..3 {
             let c = hex(class_colour(i));
             // One filled frequency bar and one outlined π bar per class.
@@ -49,19 +46,20 @@ fn gumbel_max_draws_paired_bars_and_the_p_value() {
         assert_eq!(stroked(&s, "#333333"), 9, "{name}: whiskers");
         assert!(has_text(&s, "χ² p = 0.43"), "{name}");
         assert!(has_text(&s, "n = 10,000"), "{name}");
-        assert_eq!(texts(&s, "π (class probability)"), 1, "{name}");
-        assert_eq!(texts(&s, "argmax frequency ± 2 SE"), 1, "{name}");
-        assert_eq!(texts(&s, "class i"), 1, "{name}");
-        for label in ["1", "2", "3"] {
-            assert_eq!(texts(&s, label), 1, "{name}: tick {label}");
-        }
+        let ticks = ["1", "2", "3"];
+        once_each(&s, &ticks, &name);
+        let axes = [
+            "π (class probability)",
+            "argmax frequency ± 2 SE",
+            "class i",
+        ];
+        once_each(&s, &axes, &name);
     }
 }
 
 #[test]
 fn gumbel_max_survives_degenerate_data() {
     let cases = [
-        GumbelMaxData::default(),
         GumbelMaxData {
             probs: vec![0.5, 0.5],
             counts: vec![0, 0],
@@ -91,22 +89,15 @@ fn gumbel_max_survives_degenerate_data() {
             p_value: Some(2.0),
         },
     ];
-    for (j, d) in cases.iter().enumerate() {
-        for size in [(50, 30), (0, 0)] {
-            message_only(size, 1.0, |a, t| draw_gumbel_max(a, d, t));
-        }
-        let s = drawn((640, 400), 1.0, |a, t| draw_gumbel_max(a, d, t));
-        if j == 3 {
-            render_support::save("gumbel_max_k10", &s);
-            assert!(has_text(&s, "χ² p < 0.001"));
-            for i in 0..10 {
-                assert_eq!(
-                    filled_rects(&s, &hex(class_colour(i))),
-                    1,
-                    "k = 10, class {i}"
-                );
-            }
-        }
+    survives(&gumbel_max_data(), &cases, (50, 30), |a, d, t| {
+        draw_gumbel_max(a, d, t)
+    });
+    let s = drawn((640, 400), 1.0, |a, t| draw_gumbel_max(a, &cases[2], t));
+    render_support::save("gumbel_max_k10", &s);
+    assert!(has_text(&s, "χ² p < 0.001"));
+    for i in 0..10 {
+        let bars = filled_rects(&s, &hex(class_colour(i)));
+        assert_eq!(bars, 1, "k = 10, class {i}");
     }
     // An unusable scale falls back to 1.
     let one = drawn((640, 400), 1.0, |a, t| {
@@ -132,13 +123,8 @@ fn expectation_data() -> ExpectationData {
 
 #[test]
 fn expectation_draws_means_beside_pi() {
-    for (name, size, scale) in [
-        ("expectation", (640, 400), 1.0),
-        ("expectation@2x", (1280, 800), 2.0),
-    ] {
-        let s = svg(name, size, scale, |a, t| {
-            draw_expectation(a, &expectation_data(), t)
-        });
+    let d = expectation_data();
+    for (name, s) in at_both_scales("expectation", |a, t| draw_expectation(a, &d, t)) {
         for i in 0..4 {
             assert_eq!(
                 filled_rects(&s, &hex(class_colour(i))),
@@ -154,7 +140,6 @@ fn expectation_draws_means_beside_pi() {
 #[test]
 fn expectation_survives_degenerate_data() {
     let cases = [
-        ExpectationData::default(),
         ExpectationData {
             probs: vec![0.5, 0.5],
             mean: vec![f64::NAN, 0.7],
@@ -168,34 +153,15 @@ fn expectation_survives_degenerate_data() {
             tau: -1.0,
         },
     ];
+    survives(&expectation_data(), &cases, (20, 20), |a, d, t| {
+        draw_expectation(a, d, t)
+    });
+    // At scale 3 the same area is too small as well.
+    too_small((20, 20), 3.0, |a, t| {
+        draw_expectation(a, &expectation_data(), t)
+    });
     for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_expectation(a, d, t));
         message_only((20, 20), 3.0, |a, t| draw_expectation(a, d, t));
-    }
-}
-
-/// A fixed little generator for test data (the render layer itself never samples).
-struct Lcg(u64);
-
-impl Lcg {
-    fn uniform(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    /// A Gumbel-Softmax sample, computed stably (max subtracted before exponentiating).
-    fn relaxed(&mut self, pi: &[f64], tau: f64) -> Vec<f64> {
-        let z: Vec<f64> = pi
-            .iter()
-            .map(|p| (p.ln() - (-self.uniform().ln()).ln()) / tau)
-            .collect();
-        let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let e: Vec<f64> = z.iter().map(|v| (v - m).exp()).collect();
-        let s: f64 = e.iter().sum();
-        e.iter().map(|v| v / s).collect()
     }
 }
 
@@ -223,11 +189,7 @@ fn components_data(pi: &[f64], tau: f64, n: u64, bins: usize) -> ComponentHistog
 #[test]
 fn components_draw_one_histogram_per_class() {
     let d = components_data(&[0.2, 0.3, 0.5], 0.5, 4000, 20);
-    for (name, size, scale) in [
-        ("components", (640, 400), 1.0),
-        ("components@2x", (1280, 800), 2.0),
-    ] {
-        let s = svg(name, size, scale, |a, t| draw_components(a, &d, t));
+    for (name, s) in at_both_scales("components", |a, t| draw_components(a, &d, t)) {
         for i in 0..3 {
             let bars = d.counts[i].iter().filter(|c| **c > 0).count();
             assert_eq!(
@@ -236,9 +198,7 @@ fn components_draw_one_histogram_per_class() {
                 "{name}: class {i}"
             );
         }
-        for label in ["y₁", "y₂", "y₃", "πᵢ", "E[yᵢ]"] {
-            assert_eq!(texts(&s, label), 1, "{name}: {label}");
-        }
+        once_each(&s, &["y₁", "y₂", "y₃", "πᵢ", "E[yᵢ]"], &name);
         assert!(has_text(&s, "τ = 0.5"), "{name}");
         assert!(has_text(&s, "fraction of samples (linear)"), "{name}");
     }
@@ -256,7 +216,6 @@ fn components_survive_degenerate_data() {
     bad.mean = vec![f64::NAN];
     bad.probs = vec![f64::INFINITY, -2.0, 0.3];
     let cases = [
-        ComponentHistogramsData::default(),
         ComponentHistogramsData {
             counts: vec![vec![0; 10]; 3],
             n: 0,
@@ -267,10 +226,10 @@ fn components_survive_degenerate_data() {
         bad,
         components_data(&[0.1; 10], 0.01, 50, 1),
     ];
+    let good = components_data(&[0.2, 0.3, 0.5], 0.5, 1000, 20);
+    survives(&good, &cases, (10, 10), |a, d, t| draw_components(a, d, t));
     for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_components(a, d, t));
         drawn((200, 150), 1.0, |a, t| draw_components(a, d, t));
-        message_only((10, 10), 1.0, |a, t| draw_components(a, d, t));
     }
 }
 
@@ -285,11 +244,7 @@ fn strip(pi: &[f64], tau: f64, m: usize) -> SampleStripData {
 #[test]
 fn sample_strip_stacks_each_sample() {
     let d = strip(&[0.2, 0.3, 0.5], 0.5, 20);
-    for (name, size, scale) in [
-        ("sample_strip", (640, 400), 1.0),
-        ("sample_strip@2x", (1280, 800), 2.0),
-    ] {
-        let s = svg(name, size, scale, |a, t| draw_sample_strip(a, &d, t));
+    for (name, s) in at_both_scales("sample_strip", |a, t| draw_sample_strip(a, &d, t)) {
         for i in 0..3 {
             // One segment per sample whose component is visible (not below a pixel's worth).
             let segments = filled_rects(&s, &hex(class_colour(i)));
@@ -299,10 +254,7 @@ fn sample_strip_stacks_each_sample() {
             );
         }
         assert!(has_text(&s, "τ = 0.5"), "{name}");
-        assert_eq!(texts(&s, "sample"), 1, "{name}");
-        for label in ["y₁", "y₂", "y₃"] {
-            assert_eq!(texts(&s, label), 1, "{name}: legend {label}");
-        }
+        once_each(&s, &["sample", "y₁", "y₂", "y₃"], &name);
     }
     let sharp = strip(&[0.25; 4], 0.1, 12);
     svg("sample_strip_tau0.1", (640, 400), 1.0, |a, t| {
@@ -313,20 +265,18 @@ fn sample_strip_stacks_each_sample() {
 #[test]
 fn sample_strip_survives_degenerate_data() {
     let cases = [
-        SampleStripData::default(),
         SampleStripData {
             samples: vec![vec![], vec![f64::NAN, 2.0, -1.0], vec![0.5; 3]],
             tau: 0.0,
         },
         strip(&[0.1; 10], 1.0, 500),
     ];
-    for d in &cases {
-        let s = drawn((640, 400), 1.0, |a, t| draw_sample_strip(a, d, t));
-        if d.samples.len() == 500 {
-            assert!(has_text(&s, "first 200 of 500"));
-        }
-        message_only((30, 30), 1.0, |a, t| draw_sample_strip(a, d, t));
-    }
+    let good = strip(&[0.2, 0.3, 0.5], 0.5, 20);
+    survives(&good, &cases, (30, 30), |a, d, t| {
+        draw_sample_strip(a, d, t)
+    });
+    let s = drawn((640, 400), 1.0, |a, t| draw_sample_strip(a, &cases[1], t));
+    assert!(has_text(&s, "first 200 of 500"));
 }
 
 fn figure1_data() -> Figure1Data {
@@ -346,10 +296,7 @@ fn figure1_data() -> Figure1Data {
                 .zip(&noise)
                 .map(|(p, g): (&f64, &f64)| (p.ln() + g) / tau)
                 .collect();
-            let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let e: Vec<f64> = z.iter().map(|v| (v - m).exp()).collect();
-            let s: f64 = e.iter().sum();
-            e.iter().map(|v| v / s).collect()
+            softmax(&z)
         })
         .collect();
     Figure1Data {
@@ -368,21 +315,14 @@ fn figure1_data() -> Figure1Data {
 #[test]
 fn figure1_has_a_column_per_temperature() {
     let d = figure1_data();
-    for (name, size, scale) in [
-        ("figure1", (640, 400), 1.0),
-        ("figure1@2x", (1280, 800), 2.0),
-    ] {
-        let s = svg(name, size, scale, |a, t| draw_figure1(a, &d, t));
-        for header in ["τ = 0.1", "τ = 0.5", "τ = 1", "τ = 10"] {
-            assert_eq!(texts(&s, header), 1, "{name}: {header}");
-        }
+    for (name, s) in at_both_scales("figure1", |a, t| draw_figure1(a, &d, t)) {
+        once_each(&s, &["τ = 0.1", "τ = 0.5", "τ = 1", "τ = 10"], &name);
         for i in 0..4 {
             // One E[y] bar per column, plus one sample bar per column where it is visible.
             let bars = filled_rects(&s, &hex(class_colour(i)));
             assert!((4..=8).contains(&bars), "{name}: class {i}: {bars}");
         }
-        assert_eq!(texts(&s, "E[yᵢ]"), 1, "{name}");
-        assert_eq!(texts(&s, "one sample yᵢ"), 1, "{name}");
+        once_each(&s, &["E[yᵢ]", "one sample yᵢ"], &name);
     }
 }
 
@@ -393,7 +333,6 @@ fn figure1_survives_degenerate_data() {
     ragged.sample = vec![vec![f64::NAN; 4], vec![1.0]];
     ragged.taus.push(f64::NAN);
     let cases = [
-        Figure1Data::default(),
         ragged,
         Figure1Data {
             taus: vec![1.0; 12],
@@ -402,10 +341,9 @@ fn figure1_survives_degenerate_data() {
             probs: vec![0.1; 10],
         },
     ];
-    for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_figure1(a, d, t));
-        message_only((100, 100), 1.0, |a, t| draw_figure1(a, d, t));
-    }
+    survives(&figure1_data(), &cases, (100, 100), |a, d, t| {
+        draw_figure1(a, d, t)
+    });
 }
 
 fn straight_through_data() -> StraightThroughData {
@@ -420,19 +358,16 @@ fn straight_through_data() -> StraightThroughData {
 #[test]
 fn straight_through_shows_forward_z_and_backward_y() {
     let d = straight_through_data();
-    for (name, size, scale) in [
-        ("straight_through", (640, 400), 1.0),
-        ("straight_through@2x", (1280, 800), 2.0),
-    ] {
-        let s = svg(name, size, scale, |a, t| draw_straight_through(a, &d, t));
-        assert_eq!(texts(&s, "forward: z = onehot(argmax y)"), 1, "{name}");
-        assert_eq!(texts(&s, "backward: gradient of soft y"), 1, "{name}");
+    for (name, s) in at_both_scales("straight_through", |a, t| draw_straight_through(a, &d, t)) {
+        let panels = [
+            "forward: z = onehot(argmax y)",
+            "backward: gradient of soft y",
+        ];
+        once_each(&s, &panels, &name);
         // The chosen class is filled in its own colour twice (z = 1 and its y), the others only
         // have their y bar (and a zero-height z bar) in a lighter tint.
         assert_eq!(filled_rects(&s, &hex(class_colour(1))), 2, "{name}");
-        for label in ["0.61", "0.12", "0.27"] {
-            assert_eq!(texts(&s, label), 1, "{name}: value {label}");
-        }
+        once_each(&s, &["0.61", "0.12", "0.27"], &name);
         // z₂ = 1 above its bar, and class 1's tick in both panels.
         assert_eq!(texts(&s, "1"), 3, "{name}");
         assert!(has_text(&s, "τ = 0.5"), "{name}");
@@ -443,7 +378,6 @@ fn straight_through_shows_forward_z_and_backward_y() {
 #[test]
 fn straight_through_survives_degenerate_data() {
     let cases = [
-        StraightThroughData::default(),
         StraightThroughData {
             soft: vec![f64::NAN, 2.0],
             hard: vec![],
@@ -457,29 +391,7 @@ fn straight_through_survives_degenerate_data() {
             tau: 1.0,
         },
     ];
-    for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_straight_through(a, d, t));
-        message_only((120, 90), 1.0, |a, t| draw_straight_through(a, d, t));
-    }
-}
-
-#[test]
-fn each_bar_figure_says_when_its_area_is_too_small() {
-    too_small((50, 30), 1.0, |a, t| {
-        draw_gumbel_max(a, &gumbel_max_data(), t)
-    });
-    too_small((0, 0), 1.0, |a, t| {
-        draw_gumbel_max(a, &gumbel_max_data(), t)
-    });
-    too_small((20, 20), 3.0, |a, t| {
-        draw_expectation(a, &expectation_data(), t)
-    });
-    let d = components_data(&[0.2, 0.3, 0.5], 0.5, 1000, 20);
-    too_small((10, 10), 1.0, |a, t| draw_components(a, &d, t));
-    let d = strip(&[0.2, 0.3, 0.5], 0.5, 20);
-    too_small((30, 30), 1.0, |a, t| draw_sample_strip(a, &d, t));
-    too_small((100, 100), 1.0, |a, t| draw_figure1(a, &figure1_data(), t));
-    too_small((120, 90), 1.0, |a, t| {
-        draw_straight_through(a, &straight_through_data(), t)
+    survives(&straight_through_data(), &cases, (120, 90), |a, d, t| {
+        draw_straight_through(a, d, t)
     });
 }

@@ -1,95 +1,32 @@
-//! SVG render tests of the density views: the k = 3 heatmap over the triangle.
+//! SVG render tests of the density views: the k = 3 heatmap over the triangle (of the model's
+//! raster), the k = 2 curve over its histogram, and the k > 3 projection.
 
 mod render_support;
 
+use gumbel_explorer::math::raster::TriangleGrid;
+use gumbel_explorer::math::relaxed::GumbelSoftmax;
 use gumbel_explorer::math::simplex::{TRIANGLE_HEIGHT as H, TRIANGLE_VERTICES};
+use gumbel_explorer::model::density::{log_density_raster, simplex_heatmap};
 use gumbel_explorer::render::*;
-use render_support::{drawn, filled_rects, has_text, hex, message_only, svg, texts, too_small};
+use render_support::lcg::Lcg;
+use render_support::{at_both_scales, drawn, filled_rects, has_text, hex, survives, svg, texts};
 
-/// log p of the Gumbel-Softmax density at y (MATH.md §4), written out here so the test can fill
-/// a plausible raster; the render layer itself never evaluates a density.
-fn log_density(y: [f64; 3], pi: [f64; 3], tau: f64) -> f64 {
-    let k = 3.0_f64;
-    let terms: Vec<f64> = (0..3).map(|i| pi[i].ln() - tau * y[i].ln()).collect();
-    let m = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let lse = m + terms.iter().map(|t| (t - m).exp()).sum::<f64>().ln();
-    let ln_gamma_3 = 2.0_f64.ln();
-    ln_gamma_3 + (k - 1.0) * tau.ln() - k * lse
-        + (0..3)
-            .map(|i| pi[i].ln() - (tau + 1.0) * y[i].ln())
-            .sum::<f64>()
-}
-
-/// Triangle coordinates (x, y) to barycentric (y₁, y₂, y₃), vertices e1 = (0, 0), e2 = (1, 0),
-/// e3 = (0.5, √3/2).
-fn barycentric(x: f64, y: f64) -> [f64; 3] {
-    let y3 = y / H;
-    let y2 = x - y3 / 2.0;
-    [1.0 - y2 - y3, y2, y3]
-}
-
+/// The model's own heatmap of π = (0.2, 0.3, 0.5) at τ = 0.5 on a `width × height` raster,
+/// with 40 draws of a fixed generator overlaid.
 fn heatmap(width: u32, height: u32) -> SimplexHeatmapData {
-    let pi = [0.2, 0.3, 0.5];
-    let tau = 0.5;
-    let mut raster = Vec::with_capacity((width * height) as usize);
-    for py in 0..height {
-        for px in 0..width {
-            let x = (f64::from(px) + 0.5) / f64::from(width);
-            let y = (f64::from(height - py) - 0.5) / f64::from(height) * H;
-            let b = barycentric(x, y);
-            raster.push(if b.iter().all(|v| *v > 0.0) {
-                log_density(b, pi, tau)
-            } else {
-                f64::NAN
-            });
-        }
-    }
-    let hi = raster
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(f64::MIN, f64::max);
-    let lo = raster
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(f64::MAX, f64::min)
-        .max(hi - 8.0);
-    // A few samples: barycentric points from a fixed little generator, mapped to the plane.
-    let mut state = 12345_u64;
-    let mut uniform = || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((state >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    };
-    let points = (0..40)
-        .map(|_| {
-            let g: Vec<f64> = (0..3)
-                .map(|i| pi[i].ln() - (-uniform().ln()).ln())
-                .collect();
-            let m = g.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let e: Vec<f64> = g.iter().map(|v| ((v - m) / tau).exp()).collect();
-            let s: f64 = e.iter().sum();
-            let y = [e[0] / s, e[1] / s, e[2] / s];
-            (y[1] + y[2] / 2.0, y[2] * H)
-        })
-        .collect();
-    SimplexHeatmapData {
-        vertices: TRIANGLE_VERTICES,
+    let (pi, tau) = ([0.2, 0.3, 0.5], 0.5);
+    let dist = GumbelSoftmax::from_probs(&pi, tau).expect("a valid distribution");
+    let mut raster = Vec::new();
+    log_density_raster(
+        &dist,
         width,
         height,
-        log_density: raster,
-        lo,
-        hi,
-        points,
-        labels: [
-            "e₁  π₁ = 0.20".to_string(),
-            "e₂  π₂ = 0.30".to_string(),
-            "e₃  π₃ = 0.50".to_string(),
-        ],
-        tau,
-    }
+        &mut TriangleGrid::default(),
+        &mut raster,
+    );
+    let mut rng = Lcg(12345);
+    let overlay: Vec<f64> = (0..40).flat_map(|_| rng.relaxed(&pi, tau)).collect();
+    simplex_heatmap(&dist, width, height, &overlay, raster)
 }
 
 fn dots(s: &str) -> usize {
@@ -133,12 +70,8 @@ fn simplex_raster_rect_fits_the_area_and_keeps_the_triangle_equilateral() {
 
 #[test]
 fn simplex_with_a_small_raster_draws_cells_labels_points_and_colour_bar() {
-    for (name, size, scale) in [
-        ("simplex", (640, 400), 1.0),
-        ("simplex@2x", (1280, 800), 2.0),
-    ] {
-        let d = heatmap(60, 52);
-        let s = svg(name, size, scale, |a, t| draw_simplex(a, &d, t));
+    let d = heatmap(60, 52);
+    for (name, s) in at_both_scales("simplex", |a, t| draw_simplex(a, &d, t)) {
         for l in &d.labels {
             assert_eq!(texts(&s, l), 1, "{name}: {l}");
         }
@@ -214,15 +147,11 @@ fn simplex_survives_degenerate_data() {
     d.width = u32::MAX;
     d.height = 2;
     cases.push(d);
-    let mut d = good;
+    let mut d = good.clone();
     d.log_density = vec![f64::NAN; d.log_density.len()];
     d.labels = Default::default();
     cases.push(d);
-    for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_simplex(a, d, t));
-        message_only((30, 20), 1.0, |a, t| draw_simplex(a, d, t));
-        message_only((0, 0), 1.0, |a, t| draw_simplex(a, d, t));
-    }
+    survives(&good, &cases, (30, 20), |a, d, t| draw_simplex(a, d, t));
 }
 
 /// The binary Concrete density of y₁ (MATH.md §4, k = 2) with logit difference `d`.
@@ -296,7 +225,6 @@ fn binary_draws_histogram_and_density_curve() {
 #[test]
 fn binary_survives_degenerate_data() {
     let cases = [
-        BinaryDensityData::default(),
         BinaryDensityData {
             hist_density: vec![0.0; 10],
             curve: vec![(0.5, 0.0)],
@@ -322,10 +250,9 @@ fn binary_survives_degenerate_data() {
             log_scale: false,
         },
     ];
-    for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_binary(a, d, t));
-        message_only((40, 40), 1.0, |a, t| draw_binary(a, d, t));
-    }
+    survives(&binary_data(2.0, false), &cases, (40, 40), |a, d, t| {
+        draw_binary(a, d, t)
+    });
 }
 
 fn projection_data(k: usize, m: usize) -> ProjectionData {
@@ -337,17 +264,11 @@ fn projection_data(k: usize, m: usize) -> ProjectionData {
         .collect();
     // Samples: random mixtures of the vertices, sharpened (as a small τ would), projected
     // linearly as the model does; the class is the heaviest weight.
-    let mut state = 99_u64;
-    let mut uniform = || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((state >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    };
+    let mut rng = Lcg(99);
     let mut points = Vec::new();
     let mut classes = Vec::new();
     for _ in 0..m {
-        let w: Vec<f64> = (0..k).map(|_| uniform().powi(6)).collect();
+        let w: Vec<f64> = (0..k).map(|_| rng.uniform().powi(6)).collect();
         let total: f64 = w.iter().sum();
         let (x, y) = vertices.iter().zip(&w).fold((0.0, 0.0), |a, (v, wi)| {
             (a.0 + wi / total * v.0, a.1 + wi / total * v.1)
@@ -400,7 +321,6 @@ fn projection_survives_degenerate_data() {
     bad.points.push((f64::NAN, 1.0));
     bad.points.push((1e300, -1e300));
     let cases = [
-        ProjectionData::default(),
         bad,
         ProjectionData {
             vertices: vec![(0.0, 0.0)],
@@ -415,19 +335,7 @@ fn projection_survives_degenerate_data() {
             tau: 1.0,
         },
     ];
-    for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_projection(a, d, t));
-        message_only((50, 50), 1.0, |a, t| draw_projection(a, d, t));
-    }
-}
-
-#[test]
-fn each_density_figure_says_when_its_area_is_too_small() {
-    let d = heatmap(60, 52);
-    too_small((30, 20), 1.0, |a, t| draw_simplex(a, &d, t));
-    too_small((0, 0), 1.0, |a, t| draw_simplex(a, &d, t));
-    let d = binary_data(2.0, false);
-    too_small((40, 40), 1.0, |a, t| draw_binary(a, &d, t));
-    let d = projection_data(5, 30);
-    too_small((50, 50), 1.0, |a, t| draw_projection(a, &d, t));
+    survives(&projection_data(5, 30), &cases, (50, 50), |a, d, t| {
+        draw_projection(a, d, t)
+    });
 }

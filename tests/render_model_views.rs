@@ -10,38 +10,30 @@ use render_support::svg;
 fn draw_every_view(m: &mut Model, tag: &str) {
     let size = (640, 400);
     let name = |view: &str| format!("model_{tag}_{view}");
-    let d = m.gumbel_max_data();
-    svg(&name("gumbel_max"), size, 1.0, |a, t| {
-        draw_gumbel_max(a, &d, t)
-    });
-    let d = m.components_data();
-    svg(&name("components"), size, 1.0, |a, t| {
-        draw_components(a, &d, t)
-    });
-    let d = m.expectation_data();
-    svg(&name("expectation"), size, 1.0, |a, t| {
-        draw_expectation(a, &d, t)
-    });
-    let d = m.strip_data();
-    svg(&name("sample_strip"), size, 1.0, |a, t| {
-        draw_sample_strip(a, &d, t)
-    });
-    let d = m.figure1_data();
-    svg(&name("figure1"), size, 1.0, |a, t| draw_figure1(a, &d, t));
-    let d = m.straight_through_data();
-    svg(&name("straight_through"), size, 1.0, |a, t| {
-        draw_straight_through(a, &d, t)
-    });
-    let d = m.estimators_data().expect("estimator sweep");
-    svg(&name("estimators"), size, 1.0, |a, t| {
-        draw_estimators(a, &d, t)
-    });
-    let d = m.annealing_data();
-    svg(&name("annealing"), size, 1.0, |a, t| {
-        draw_annealing(a, &d, t)
-    });
-    let d = m.cost_data();
-    svg(&name("cost"), size, 1.0, |a, t| draw_cost(a, &d, t));
+    // Draws the view's data `$data` with `$draw`, kept as target/render/model_<tag>_<$view>.svg.
+    macro_rules! keep {
+        ($view:literal, $data:expr, $draw:ident) => {{
+            let d = $data;
+            svg(&name($view), size, 1.0, |a, t| $draw(a, &d, t));
+        }};
+    }
+    keep!("gumbel_max", m.gumbel_max_data(), draw_gumbel_max);
+    keep!("components", m.components_data(), draw_components);
+    keep!("expectation", m.expectation_data(), draw_expectation);
+    keep!("sample_strip", m.strip_data(), draw_sample_strip);
+    keep!("figure1", m.figure1_data(), draw_figure1);
+    keep!(
+        "straight_through",
+        m.straight_through_data(),
+        draw_straight_through
+    );
+    keep!(
+        "estimators",
+        m.estimators_data().expect("estimator sweep"),
+        draw_estimators
+    );
+    keep!("annealing", m.annealing_data(), draw_annealing);
+    keep!("cost", m.cost_data(), draw_cost);
     // A small density area, so the exact-size heatmap (one SVG rect per pixel) stays small.
     let small = (320, 240);
     let (_, _, rw, rh) = simplex_raster_rect(
@@ -62,18 +54,13 @@ fn draw_every_view(m: &mut Model, tag: &str) {
 #[test]
 fn every_view_draws_the_models_numbers() {
     draw_every_view(&mut Model::new(), "k3");
-    let mut m = Model::new();
-    m.update(|s| {
-        s.set_k(2)?;
-        s.set_tau(0.2)
-    })
-    .expect("k = 2, τ = 0.2");
-    draw_every_view(&mut m, "k2");
-    let mut m = Model::new();
-    m.update(|s| {
-        s.set_k(10)?;
-        s.set_tau(0.1)
-    })
-    .expect("k = 10, τ = 0.1");
-    draw_every_view(&mut m, "k10");
+    for (k, tau) in [(2, 0.2), (10, 0.1)] {
+        let mut m = Model::new();
+        m.update(|s| {
+            s.set_k(k)?;
+            s.set_tau(tau)
+        })
+        .unwrap_or_else(|e| panic!("k = {k}, τ = {tau}: {e}"));
+        draw_every_view(&mut m, &format!("k{k}"));
+    }
 }

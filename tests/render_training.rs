@@ -3,7 +3,7 @@
 mod render_support;
 
 use gumbel_explorer::render::*;
-use render_support::{drawn, has_text, hex, message_only, svg, texts, too_small};
+use render_support::{at_both_scales, has_text, hex, once_each, survives, svg, texts};
 
 fn log_grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     (0..n)
@@ -59,8 +59,8 @@ fn estimators_draw_two_log_log_panels_with_a_legend() {
             "{name}"
         );
         assert_eq!(texts(&s, "τ = 0.5"), 2, "{name}: current τ in both panels");
-        assert_eq!(texts(&s, "bias ‖E[ĝ] − ∇F‖ (log)"), 1, "{name}");
-        assert_eq!(texts(&s, "variance tr Cov[ĝ] (log)"), 1, "{name}");
+        let axes = ["bias ‖E[ĝ] − ∇F‖ (log)", "variance tr Cov[ĝ] (log)"];
+        once_each(&s, &axes, &name);
         assert_eq!(texts(&s, "τ (log scale)"), 2, "{name}");
         // SF's circle markers: at most one per τ in each panel (thinned to about a dozen), one
         // in the legend.
@@ -90,7 +90,7 @@ fn estimators_clamp_non_positive_values_and_note_it() {
 #[test]
 fn estimators_survive_degenerate_data() {
     let base = estimators_data();
-    let mut cases = vec![EstimatorsData::default()];
+    let mut cases = vec![];
     let mut d = base.clone();
     d.curves.clear();
     cases.push(d);
@@ -117,10 +117,9 @@ fn estimators_survive_degenerate_data() {
         d.curves.push(c);
     }
     cases.push(d);
-    for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_estimators(a, d, t));
-        message_only((100, 60), 1.0, |a, t| draw_estimators(a, d, t));
-    }
+    survives(&estimators_data(), &cases, (100, 60), |a, d, t| {
+        draw_estimators(a, d, t)
+    });
 }
 
 fn annealing_data() -> AnnealingData {
@@ -143,15 +142,10 @@ fn annealing_data() -> AnnealingData {
 #[test]
 fn annealing_draws_the_schedule_floor_and_current_step() {
     let d = annealing_data();
-    for (name, size, scale) in [
-        ("annealing", (640, 400), 1.0),
-        ("annealing@2x", (1280, 800), 2.0),
-    ] {
-        let s = svg(name, size, scale, |a, t| draw_annealing(a, &d, t));
-        assert_eq!(texts(&s, "τ_min = 0.5"), 1, "{name}");
-        assert_eq!(texts(&s, "step 4,000: τ = 0.67"), 1, "{name}");
-        assert_eq!(texts(&s, "training step"), 1, "{name}");
-        assert_eq!(texts(&s, "temperature τ"), 1, "{name}");
+    for (name, s) in at_both_scales("annealing", |a, t| draw_annealing(a, &d, t)) {
+        let labels = ["τ_min = 0.5", "step 4,000: τ = 0.67"];
+        once_each(&s, &labels, &name);
+        once_each(&s, &["training step", "temperature τ"], &name);
         let dot = hex(class_colour(3));
         assert_eq!(
             s.lines()
@@ -166,7 +160,6 @@ fn annealing_draws_the_schedule_floor_and_current_step() {
 #[test]
 fn annealing_survives_degenerate_data() {
     let cases = [
-        AnnealingData::default(),
         AnnealingData {
             curve: vec![(0.0, 1.0)],
             current_step: f64::NAN,
@@ -185,10 +178,9 @@ fn annealing_survives_degenerate_data() {
             tau_min: f64::NAN,
         },
     ];
-    for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_annealing(a, d, t));
-        message_only((60, 40), 1.0, |a, t| draw_annealing(a, d, t));
-    }
+    survives(&annealing_data(), &cases, (60, 40), |a, d, t| {
+        draw_annealing(a, d, t)
+    });
 }
 
 fn cost_data() -> CostData {
@@ -209,13 +201,11 @@ fn cost_data() -> CostData {
 #[test]
 fn cost_draws_the_curve_the_paper_points_and_the_current_k() {
     let d = cost_data();
-    for (name, size, scale) in [("cost", (640, 400), 1.0), ("cost@2x", (1280, 800), 2.0)] {
-        let s = svg(name, size, scale, |a, t| draw_cost(a, &d, t));
-        assert_eq!(texts(&s, "paper: 2× at k=10"), 1, "{name}");
-        assert_eq!(texts(&s, "9.9× at k=100"), 1, "{name}");
-        assert_eq!(texts(&s, "k = 25: 3.67×"), 1, "{name}");
-        assert_eq!(texts(&s, "paper (measured)"), 1, "{name}");
-        assert_eq!(texts(&s, "k, number of classes (log scale)"), 1, "{name}");
+    for (name, s) in at_both_scales("cost", |a, t| draw_cost(a, &d, t)) {
+        let labels = ["paper: 2× at k=10", "9.9× at k=100", "k = 25: 3.67×"];
+        once_each(&s, &labels, &name);
+        let legend_and_axis = ["paper (measured)", "k, number of classes (log scale)"];
+        once_each(&s, &legend_and_axis, &name);
         for tick in ["10", "100", "1000"] {
             assert!(texts(&s, tick) >= 1, "{name}: tick {tick}");
         }
@@ -225,7 +215,6 @@ fn cost_draws_the_curve_the_paper_points_and_the_current_k() {
 #[test]
 fn cost_survives_degenerate_data() {
     let cases = [
-        CostData::default(),
         CostData {
             curve: vec![(0.0, 1.0), (-1.0, 2.0), (f64::NAN, 1.0), (5.0, 0.0)],
             paper: vec![(f64::INFINITY, 2.0)],
@@ -237,19 +226,5 @@ fn cost_survives_degenerate_data() {
             current: (1e300, 1e300),
         },
     ];
-    for d in &cases {
-        drawn((640, 400), 1.0, |a, t| draw_cost(a, d, t));
-        message_only((60, 40), 1.0, |a, t| draw_cost(a, d, t));
-    }
-}
-
-#[test]
-fn each_training_figure_says_when_its_area_is_too_small() {
-    too_small((100, 60), 1.0, |a, t| {
-        draw_estimators(a, &estimators_data(), t)
-    });
-    too_small((60, 40), 1.0, |a, t| {
-        draw_annealing(a, &annealing_data(), t)
-    });
-    too_small((60, 40), 1.0, |a, t| draw_cost(a, &cost_data(), t));
+    survives(&cost_data(), &cases, (60, 40), |a, d, t| draw_cost(a, d, t));
 }

@@ -3,7 +3,7 @@
 //! sample summary the sampler keeps for the current settings.
 
 use super::cache::Figure1Key;
-use super::sampling::{figure1, FIGURE1_TAUS};
+use super::sampling::{figure1, SampleSummary, FIGURE1_TAUS};
 use super::Model;
 use crate::math::gumbel::argmax;
 use crate::math::stats::{chi_square_test, ChiSquare};
@@ -43,10 +43,16 @@ impl Model {
         }
     }
 
-    pub fn components_data(&mut self) -> ComponentHistogramsData {
+    /// π, τ and the sample summary of the current settings: what the views of the relaxed
+    /// draws are drawn from.
+    fn relaxed_draws(&mut self) -> (Vec<f64>, f64, &SampleSummary) {
         let probs = self.settings.probs();
         let tau = self.settings.tau();
-        let s = self.summary();
+        (probs, tau, self.summary())
+    }
+
+    pub fn components_data(&mut self) -> ComponentHistogramsData {
+        let (probs, tau, s) = self.relaxed_draws();
         ComponentHistogramsData {
             counts: s.component_hist.clone(),
             n: s.n,
@@ -57,9 +63,7 @@ impl Model {
     }
 
     pub fn expectation_data(&mut self) -> ExpectationData {
-        let probs = self.settings.probs();
-        let tau = self.settings.tau();
-        let s = self.summary();
+        let (probs, tau, s) = self.relaxed_draws();
         ExpectationData {
             probs,
             mean: s.mean.clone(),

@@ -1,5 +1,6 @@
 //! Shared by the render tests: draw a figure into an SVG string, keep a copy under
-//! `target/render/` for a person to look at, and small queries on the SVG text.
+//! `target/render/` for a person to look at, and small queries on the SVG text. (Their test
+//! data's random numbers come from `lcg.rs`.)
 
 #![allow(dead_code)]
 
@@ -8,6 +9,8 @@ use std::path::PathBuf;
 use gumbel_explorer::render::{RenderError, Theme, TOO_SMALL};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
+pub mod lcg;
 
 /// Draws with `draw` on a `w` × `h` SVG at the given theme scale and returns the SVG text.
 /// Panics if drawing returned an error (use [`try_svg`] where an error is acceptable).
@@ -93,6 +96,46 @@ where
     );
 }
 
+/// Draws at the two sizes every figure is checked at, 640 × 400 at scale 1 and twice that at
+/// scale 2 (a high-density screen), saving them as `name` and `name@2x` (see [`svg`]); returns
+/// each picture's name and SVG text.
+pub fn at_both_scales<F>(name: &str, draw: F) -> [(String, String); 2]
+where
+    F: Fn(&DrawingArea<SVGBackend, Shift>, &Theme) -> Result<(), RenderError>,
+{
+    [
+        (name.to_string(), (640, 400), 1.0),
+        (format!("{name}@2x"), (1280, 800), 2.0),
+    ]
+    .map(|(name, size, scale)| {
+        let text = svg(&name, size, scale, &draw);
+        (name, text)
+    })
+}
+
+/// What a figure must cope with. `good` data in an area too small to plot in (`small` pixels,
+/// or none at all): the figure says so (see [`too_small`]). Empty data (the default) and each
+/// of `cases` (numbers it must cope with: not numbers, of mismatched lengths): a picture at
+/// 640 × 400, never an error (see [`drawn`]), and in those small areas only a message (see
+/// [`message_only`]).
+pub fn survives<D, F>(good: &D, cases: &[D], small: (u32, u32), draw: F)
+where
+    D: Default,
+    F: Fn(&DrawingArea<SVGBackend, Shift>, &D, &Theme) -> Result<(), RenderError>,
+{
+    let empty = D::default();
+    let every = || std::iter::once(&empty).chain(cases);
+    for size in [small, (0, 0)] {
+        too_small(size, 1.0, |a, t| draw(a, good, t));
+        for d in every() {
+            message_only(size, 1.0, |a, t| draw(a, d, t));
+        }
+    }
+    for d in every() {
+        drawn((640, 400), 1.0, |a, t| draw(a, d, t));
+    }
+}
+
 /// Writes `target/render/<name>.svg`.
 pub fn save(name: &str, text: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/render");
@@ -119,6 +162,13 @@ pub fn texts(svg: &str, s: &str) -> usize {
     let escaped = escape(s);
     svg.matches(&format!(">\n{escaped}\n</text>")).count()
         + svg.matches(&format!(">{escaped}</text>")).count()
+}
+
+/// Each of `labels` is the text of exactly one element of the picture called `name`.
+pub fn once_each(svg: &str, labels: &[&str], name: &str) {
+    for label in labels {
+        assert_eq!(texts(svg, label), 1, "{name}: {label}");
+    }
 }
 
 /// True when the SVG contains `s` (escaped as the SVG backend escapes text).
