@@ -2,7 +2,9 @@
 //! significance level α = 0.001 per test. With fixed seeds the outcome is deterministic; α says
 //! how unlucky a seed would have to be for a correct sampler to fail.
 
-use gumbel_explorer::math::{binary_cdf, chi_square_test, ks_p_value, ks_statistic, GumbelSoftmax};
+use gumbel_explorer::math::{
+    binary_cdf, chi_square_test, ks_p_value, ks_statistic, sigmoid, GumbelSoftmax,
+};
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
@@ -71,83 +73,87 @@ fn chi_square_rejects_a_wrong_pi() {
     );
 }
 
-/// KS test of y₁ from k = 2 draws against the closed-form CDF σ(τ logit(x) − (θ₁ − θ₂)).
-fn ks_binary_y(logit_diff: f64, tau: f64, n: usize, seed: u64) -> (f64, f64) {
-    let dist = GumbelSoftmax::new(&[logit_diff, 0.0], tau).unwrap();
+/// The KS test of `n` values, each drawn by `draw` from one stream seeded with `seed`, against
+/// `cdf`: the statistic D and its p-value.
+fn ks_test(
+    n: usize,
+    seed: u64,
+    mut draw: impl FnMut(&mut Pcg64Mcg) -> f64,
+    cdf: impl Fn(f64) -> f64,
+) -> (f64, f64) {
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
-    let mut y = [0.0; 2];
-    let mut xs: Vec<f64> = (0..n)
-        .map(|_| {
-            dist.sample_to_slice(&mut rng, &mut y);
-            y[0]
-        })
-        .collect();
+    let mut xs: Vec<f64> = (0..n).map(|_| draw(&mut rng)).collect();
     xs.sort_by(f64::total_cmp);
-    let d = ks_statistic(&xs, |x| binary_cdf(x, logit_diff, tau));
+    let d = ks_statistic(&xs, cdf);
     (d, ks_p_value(d, n))
 }
 
-#[test]
-fn binary_samples_follow_the_closed_form_cdf() {
-    // α = 0.001 per (τ, θ₁ − θ₂). Temperatures where y₁ does not round to exactly 0 or 1
-    // in f64 (which would make ties at the ends and spoil the continuous KS test).
-    let mut seed = 1000;
-    for tau in [0.5, 1.0, 2.0, 5.0] {
-        for logit_diff in [0.0, 1.5, -3.0] {
+/// Draws of y₁ from a k = 2 distribution.
+fn first_component(dist: &GumbelSoftmax) -> impl FnMut(&mut Pcg64Mcg) -> f64 + '_ {
+    let mut y = [0.0; 2];
+    move |rng| {
+        dist.sample_to_slice(rng, &mut y);
+        y[0]
+    }
+}
+
+/// For the k = 2 distribution with logits (θ₁ − θ₂, 0) at τ, for every τ of `taus` and every
+/// θ₁ − θ₂ of `logit_diffs`, the KS test `ks(distribution, θ₁ − θ₂, τ, seed)` of its draws,
+/// each case on its own seed (`first_seed` + 1, + 2, …): none may reject at α.
+fn no_case_rejected(
+    taus: &[f64],
+    logit_diffs: &[f64],
+    first_seed: u64,
+    ks: impl Fn(&GumbelSoftmax, f64, f64, u64) -> (f64, f64),
+) {
+    let mut seed = first_seed;
+    for &tau in taus {
+        for &logit_diff in logit_diffs {
             seed += 1;
-            let (d, p) = ks_binary_y(logit_diff, tau, 20_000, seed);
+            let dist = GumbelSoftmax::new(&[logit_diff, 0.0], tau).unwrap();
+            let (d, p) = ks(&dist, logit_diff, tau, seed);
             assert!(
                 p > ALPHA,
                 "τ = {tau}, θ₁ − θ₂ = {logit_diff}: D = {d:.4}, p = {p:.2e}"
             );
         }
     }
+}
+
+#[test]
+fn binary_samples_follow_the_closed_form_cdf() {
+    // y₁ against σ(τ logit(x) − (θ₁ − θ₂)), α = 0.001 per case. Temperatures where y₁ does not
+    // round to exactly 0 or 1 in f64 (which would make ties at the ends and spoil the
+    // continuous KS test).
+    let (taus, logit_diffs) = ([0.5, 1.0, 2.0, 5.0], [0.0, 1.5, -3.0]);
+    no_case_rejected(&taus, &logit_diffs, 1000, |dist, diff, tau, seed| {
+        let cdf = |x| binary_cdf(x, diff, tau);
+        ks_test(20_000, seed, first_component(dist), cdf)
+    });
 }
 
 #[test]
 fn binary_log_samples_follow_the_closed_form_cdf() {
     // At small τ, y₁ saturates at 0 or 1 in f64; ln y₁ − ln y₂ = (θ₁ − θ₂ + L)/τ does not.
     // P(ln y₁ − ln y₂ ≤ s) = σ(τ s − (θ₁ − θ₂)). α = 0.001 per case.
-    let mut seed = 2000;
-    for tau in [0.001, 0.01, 0.1, 1.0] {
-        for logit_diff in [0.0, 2.0, -50.0] {
-            seed += 1;
-            let dist = GumbelSoftmax::new(&[logit_diff, 0.0], tau).unwrap();
-            let mut rng = Pcg64Mcg::seed_from_u64(seed);
-            let mut log_y = [0.0; 2];
-            let n = 20_000;
-            let mut s: Vec<f64> = (0..n)
-                .map(|_| {
-                    dist.sample_log_to_slice(&mut rng, &mut log_y);
-                    assert!(log_y.iter().all(|l| l.is_finite() && *l <= 0.0));
-                    log_y[0] - log_y[1]
-                })
-                .collect();
-            s.sort_by(f64::total_cmp);
-            let d = ks_statistic(&s, |v| gumbel_explorer::math::sigmoid(tau * v - logit_diff));
-            let p = ks_p_value(d, n);
-            assert!(
-                p > ALPHA,
-                "τ = {tau}, θ₁ − θ₂ = {logit_diff}: D = {d:.4}, p = {p:.2e}"
-            );
-        }
-    }
+    let (taus, logit_diffs) = ([0.001, 0.01, 0.1, 1.0], [0.0, 2.0, -50.0]);
+    no_case_rejected(&taus, &logit_diffs, 2000, |dist, diff, tau, seed| {
+        let mut log_y = [0.0; 2];
+        let log_ratio = |rng: &mut Pcg64Mcg| {
+            dist.sample_log_to_slice(rng, &mut log_y);
+            assert!(log_y.iter().all(|l| l.is_finite() && *l <= 0.0));
+            log_y[0] - log_y[1]
+        };
+        ks_test(20_000, seed, log_ratio, |v| sigmoid(tau * v - diff))
+    });
 }
 
 #[test]
 fn ks_rejects_a_wrong_temperature() {
     // Samples at τ = 1 tested against the CDF at τ = 1.1 must be rejected (α = 0.001).
     let dist = GumbelSoftmax::new(&[0.5, 0.0], 1.0).unwrap();
-    let mut rng = Pcg64Mcg::seed_from_u64(3);
-    let mut y = [0.0; 2];
-    let n = 20_000;
-    let mut xs: Vec<f64> = (0..n)
-        .map(|_| {
-            dist.sample_to_slice(&mut rng, &mut y);
-            y[0]
-        })
-        .collect();
-    xs.sort_by(f64::total_cmp);
-    let d = ks_statistic(&xs, |x| binary_cdf(x, 0.5, 1.1));
-    assert!(ks_p_value(d, n) < ALPHA, "D = {d}");
+    let (d, p) = ks_test(20_000, 3, first_component(&dist), |x| {
+        binary_cdf(x, 0.5, 1.1)
+    });
+    assert!(p < ALPHA, "D = {d}");
 }
