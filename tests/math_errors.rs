@@ -20,27 +20,36 @@ fn assert_err<T: std::fmt::Debug>(result: Result<T, Error>, expected: Error, men
     }
 }
 
+/// `build` refuses NaN and ±∞ in place of each of the valid `values`, with the variant that
+/// names `parameter` and its index, in a message that counts from 1.
+fn non_finite_values_are_named(
+    build: impl Fn(&[f64]) -> Result<GumbelSoftmax, Error>,
+    parameter: &'static str,
+    values: &[f64],
+) {
+    for index in 0..values.len() {
+        for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut bad = values.to_vec();
+            bad[index] = value;
+            let (expected, word) = if value.is_nan() {
+                (Error::NotANumber { parameter, index }, "NaN")
+            } else {
+                let infinite = Error::Infinite {
+                    parameter,
+                    index,
+                    value,
+                };
+                (infinite, "inf")
+            };
+            let position = (index + 1).to_string();
+            assert_err(build(&bad), expected, &[parameter, &position, word]);
+        }
+    }
+}
+
 #[test]
 fn invalid_logits() {
-    assert_err(
-        GumbelSoftmax::new(&[0.0, f64::NAN, 1.0], 1.0),
-        Error::NotANumber {
-            parameter: "logit",
-            index: 1,
-        },
-        &["logit", "2", "NaN"],
-    );
-    for value in [f64::INFINITY, f64::NEG_INFINITY] {
-        assert_err(
-            GumbelSoftmax::new(&[0.0, 1.0, value], 1.0),
-            Error::Infinite {
-                parameter: "logit",
-                index: 2,
-                value,
-            },
-            &["logit", "3", "inf"],
-        );
-    }
+    non_finite_values_are_named(|v| GumbelSoftmax::new(v, 1.0), "logit", &[0.0, 1.0, -1.0]);
     assert_err(
         GumbelSoftmax::new(&[], 1.0),
         Error::Empty {
@@ -83,25 +92,8 @@ fn invalid_probabilities() {
         },
         &["probability", "3", "-0.1"],
     );
-    assert_err(
-        GumbelSoftmax::from_probs(&[f64::NAN, 0.5], 1.0),
-        Error::NotANumber {
-            parameter: "probability",
-            index: 0,
-        },
-        &["probability", "1", "NaN"],
-    );
-    for value in [f64::INFINITY, f64::NEG_INFINITY] {
-        assert_err(
-            GumbelSoftmax::from_probs(&[0.5, value], 1.0),
-            Error::Infinite {
-                parameter: "probability",
-                index: 1,
-                value,
-            },
-            &["probability", "2"],
-        );
-    }
+    let from_probs = |v: &[f64]| GumbelSoftmax::from_probs(v, 1.0);
+    non_finite_values_are_named(from_probs, "probability", &[0.5, 0.3, 0.2]);
     assert_err(
         GumbelSoftmax::from_probs(&[], 1.0),
         Error::Empty {
@@ -120,33 +112,18 @@ fn invalid_probabilities() {
 fn invalid_temperatures() {
     let dist = GumbelSoftmax::new(&[0.0, 1.0], 1.0).unwrap();
     for tau in [0.0, -0.0, -1.0, -1e-300, f64::MIN] {
-        assert_err(
-            GumbelSoftmax::new(&[0.0, 1.0], tau),
-            Error::TemperatureNotPositive { value: tau },
-            &["temperature", "> 0"],
-        );
-        assert_err(
-            dist.with_tau(tau),
-            Error::TemperatureNotPositive { value: tau },
-            &["temperature"],
-        );
-        assert_err(
-            log_density(&[0.0, 1.0], tau, &[0.5, 0.5]),
-            Error::TemperatureNotPositive { value: tau },
-            &["temperature"],
-        );
+        let not_positive = Error::TemperatureNotPositive { value: tau };
+        let new = GumbelSoftmax::new(&[0.0, 1.0], tau);
+        assert_err(new, not_positive.clone(), &["temperature", "> 0"]);
+        assert_err(dist.with_tau(tau), not_positive.clone(), &["temperature"]);
+        let density = log_density(&[0.0, 1.0], tau, &[0.5, 0.5]);
+        assert_err(density, not_positive, &["temperature"]);
     }
     for tau in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-        assert_err(
-            GumbelSoftmax::from_probs(&[0.5, 0.5], tau),
-            Error::TemperatureNotFinite { value: tau },
-            &["temperature", "finite"],
-        );
-        assert_err(
-            dist.with_tau(tau),
-            Error::TemperatureNotFinite { value: tau },
-            &["temperature"],
-        );
+        let not_finite = Error::TemperatureNotFinite { value: tau };
+        let from_probs = GumbelSoftmax::from_probs(&[0.5, 0.5], tau);
+        assert_err(from_probs, not_finite.clone(), &["temperature", "finite"]);
+        assert_err(dist.with_tau(tau), not_finite, &["temperature"]);
     }
 }
 

@@ -6,7 +6,7 @@
 use gumbel_explorer::math::estimators::score_function;
 use gumbel_explorer::math::{
     exact_gradient, exact_objective, log_tau_grid, variance_sweep, Estimator, GumbelSoftmax,
-    Objective, Welford,
+    Objective, SweepPoint, Welford,
 };
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
@@ -92,6 +92,18 @@ fn baseline_reduces_variance() {
     assert!(total(Estimator::ScoreFunctionBaseline) < 0.1 * total(Estimator::ScoreFunction));
 }
 
+/// `what`, estimated as (τ, value, standard error) at two temperatures, is larger at `high`
+/// than at `low` by more than 3 standard errors of the difference.
+fn assert_rises(what: &str, low: (f64, f64, f64), high: (f64, f64, f64)) {
+    let ((low_tau, low, low_se), (high_tau, high, high_se)) = (low, high);
+    let se = (low_se.powi(2) + high_se.powi(2)).sqrt();
+    assert!(
+        high - low > 3.0 * se,
+        "{what} at τ = {low_tau} ({low:.4} ± {low_se:.4}) not below {what} at τ = {high_tau} \
+         ({high:.4} ± {high_se:.4})"
+    );
+}
+
 #[test]
 fn gumbel_softmax_trades_bias_for_variance() {
     // Fixed case: π ∝ exp(0, 0.5, −1), f(y) = c·y with c = (1, −2, 3). As τ decreases the GS
@@ -102,39 +114,15 @@ fn gumbel_softmax_trades_bias_for_variance() {
         c: vec![1.0, -2.0, 3.0],
     };
     let taus = [0.1, 0.3, 1.0, 3.0];
-    let sweep = variance_sweep(
-        &logits,
-        &objective,
-        &taus,
-        100_000,
-        &mut Pcg64Mcg::seed_from_u64(42),
-    )
-    .unwrap();
+    let mut rng = Pcg64Mcg::seed_from_u64(42);
+    let sweep = variance_sweep(&logits, &objective, &taus, 100_000, &mut rng).unwrap();
     let gs = &sweep.row(Estimator::GumbelSoftmax).unwrap().points;
     for w in gs.windows(2) {
         let (small, large) = (&w[0], &w[1]);
-        let bias_gap = large.bias - small.bias;
-        let bias_se = (large.bias_se.powi(2) + small.bias_se.powi(2)).sqrt();
-        assert!(
-            bias_gap > 3.0 * bias_se,
-            "bias at τ = {} ({:.4} ± {:.4}) not below bias at τ = {} ({:.4} ± {:.4})",
-            small.tau,
-            small.bias,
-            small.bias_se,
-            large.tau,
-            large.bias,
-            large.bias_se
-        );
-        let var_gap = small.variance - large.variance;
-        let var_se = (large.variance_se.powi(2) + small.variance_se.powi(2)).sqrt();
-        assert!(
-            var_gap > 3.0 * var_se,
-            "variance at τ = {} ({:.4}) not above variance at τ = {} ({:.4})",
-            small.tau,
-            small.variance,
-            large.tau,
-            large.variance
-        );
+        let bias = |p: &SweepPoint| (p.tau, p.bias, p.bias_se);
+        assert_rises("bias", bias(small), bias(large));
+        let variance = |p: &SweepPoint| (p.tau, p.variance, p.variance_se);
+        assert_rises("variance", variance(large), variance(small));
     }
     // The unbiased estimators stay unbiased (within 4 SE) in the sweep too.
     for e in [Estimator::ScoreFunction, Estimator::ScoreFunctionBaseline] {
@@ -278,14 +266,8 @@ fn sweep_is_finite_over_the_slider_range() {
     // The page's default: 40 τ in [0.01, 10] (and the core's full range), 2000 samples.
     let taus = log_tau_grid(1e-3, 1e3, 40);
     for (logits, objective) in cases() {
-        let sweep = variance_sweep(
-            &logits,
-            &objective,
-            &taus,
-            2000,
-            &mut Pcg64Mcg::seed_from_u64(1),
-        )
-        .unwrap();
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        let sweep = variance_sweep(&logits, &objective, &taus, 2000, &mut rng).unwrap();
         assert_eq!(sweep.rows.len(), 5);
         for row in &sweep.rows {
             assert_eq!(row.points.len(), taus.len());
