@@ -72,6 +72,23 @@ fn dist(logits: &[f64], tau: f64) -> Result<GumbelSoftmax, TestCaseError> {
     })
 }
 
+/// Runs the property `test` on a valid distribution (logits and τ from [`valid_dist`]) and on
+/// values that `more` draws for its k.
+fn run_on_valid_dist<S, F>(name: &str, cases: u32, more: impl Fn(usize) -> S, test: F)
+where
+    S: Strategy,
+    S::Value: std::fmt::Debug,
+    F: Fn(&GumbelSoftmax, S::Value) -> Result<(), TestCaseError>,
+{
+    let strategy = valid_dist().prop_flat_map(move |(logits, tau)| {
+        let k = logits.len();
+        (Just(logits), Just(tau), more(k))
+    });
+    run(name, cases, strategy, |(logits, tau, values)| {
+        test(&dist(&logits, tau)?, values)
+    });
+}
+
 /// Index of the first non-finite element.
 fn first_non_finite(values: &[f64]) -> Option<usize> {
     values.iter().position(|v| !v.is_finite())
@@ -123,32 +140,29 @@ fn check_built(
 }
 
 #[test]
-fn gumbel_softmax_new_validates_logits_and_tau() {
+fn gumbel_softmax_constructors_validate_values_and_tau() {
+    // The same values as logits and as weights: ordinary ones, hostile ones, and positive ones
+    // over the whole range.
+    let values = prop_oneof![vec_of(mostly_finite()), vec_of(mostly_positive())];
     run(
-        "GUMBEL_NEW",
-        budget::GUMBEL_NEW,
-        (vec_of(mostly_finite()), any_tau()),
-        |(logits, tau)| {
-            let built = GumbelSoftmax::new(&logits, tau);
-            let bad = first_non_finite(&logits);
-            check_built(built, (logits.len(), tau), bad, ("logit", "logits"))
-        },
-    );
-}
-
-#[test]
-fn gumbel_softmax_from_probs_validates_weights() {
-    run(
-        "GUMBEL_FROM_PROBS",
-        budget::GUMBEL_FROM_PROBS,
-        (vec_of(mostly_positive()), any_tau()),
-        |(probs, tau)| {
-            let built = GumbelSoftmax::from_probs(&probs, tau);
-            // Non-finite values are reported before zero or negative ones.
-            let bad = first_non_finite(&probs)
-                .or_else(|| probs.iter().position(|p| !(p.is_finite() && *p > 0.0)));
-            let nouns = ("probability", "probabilities");
-            check_built(built, (probs.len(), tau), bad, nouns)
+        "GUMBEL_CONSTRUCTORS",
+        budget::GUMBEL_CONSTRUCTORS,
+        (values, any_tau()),
+        |(values, tau)| {
+            let k_tau = (values.len(), tau);
+            let bad_logit = first_non_finite(&values);
+            let from_logits = GumbelSoftmax::new(&values, tau);
+            check_built(from_logits, k_tau, bad_logit, ("logit", "logits"))?;
+            // Non-finite weights are reported before zero or negative ones.
+            let bad_weight =
+                bad_logit.or_else(|| values.iter().position(|p| !(p.is_finite() && *p > 0.0)));
+            let from_probs = GumbelSoftmax::from_probs(&values, tau);
+            check_built(
+                from_probs,
+                k_tau,
+                bad_weight,
+                ("probability", "probabilities"),
+            )
         },
     );
 }
@@ -188,17 +202,12 @@ fn log_point_ok(k: usize, log_y: &[f64]) -> bool {
 
 #[test]
 fn with_tau_and_log_density_accept_only_valid_input() {
-    let strategy = valid_dist().prop_flat_map(|(logits, tau)| {
-        let k = logits.len();
-        (Just(logits), Just(tau), any_tau(), point(k))
-    });
-    run(
+    run_on_valid_dist(
         "WITH_TAU_AND_DENSITY",
         budget::WITH_TAU_AND_DENSITY,
-        strategy,
-        |(logits, tau, new_tau, y)| {
-            let d = dist(&logits, tau)?;
-            let k = d.k();
+        |k| (any_tau(), point(k)),
+        |d, (new_tau, y)| {
+            let (k, tau) = (d.k(), d.tau());
             if let Some(e) = accepted(d.with_tau(new_tau), tau_valid(new_tau), &["τ"])? {
                 prop_assert_eq!(e.logits(), d.logits());
                 check_dist(&e, k, new_tau)?;
@@ -258,8 +267,7 @@ fn free_log_density_validates_everything() {
 
 #[test]
 fn sampling_fills_only_buffers_of_length_k() {
-    let strategy = valid_dist().prop_flat_map(|(logits, tau)| {
-        let k = logits.len();
+    let more = |k| {
         let len = prop_oneof![
             Just(0usize),
             Just(1usize),
@@ -270,15 +278,14 @@ fn sampling_fills_only_buffers_of_length_k() {
             Just(k + 1),
             Just(10_000usize),
         ];
-        (Just(logits), Just(tau), len, any::<u64>())
-    });
-    run(
+        (len, any::<u64>())
+    };
+    run_on_valid_dist(
         "SAMPLING_BUFFERS",
         budget::SAMPLING_BUFFERS,
-        strategy,
-        |(logits, tau, len, seed)| {
-            let d = dist(&logits, tau)?;
-            let k = d.k();
+        more,
+        |d, (len, seed)| {
+            let (k, tau) = (d.k(), d.tau());
             let mut rng = Pcg64Mcg::seed_from_u64(seed);
             let mut y = vec![7.0; len];
             d.sample_to_slice(&mut rng, &mut y);
@@ -530,16 +537,11 @@ fn objective_values(o: &Objective) -> (&'static str, &[f64]) {
 
 #[test]
 fn objectives_and_exact_gradients() {
-    let strategy = valid_dist().prop_flat_map(|(logits, tau)| {
-        let k = logits.len();
-        (Just(logits), Just(tau), objective(k))
-    });
-    run(
+    run_on_valid_dist(
         "OBJECTIVE_AND_GRADIENT",
         budget::OBJECTIVE_AND_GRADIENT,
-        strategy,
-        |(logits, tau, objective)| {
-            let d = dist(&logits, tau)?;
+        objective,
+        |d, objective| {
             let k = d.k();
             let (name, values) = objective_values(&objective);
             let ok = values.len() == k
@@ -580,26 +582,17 @@ fn objectives_and_exact_gradients() {
 
 #[test]
 fn single_estimates_validate_their_buffers() {
-    let strategy = valid_dist().prop_flat_map(|(logits, tau)| {
-        let k = logits.len();
+    let more = |k| {
         let perturbed = prop_oneof![3 => vec_n(mostly_finite(), k), 1 => vec_of(mostly_finite())];
         let out_len = prop_oneof![4 => Just(k), 1 => Just(k + 1), 1 => Just(0usize)];
-        (
-            Just(logits),
-            Just(tau),
-            objective(k),
-            perturbed,
-            out_len,
-            0usize..Estimator::ALL.len(),
-            any::<u64>(),
-        )
-    });
-    run(
+        let which = 0usize..Estimator::ALL.len();
+        (objective(k), perturbed, out_len, which, any::<u64>())
+    };
+    run_on_valid_dist(
         "ESTIMATE",
         budget::ESTIMATE,
-        strategy,
-        |(logits, tau, objective, perturbed, out_len, which, seed)| {
-            let d = dist(&logits, tau)?;
+        more,
+        |d, (objective, perturbed, out_len, which, seed)| {
             let k = d.k();
             let estimator = Estimator::ALL[which];
             let objective_ok = objective.validate(k).is_ok();

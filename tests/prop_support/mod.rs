@@ -22,8 +22,7 @@ pub mod verdict;
 /// 100,000.
 pub mod budget {
     // prop_math.rs
-    pub const GUMBEL_NEW: u32 = 8_000;
-    pub const GUMBEL_FROM_PROBS: u32 = 8_000;
+    pub const GUMBEL_CONSTRUCTORS: u32 = 16_000;
     pub const WITH_TAU_AND_DENSITY: u32 = 8_000;
     pub const FREE_LOG_DENSITY: u32 = 4_000;
     pub const SAMPLING_BUFFERS: u32 = 6_000;
@@ -52,8 +51,7 @@ pub mod budget {
 
 /// Every property's name and case count.
 pub const BUDGET: &[(&str, u32)] = &[
-    ("GUMBEL_NEW", budget::GUMBEL_NEW),
-    ("GUMBEL_FROM_PROBS", budget::GUMBEL_FROM_PROBS),
+    ("GUMBEL_CONSTRUCTORS", budget::GUMBEL_CONSTRUCTORS),
     ("WITH_TAU_AND_DENSITY", budget::WITH_TAU_AND_DENSITY),
     ("FREE_LOG_DENSITY", budget::FREE_LOG_DENSITY),
     ("SAMPLING_BUFFERS", budget::SAMPLING_BUFFERS),
