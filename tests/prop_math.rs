@@ -549,8 +549,8 @@ fn objectives_and_exact_gradients() {
                     .iter()
                     .all(|v| v.is_finite() && v.abs() <= MAX_OBJECTIVE_VALUE);
             let validated = objective.validate(k);
-            let gradient = exact_gradient(&d, &objective);
-            let value = exact_objective(&d, &objective);
+            let gradient = exact_gradient(d, &objective);
+            let value = exact_objective(d, &objective);
             prop_assert_eq!(validated.is_ok(), ok);
             prop_assert_eq!(gradient.is_ok(), ok);
             prop_assert_eq!(value.is_ok(), ok);
@@ -601,14 +601,14 @@ fn single_estimates_validate_their_buffers() {
                 && perturbed.len() == k
                 && out_len == k
                 && first_non_finite(&perturbed).is_none();
-            let result = estimator.estimate(&d, &objective, &perturbed, &mut out);
+            let result = estimator.estimate(d, &objective, &perturbed, &mut out);
             if let Some(forward) = accepted(result, ok, ANY_WORDS)? {
                 prop_assert!(!forward.is_nan(), "forward NaN");
                 prop_assert!(out.iter().all(|g| !g.is_nan()), "{estimator:?}: {out:?}");
             }
             let mut rng = Pcg64Mcg::seed_from_u64(seed);
             let mut out = vec![0.0; out_len];
-            let result = estimator.sample_gradient(&d, &objective, &mut rng, &mut out);
+            let result = estimator.sample_gradient(d, &objective, &mut rng, &mut out);
             if let Some(forward) = accepted(result, objective_ok && out_len == k, ANY_WORDS)? {
                 prop_assert!(!forward.is_nan(), "forward NaN");
                 prop_assert!(out.iter().all(|g| !g.is_nan()), "{estimator:?}: {out:?}");
