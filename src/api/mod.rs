@@ -9,6 +9,7 @@ mod bench;
 mod canvas;
 mod page_rules;
 mod panic;
+mod tables;
 #[cfg(feature = "bench")]
 pub use bench::bench_kernel;
 
