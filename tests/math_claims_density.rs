@@ -198,7 +198,11 @@ fn centre_is_strict_local_max(k: usize, tau: f64) -> bool {
         dirs.push(to_corner);
         for j in 0..k {
             if i != j {
-                dirs.push((0..k).map(|l| f64::from(l == i) - f64::from(l == j)).collect());
+                dirs.push(
+                    (0..k)
+                        .map(|l| f64::from(l == i) - f64::from(l == j))
+                        .collect(),
+                );
             }
         }
     }
@@ -219,7 +223,7 @@ fn centre_is_strict_local_max(k: usize, tau: f64) -> bool {
 
 #[test]
 fn for_a_uniform_pi_the_centre_is_a_local_maximum_exactly_when_tau_exceeds_one() {
-    for k in [2, 3, 4, 5, 8] {
+    for k in 2..=8 {
         for tau in [0.3, 0.9, 1.0] {
             assert!(!centre_is_strict_local_max(k, tau), "k = {k}, τ = {tau}");
         }
@@ -282,12 +286,21 @@ fn log_convex_at_and_below_one_over_k_minus_one_and_not_above() {
         for th in &pis {
             for f in [0.2, 0.6, 1.0] {
                 let tau = f * threshold;
-                assert!(log_convex_on_segments(th, tau, k as u64), "k = {k}, τ = {tau}");
+                assert!(
+                    log_convex_on_segments(th, tau, k as u64),
+                    "k = {k}, τ = {tau}"
+                );
             }
             for f in [1.1, 1.5, 3.0] {
                 let tau = f * threshold;
-                assert!(convexity_fails_towards_an_edge(th, tau), "k = {k}, τ = {tau}");
-                assert!(!log_convex_on_segments(th, tau, k as u64), "k = {k}, τ = {tau}");
+                assert!(
+                    convexity_fails_towards_an_edge(th, tau),
+                    "k = {k}, τ = {tau}"
+                );
+                assert!(
+                    !log_convex_on_segments(th, tau, k as u64),
+                    "k = {k}, τ = {tau}"
+                );
             }
         }
     }
@@ -301,11 +314,23 @@ fn towards(th: &[f64], tau: f64, corner: bool) -> [f64; 3] {
     [1e-20, 1e-60, 1e-180].map(|eps| {
         let y: Vec<f64> = if corner {
             (0..k)
-                .map(|i| if i == 0 { 1.0 - (k - 1) as f64 * eps } else { eps })
+                .map(|i| {
+                    if i == 0 {
+                        1.0 - (k - 1) as f64 * eps
+                    } else {
+                        eps
+                    }
+                })
                 .collect()
         } else {
             (0..k)
-                .map(|i| if i == 0 { eps } else { (1.0 - eps) / (k - 1) as f64 })
+                .map(|i| {
+                    if i == 0 {
+                        eps
+                    } else {
+                        (1.0 - eps) / (k - 1) as f64
+                    }
+                })
                 .collect()
         };
         lp(th, tau, &y)
@@ -318,9 +343,15 @@ fn edges_are_infinite_below_one_over_k_minus_one_and_empty_above() {
         let threshold = 1.0 / (k - 1) as f64;
         let th: Vec<f64> = (0..k).map(|i| 0.4 * i as f64).collect();
         let below = towards(&th, 0.8 * threshold, false);
-        assert!(below[0] < below[1] && below[1] < below[2], "k = {k}: {below:?}");
+        assert!(
+            below[0] < below[1] && below[1] < below[2],
+            "k = {k}: {below:?}"
+        );
         let above = towards(&th, 1.2 * threshold, false);
-        assert!(above[0] > above[1] && above[1] > above[2], "k = {k}: {above:?}");
+        assert!(
+            above[0] > above[1] && above[1] > above[2],
+            "k = {k}: {above:?}"
+        );
     }
 }
 
@@ -330,8 +361,14 @@ fn corners_are_infinite_until_tau_reaches_k_minus_one() {
         let th: Vec<f64> = (0..k).map(|i| 0.4 * i as f64).collect();
         let corner = (k - 1) as f64;
         let below = towards(&th, 0.9 * corner, true);
-        assert!(below[0] < below[1] && below[1] < below[2], "k = {k}: {below:?}");
+        assert!(
+            below[0] < below[1] && below[1] < below[2],
+            "k = {k}: {below:?}"
+        );
         let above = towards(&th, 1.1 * corner, true);
-        assert!(above[0] > above[1] && above[1] > above[2], "k = {k}: {above:?}");
+        assert!(
+            above[0] > above[1] && above[1] > above[2],
+            "k = {k}: {above:?}"
+        );
     }
 }

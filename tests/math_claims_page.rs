@@ -7,12 +7,17 @@
 //! - the speed-up (D + k(I+G)) / (D + I + G) grows linearly in k, and a classifier 8× the cost
 //!   of inference plus generation gives 2× at k = 10 and 12× at k = 100;
 //! - the annealed τ is max(τ_min, τ₀ e^{−rt}) with t recomputed every N steps, and never
-//!   below τ_min.
+//!   below τ_min;
+//! - at a higher τ the Gumbel-Softmax gradient varies less from sample to sample (the reason
+//!   training starts hot);
+//! - the strip shows the same draws at every τ (the same Gumbel noise, relaxed at each τ).
 
 use gumbel_explorer::math::cost::speedup;
-use gumbel_explorer::math::AnnealingSchedule;
+use gumbel_explorer::math::{argmax, variance_sweep, AnnealingSchedule, Estimator};
 use gumbel_explorer::model::presets::preset;
 use gumbel_explorer::model::{Model, ObjectiveKind, Settings};
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
 
 fn after_preset(name: &str) -> Model {
     let mut m = Model::new();
@@ -35,13 +40,19 @@ fn the_k2_teaching_case_is_the_rebar_toy_doubled() {
     let f = s.objective();
     for y1 in [0.0, 0.1, 0.45, 0.7, 1.0] {
         let toy = (y1 - t) * (y1 - t);
-        assert!((f.value(&[y1, 1.0 - y1]) - 2.0 * toy).abs() < 1e-15, "y₁ = {y1}");
+        assert!(
+            (f.value(&[y1, 1.0 - y1]) - 2.0 * toy).abs() < 1e-15,
+            "y₁ = {y1}"
+        );
     }
     // The toy's gradient π₁π₂((1 − t)² − t²) = 0.025, doubled.
     let toy = 0.25 * ((1.0 - t) * (1.0 - t) - t * t);
     assert!((toy - 0.025).abs() < 1e-15);
     let g = m.exact_gradient().unwrap();
-    assert!((g[0] - 0.05).abs() < 1e-15 && (g[1] + 0.05).abs() < 1e-15, "{g:?}");
+    assert!(
+        (g[0] - 0.05).abs() < 1e-15 && (g[1] + 0.05).abs() < 1e-15,
+        "{g:?}"
+    );
 }
 
 #[test]
@@ -90,4 +101,44 @@ fn the_annealed_tau_follows_the_formula_in_blocks_of_n_steps() {
     }
     assert_eq!(s.tau_at(999), 1.0);
     assert!(s.tau_at(1000) < 1.0);
+}
+
+#[test]
+fn the_gumbel_softmax_gradient_varies_less_at_a_higher_tau() {
+    // Both objectives at the opening π; 4000 samples per τ, so each variance is known to a few
+    // per cent while the steps between these temperatures change it by a factor of two or more.
+    let taus = [0.1, 0.3, 1.0, 3.0, 10.0];
+    for kind in [ObjectiveKind::Linear, ObjectiveKind::SquaredDistance] {
+        let mut s = Settings::default();
+        s.set_objective_kind(kind.clone());
+        let mut rng = Pcg64Mcg::seed_from_u64(5);
+        let sweep = variance_sweep(s.logits(), &s.objective(), &taus, 4000, &mut rng).unwrap();
+        let row = sweep.row(Estimator::GumbelSoftmax).unwrap();
+        for w in row.points.windows(2) {
+            let gap = w[0].variance - w[1].variance;
+            let se = (w[0].variance_se.powi(2) + w[1].variance_se.powi(2)).sqrt();
+            assert!(
+                gap > 4.0 * se,
+                "{kind:?}: τ {} → {}: {} → {}",
+                w[0].tau,
+                w[1].tau,
+                w[0].variance,
+                w[1].variance
+            );
+        }
+    }
+}
+
+#[test]
+fn the_strip_shows_the_same_draws_at_every_tau() {
+    let mut m = Model::new();
+    let classes = |m: &mut Model| -> Vec<Option<usize>> {
+        m.strip_data().samples.iter().map(|y| argmax(y)).collect()
+    };
+    let at_half = classes(&mut m);
+    assert!(at_half.len() > 10);
+    for tau in [0.05, 2.0, 8.0] {
+        m.update(|s| s.set_tau(tau)).unwrap();
+        assert_eq!(classes(&mut m), at_half, "τ = {tau}");
+    }
 }

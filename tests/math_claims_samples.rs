@@ -61,7 +61,10 @@ fn for_a_non_uniform_pi_the_mean_of_y_is_not_pi_at_tau_one() {
         // The smallest class gains and the largest loses, each by far more than 4 SE.
         let first = &acc[0];
         let last = &acc[probs.len() - 1];
-        assert!(first.mean() - probs[0] > 4.0 * first.std_error(), "{probs:?}");
+        assert!(
+            first.mean() - probs[0] > 4.0 * first.std_error(),
+            "{probs:?}"
+        );
         assert!(probs[probs.len() - 1] - last.mean() > 4.0 * last.std_error());
     }
 }

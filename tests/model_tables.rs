@@ -38,11 +38,16 @@ fn numbers(t: &Table, name: &str) -> Vec<f64> {
 /// A cell is empty, a name, or a number in plain decimals or `m e n` notation that `parse`
 /// reads back (no typeset minus, no `·10ⁿ`, no thousands separators).
 fn check_cell(text: &str, where_: &str) {
-    if text.is_empty() || text.chars().all(|c| c.is_ascii_alphabetic() || "+-".contains(c)) {
+    if text.is_empty()
+        || text
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || "+-".contains(c))
+    {
         return;
     }
     assert!(
-        text.chars().all(|c| c.is_ascii_digit() || ".-e".contains(c)),
+        text.chars()
+            .all(|c| c.is_ascii_digit() || ".-e".contains(c)),
         "{where_}: {text:?} is neither plain decimal nor 1.2e-5 notation"
     );
     let v: f64 = text
@@ -90,7 +95,7 @@ fn every_view_has_a_rectangular_table_of_readable_numbers_at_several_k() {
             let t = table(&mut m, view);
             check_shape(&t, &format!("{} at k = {k}", view.name()));
             assert!(!t.rows.is_empty(), "{} at k = {k}: no rows", view.name());
-            assert!(!table_note(view).is_empty());
+            assert!(!table_note(view, k).is_empty());
         }
     }
 }
@@ -119,7 +124,10 @@ fn row_counts_follow_k_and_the_figures() {
         }
         assert_eq!(rows(&mut m, View::Annealing), SCHEDULE_ROWS + 1);
         let cost = m.cost_data();
-        assert_eq!(rows(&mut m, View::Cost), cost.curve.len() + cost.paper.len() + 1);
+        assert_eq!(
+            rows(&mut m, View::Cost),
+            cost.curve.len() + cost.paper.len() + 1
+        );
     }
 }
 
@@ -129,7 +137,15 @@ fn the_estimator_table_has_the_named_columns_and_one_row_per_estimator_and_tau()
     let t = table(&mut m, View::Estimators);
     assert_eq!(
         t.headers,
-        ["estimator", "tau", "bias", "bias_se", "variance", "variance_se", "exact"]
+        [
+            "estimator",
+            "tau",
+            "bias",
+            "bias_se",
+            "variance",
+            "variance_se",
+            "exact"
+        ]
     );
     assert_eq!(t.headers, ESTIMATOR_COLUMNS);
     let names = ["SF", "SF+baseline", "ST", "GS", "ST-GS"];
@@ -144,7 +160,10 @@ fn the_estimator_table_has_the_named_columns_and_one_row_per_estimator_and_tau()
             assert!((tau - data.taus[j]).abs() <= 1e-5 * data.taus[j]);
             let bias: f64 = row[2].text().parse().unwrap();
             let want = data.curves[e].bias[j];
-            assert!((bias - want).abs() <= 1e-5 * want.abs(), "{name}: {bias} vs {want}");
+            assert!(
+                (bias - want).abs() <= 1e-5 * want.abs(),
+                "{name}: {bias} vs {want}"
+            );
         }
     }
 }

@@ -236,7 +236,7 @@ fn components_draw_one_histogram_per_class() {
                 "{name}: class {i}"
             );
         }
-        for label in ["y₁", "y₂", "y₃", "πᵢ", "E[yᵢ]"] {
+        for label in ["y₁", "y₂", "y₃", "πᵢ", "sample mean of yᵢ"] {
             assert_eq!(texts(&s, label), 1, "{name}: {label}");
         }
         assert!(has_text(&s, "τ = 0.5"), "{name}");
@@ -381,7 +381,7 @@ fn figure1_has_a_column_per_temperature() {
             let bars = filled_rects(&s, &hex(class_colour(i)));
             assert!((4..=8).contains(&bars), "{name}: class {i}: {bars}");
         }
-        assert_eq!(texts(&s, "E[yᵢ]"), 1, "{name}");
+        assert_eq!(texts(&s, "E[yᵢ], estimated"), 1, "{name}");
         assert_eq!(texts(&s, "one sample yᵢ"), 1, "{name}");
     }
 }

@@ -5,7 +5,6 @@
 // when Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that
 // depend on τ. Tables are kept current whether or not their toggle is open.
 import { $, session, errorText } from './page.js';
-import { table_note } from './pkg/gumbel_explorer.js';
 
 const shown = new Map(); // view → the fingerprint of the table now in the DOM
 
@@ -18,7 +17,7 @@ export function buildTables(views) {
     const details = element('details', { className: 'data', id: 'data-box-' + view });
     const summary = element('summary', { textContent: 'data' });
     summary.append(element('span', { className: 'data-hint', textContent: ' (the numbers in this figure, as a table and as CSV)' }));
-    const note = element('p', { className: 'data-note', textContent: table_note(view) });
+    const note = element('p', { className: 'data-note', id: 'data-note-' + view });
     const csv = element('button', { type: 'button', className: 'csv', textContent: 'download CSV' });
     csv.dataset.view = view;
     csv.addEventListener('click', () => downloadCsv(view));
@@ -52,6 +51,7 @@ export function refreshTables() {
     if (shown.get(view) === key) continue;
     try {
       fill($('data-' + view), parseCsv(ex.table(view)));
+      $('data-note-' + view).textContent = ex.table_note(view);
       shown.set(view, key);
       $('data-error-' + view).textContent = '';
     } catch (e) {

@@ -28,13 +28,13 @@ impl Explorer {
         let view = View::parse(name).map_err(js)?;
         Ok(format!("{:016x}", self.model.table_fingerprint(view)))
     }
-}
 
-/// What the table of view `name` lists, in one sentence (the table's caption).
-///
-/// # Errors
-/// An unknown view name.
-#[wasm_bindgen]
-pub fn table_note(name: &str) -> Result<String, JsError> {
-    Ok(note(View::parse(name).map_err(js)?).to_string())
+    /// What the table of view `name` lists, in one sentence, for the current k.
+    ///
+    /// # Errors
+    /// An unknown view name.
+    pub fn table_note(&self, name: &str) -> Result<String, JsError> {
+        let view = View::parse(name).map_err(js)?;
+        Ok(note(view, self.model.settings().k()).to_string())
+    }
 }

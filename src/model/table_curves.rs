@@ -33,7 +33,11 @@ impl Model {
             .chain(d.paper.iter().map(|p| (p, "paper")))
             .chain([(&d.current, "current")]);
         for (&(k, s), source) in rows {
-            t.push(vec![(k.max(0.0).round() as u64).into(), s.into(), source.into()]);
+            t.push(vec![
+                (k.max(0.0).round() as u64).into(),
+                s.into(),
+                source.into(),
+            ]);
         }
         t
     }

@@ -96,17 +96,33 @@ impl Model {
                 sy += y;
                 count += 1;
             }
-            let centre = |s: f64| if count > 0 { s / count as f64 } else { f64::NAN };
+            let centre = |s: f64| {
+                if count > 0 {
+                    s / count as f64
+                } else {
+                    f64::NAN
+                }
+            };
             t.push(vec![
                 data.tau.into(),
                 (c as u64 + 1).into(),
-                vx.into(),
-                vy.into(),
+                snap(vx).into(),
+                snap(vy).into(),
                 count.into(),
                 centre(sx).into(),
                 centre(sy).into(),
             ]);
         }
         t
+    }
+}
+
+/// A vertex coordinate with the rounding residue of cos(π/2) and its kind (about 1e-16) written
+/// as the 0 it stands for.
+fn snap(v: f64) -> f64 {
+    if v.abs() < 1e-12 {
+        0.0
+    } else {
+        v
     }
 }

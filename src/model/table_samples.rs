@@ -86,7 +86,12 @@ impl Model {
         let mut t = Table::new(&["class", "tau", "soft_y", "forward_z"]);
         for (i, &y) in d.soft.iter().enumerate() {
             let z = d.hard.get(i).copied().unwrap_or(f64::NAN);
-            t.push(vec![(i as u64 + 1).into(), d.tau.into(), y.into(), z.into()]);
+            t.push(vec![
+                (i as u64 + 1).into(),
+                d.tau.into(),
+                y.into(),
+                z.into(),
+            ]);
         }
         t
     }

@@ -116,8 +116,8 @@ pub fn class_columns(prefix: &str, k: usize) -> Vec<String> {
     (1..=k).map(|i| format!("{prefix}{i}")).collect()
 }
 
-/// What the table of `view` lists, in a sentence for the page (the table's caption).
-pub fn table_note(view: View) -> &'static str {
+/// What the table of `view` lists at k classes, in a sentence for the page (shown above it).
+pub fn table_note(view: View, k: usize) -> &'static str {
     match view {
         View::GumbelMax => {
             "Per class: π, how many of the N draws the argmax chose, that fraction and its \
@@ -137,11 +137,17 @@ pub fn table_note(view: View) -> &'static str {
             "Per temperature and class: π, E[yᵢ] estimated from the panel's draws, and the one \
              sample shown (the same Gumbel noise at every τ)."
         }
-        View::Density => {
-            "k = 2: per bin of y₁, the histogram of the samples and the exact density averaged \
-             over the bin. k = 3: ln p at the points of a grid over the triangle. k > 3: per \
-             class, the polygon's vertex and the centre of the drawn samples whose argmax it is."
-        }
+        View::Density => match k {
+            2 => {
+                "Per bin of y₁: the histogram of the samples as a density, and the exact density \
+                 averaged over the bin (from its closed-form CDF), which the histogram estimates."
+            }
+            3 => "log p at the points of an even grid over the open triangle (step 1/10).",
+            _ => {
+                "Per class: the polygon's vertex, how many of the drawn samples have that class \
+                 as their largest component, and the centre of those samples."
+            }
+        },
         View::StraightThrough => {
             "Per class: the soft sample y and the forward value z = onehot(argmax y) of the one \
              draw shown."
@@ -208,7 +214,12 @@ mod tests {
         let mut t = Table::new(&["name", "value", "n"]);
         t.push(vec!["a,b".into(), 1.5e-7.into(), 3u64.into()]);
         t.push(vec!["say \"hi\"".into(), f64::NAN.into()]);
-        t.push(vec!["x".into(), (-0.25).into(), 7u64.into(), "extra".into()]);
+        t.push(vec![
+            "x".into(),
+            (-0.25).into(),
+            7u64.into(),
+            "extra".into(),
+        ]);
         assert_eq!(
             t.to_csv(),
             "name,value,n\n\"a,b\",1.5e-7,3\n\"say \"\"hi\"\"\",,\nx,-0.25,7\n"

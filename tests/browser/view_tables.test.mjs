@@ -125,9 +125,11 @@ test('the tables hold the numbers the readouts print, and follow the state', { t
     await setRange(page, '#k', 2);
     await settle(page, { log });
     assert.deepEqual((await domTable(page, 'density')).headers, ['tau', 'y1_from', 'y1_to', 'sampled_density', 'exact_density']);
+    assert.match(await text(page, '#data-note-density'), /^Per bin of y₁/);
     await setRange(page, '#k', 5);
     await settle(page, { log });
     assert.equal((await domTable(page, 'density')).rows.length, 5);
+    assert.match(await text(page, '#data-note-density'), /polygon/);
     await check('k = 5');
   });
 });
@@ -190,5 +192,19 @@ test('E[y] = π for a uniform π at every τ (within 4 SE), and not for π = (.1
     const se = col(e, 'mean_y_se');
     const gaps = col(e, 'pi').map((p, i) => Math.abs(mean[i] - p) / se[i]);
     assert.ok(Math.max(...gaps) > 4, `E[y] is within 4 SE of π at τ = 1: ${gaps}`);
+  });
+});
+
+test('the τ hint and the slider mark name the log-convexity threshold 1/(k − 1)', { timeout: TIMEOUT }, async () => {
+  await withPage('', async ({ page, log }) => {
+    for (const k of [2, 3, 4, 5, 10]) {
+      await setRange(page, '#k', k);
+      await settle(page, { log });
+      const printed = readNumber((await text(page, '#tau-convex')).replace(/^=\s*/, ''));
+      const want = 1 / (k - 1);
+      assert.ok(Math.abs(printed - want) <= halfUlp(want, 3) * 1.001, `k = ${k}: the hint prints ${printed}`);
+      const mark = Number(await page.$eval('#tau-mark-convex', (o) => o.value));
+      assert.ok(Math.abs(mark - Math.log10(want)) < 1e-12, `k = ${k}: the slider mark is at 10^${mark}`);
+    }
   });
 });
