@@ -7,7 +7,9 @@
 //! - τ plays no role in the Gumbel-Max trick: the argmax of y is the argmax of ln π + g, the
 //!   Gumbel-Max class, at every τ;
 //! - the Figure 1 panel draws all its columns from the same Gumbel noise: its one sample picks
-//!   the same class at every τ.
+//!   the same class at every τ;
+//! - a categorical sample is a piecewise-constant function of the logits: for fixed noise, a
+//!   small change of any logit leaves the class as it was unless two terms were within it.
 //!
 //! The limits (E[y] → π as τ → 0, y → the centre as τ → ∞, nearly one-hot samples at small
 //! τ) are checked in `math_limits.rs`. Statistical tests: fixed seeds, 4 standard errors per
@@ -99,4 +101,40 @@ fn the_figure1_sample_uses_the_same_noise_at_every_tau() {
         let top = |y: &Vec<f64>| y.iter().copied().fold(0.0, f64::max);
         assert!(top(&samples[0]) > top(&samples[3]), "seed {seed}");
     }
+}
+
+#[test]
+fn a_categorical_sample_is_piecewise_constant_in_the_logits() {
+    let logits = [0.3, -1.2, 0.8, 0.0];
+    let mut rng = Pcg64Mcg::seed_from_u64(12);
+    let step = 1e-6;
+    let mut moved = 0;
+    for _ in 0..20_000 {
+        let g: Vec<f64> = (0..4)
+            .map(|_| gumbel_explorer::math::standard_gumbel(&mut rng))
+            .collect();
+        let perturbed = |shift: Option<(usize, f64)>| -> Vec<f64> {
+            (0..4)
+                .map(|i| logits[i] + g[i] + shift.filter(|s| s.0 == i).map_or(0.0, |s| s.1))
+                .collect()
+        };
+        let base = perturbed(None);
+        let class = argmax(&base);
+        let mut sorted = base.clone();
+        sorted.sort_by(|a, b| b.total_cmp(a));
+        let near_tie = sorted[0] - sorted[1] < 2.0 * step;
+        for j in 0..4 {
+            for s in [step, -step] {
+                if argmax(&perturbed(Some((j, s)))) != class {
+                    assert!(near_tie, "the class moved without a near tie: {base:?}");
+                    moved += 1;
+                }
+            }
+        }
+    }
+    // Ties within 2e-6 are rare: the class is constant almost everywhere.
+    assert!(
+        moved < 20,
+        "{moved} of 160000 perturbations moved the class"
+    );
 }
