@@ -32,7 +32,7 @@ export function updateReadouts() {
     ? 'sampling: ' + Math.round(done).toLocaleString('en-US') + ' of ' + Math.round(target).toLocaleString('en-US') + ' draws'
     : '';
   const caption = k === 2 ? 'Density of y₁ (curve) over the histogram of sampled y₁'
-    : k === 3 ? 'Log density log p over the triangle, with the first samples on top'
+    : k === 3 ? 'Log density (log p) over the triangle, with the first samples on top'
       : 'Samples projected into a ' + k + '-gon';
   $('density-caption').textContent = caption;
   $('density-note').textContent = k > 3

@@ -1,6 +1,7 @@
 //! View 2d, after the paper's Figure 1: one column per temperature. Top row: E[y] per class
-//! (estimated from the draws), close to π at small τ and flattening towards uniform as τ grows. Bottom row: one sample drawn with the same
-//! Gumbel noise in every column, one-hot at small τ and nearly uniform at large τ.
+//! (estimated from the draws), close to π at small τ and flattening towards uniform as τ grows.
+//! Bottom row: one sample drawn with the same Gumbel noise in every column, one-hot at small τ
+//! and nearly uniform at large τ.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
