@@ -202,7 +202,7 @@ fn components_draw_one_histogram_per_class() {
                 "{name}: class {i}"
             );
         }
-        once_each(&s, &["y₁", "y₂", "y₃", "πᵢ", "E[yᵢ]"], &name);
+        once_each(&s, &["y₁", "y₂", "y₃", "πᵢ", "sample mean of yᵢ"], &name);
         assert!(has_text(&s, "τ = 0.5"), "{name}");
         assert!(has_text(&s, "fraction of samples (linear)"), "{name}");
     }
@@ -326,7 +326,7 @@ fn figure1_has_a_column_per_temperature() {
             let bars = filled_rects(&s, &hex(class_colour(i)));
             assert!((4..=8).contains(&bars), "{name}: class {i}: {bars}");
         }
-        once_each(&s, &["E[yᵢ]", "one sample yᵢ"], &name);
+        once_each(&s, &["E[yᵢ], estimated", "one sample yᵢ"], &name);
     }
 }
 

@@ -300,7 +300,7 @@ fn projection_draws_the_polygon_points_and_the_note() {
         let s = svg(name, size, scale, |a, t| draw_projection(a, &d, t));
         assert!(has_text(
             &s,
-            "Heatmap exists for k = 2 and 3; here the samples are projected into a k-gon."
+            "The density is drawn for k = 2 and 3 only; here the samples are projected into a k-gon."
         ));
         for i in 1..=k {
             let sub: String = i

@@ -13,6 +13,7 @@ import { wirePresets } from './presets.js';
 import { updateReadouts } from './readouts.js';
 import { afterRedraw, loadViews, observeResizes, redraw } from './scheduler.js';
 import { syncAll } from './show-state.js';
+import { buildTables, refreshTables } from './tables.js';
 
 // Called by the module's panic hook (src/api/panic.rs).
 window.explorerPanicked = showFatal;
@@ -29,7 +30,7 @@ async function main() {
   session.ex = new Explorer();
   // For the long-use memory test and the benchmark: the module's linear memory in bytes.
   exposeWasmMemory(wasm_memory_bytes);
-  loadViews();
+  buildTables(loadViews());
   applyLimits();
   restoreFromLink();
   $('status').textContent = '';
@@ -37,6 +38,7 @@ async function main() {
   buildPiSliders();
   syncAll();
   afterRedraw(updateReadouts);
+  afterRedraw(refreshTables);
   afterRedraw(writeUrl);
   wireControls();
   wirePresets();

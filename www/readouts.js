@@ -32,10 +32,11 @@ export function updateReadouts() {
     ? 'sampling: ' + Math.round(done).toLocaleString('en-US') + ' of ' + Math.round(target).toLocaleString('en-US') + ' draws'
     : '';
   const caption = k === 2 ? 'Density of y₁ (curve) over the histogram of sampled y₁'
-    : k === 3 ? 'Log density over the triangle, samples on top'
+    : k === 3 ? 'Log density (log p) over the triangle, with the first samples on top'
       : 'Samples projected into a ' + k + '-gon';
   $('density-caption').textContent = caption;
   $('density-note').textContent = k > 3
-    ? 'The heatmap exists for k = 2 and 3; for k = ' + k + ' the samples are shown projected into a polygon.'
+    ? 'The density is drawn for k = 2 (a curve) and k = 3 (a heatmap); for k = ' + k +
+      ' the samples are shown projected into a polygon, vertex i standing for the one-hot eᵢ and each point coloured by its largest component.'
     : '';
 }

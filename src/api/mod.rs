@@ -9,6 +9,7 @@ mod bench;
 mod canvas;
 mod page_rules;
 mod panic;
+mod tables;
 #[cfg(feature = "bench")]
 pub use bench::bench_kernel;
 
@@ -195,7 +196,8 @@ impl Explorer {
     pub fn first_sample_class(&mut self) -> usize {
         self.model.straight_through_data().chosen
     }
-    /// τ = 1/(k − 1): at and below it the density is log-convex (mass in the corners).
+    /// τ = 1/(k − 1): at and below it the density is log-convex (and below it infinite at every
+    /// edge and corner).
     pub fn log_convex_threshold(&self) -> f64 {
         self.model.log_convex_threshold()
     }

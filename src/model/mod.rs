@@ -4,7 +4,8 @@
 //! data of a view; the model computes from the math core and caches by input, so a view
 //! whose inputs did not change costs nothing (a τ drag does not rerun the estimator sweep).
 //! This file holds the model itself and its sample plumbing; each view's numbers are in the
-//! file of its group (`samples`, `density`, `estimators`, `annealing`, `cost`).
+//! file of its group (`samples`, `density`, `estimators`, `annealing`, `cost`), and the table
+//! of each view's numbers in `tables` and its `table_*` files.
 
 mod annealing;
 mod cache;
@@ -19,6 +20,11 @@ pub mod presets;
 mod samples;
 pub mod sampling;
 pub mod settings;
+pub mod table_curves;
+pub mod table_density;
+pub mod table_estimators;
+mod table_samples;
+pub mod tables;
 pub mod url;
 pub mod view;
 

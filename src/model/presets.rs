@@ -41,7 +41,8 @@ pub struct Preset {
     pub objective: Option<ObjectivePart>,
 }
 
-/// π of the paper's Figure 1 (k = 4).
+/// π of the Figure 1 preset (k = 4): the paper does not state its Figure 1's π; this one shows
+/// the same effect.
 pub const FIGURE1_PROBS: [f64; 4] = [0.1, 0.2, 0.3, 0.4];
 /// τ at which the Figure 1 preset opens.
 pub const FIGURE1_TAU: f64 = 1.0;

@@ -1,6 +1,7 @@
 //! View 2a: one small histogram per component yᵢ of the Gumbel-Softmax sample, in class colours,
-//! with E[yᵢ] (dashed) and πᵢ (solid) marked. At small τ the mass piles up at 0 and 1 (nearly
-//! one-hot samples); at large τ every component crowds around 1/k.
+//! with the sample mean of yᵢ (dashed, the estimate of E[yᵢ]) and πᵢ (solid) marked. At small τ
+//! the mass piles up at 0 and 1 (nearly one-hot samples); at large τ every component crowds
+//! around 1/k.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -42,7 +43,7 @@ pub fn draw_components<DB: DrawingBackend>(
     };
     let entries = [
         LegendEntry::new("πᵢ", line(Dash::Solid)),
-        LegendEntry::new("E[yᵢ]", line(Dash::Dashed)),
+        LegendEntry::new("sample mean of yᵢ", line(Dash::Dashed)),
         LegendEntry::new("fraction of samples per bin", Swatch::Filled(SUBTLE)),
     ];
     let top = header_strip(area, theme, &entries, &note, margin)?;

@@ -62,7 +62,7 @@ pub struct SampleStripData {
     pub tau: f64,
 }
 
-/// View 2d: the paper's Figure 1. One column per temperature: E[y] above, one sample below.
+/// View 2d, after the paper's Figure 1. One column per temperature: E[y] above, one sample below.
 #[derive(Clone, Debug, Default)]
 pub struct Figure1Data {
     pub taus: Vec<f64>,

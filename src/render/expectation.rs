@@ -1,6 +1,6 @@
-//! View 2b: E[y] of the Gumbel-Softmax sample beside π. E[y] equals π only in the limit τ → 0 and
-//! drifts towards uniform as τ grows; the whiskers (±2 SE of the Monte Carlo mean) show whether a
-//! gap is real.
+//! View 2b: E[y] of the Gumbel-Softmax sample beside π. For a non-uniform π, E[y] tends to π as
+//! τ → 0 and to uniform as τ → ∞ (for a uniform π it is π at every τ); the whiskers (±2 SE of
+//! the Monte Carlo mean) show whether a gap is real.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

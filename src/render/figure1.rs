@@ -1,6 +1,7 @@
-//! View 2d, the paper's Figure 1: one column per temperature. Top row: E[y] per class, which is π
-//! at small τ and flattens towards uniform as τ grows. Bottom row: one sample drawn with the same
-//! Gumbel noise in every column, one-hot at small τ and nearly uniform at large τ.
+//! View 2d, after the paper's Figure 1: one column per temperature. Top row: E[y] per class
+//! (estimated from the draws), close to π at small τ and flattening towards uniform as τ grows.
+//! Bottom row: one sample drawn with the same Gumbel noise in every column, one-hot at small τ
+//! and nearly uniform at large τ.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -66,7 +67,7 @@ pub fn draw_figure1<DB: DrawingBackend>(
     let row_h = grid_h / 2;
     let col_w = grid_w / columns as i32;
     let rotated = label_font(theme).transform(FontTransform::Rotate270);
-    for (row, desc) in ["E[yᵢ]", "one sample yᵢ"].iter().enumerate() {
+    for (row, desc) in ["E[yᵢ], estimated", "one sample yᵢ"].iter().enumerate() {
         text(
             area,
             desc,

@@ -16,7 +16,7 @@ use crate::format;
 
 /// The note every reader of this view needs.
 pub const PROJECTION_NOTE: &str =
-    "Heatmap exists for k = 2 and 3; here the samples are projected into a k-gon.";
+    "The density is drawn for k = 2 and 3 only; here the samples are projected into a k-gon.";
 
 pub fn draw_projection<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

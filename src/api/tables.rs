@@ -1,0 +1,40 @@
+//! The numbers behind every figure, for the page's data tables: each view's table as CSV (the
+//! page shows it as an HTML table under the figure and offers it for download), a fingerprint
+//! that tells the page when a table changed, and the sentence that says what a table lists.
+
+use super::{js, Explorer};
+use crate::model::tables::table_note as note;
+use crate::model::View;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Explorer {
+    /// The table of what view `name` draws, as CSV: a header line, then one line per row;
+    /// numbers in plain decimals or `1.2e-5` notation, an empty field where there is no value.
+    ///
+    /// # Errors
+    /// An unknown view name, or the view's data cannot be computed (the message says why).
+    pub fn table(&mut self, name: &str) -> Result<String, JsError> {
+        let view = View::parse(name).map_err(js)?;
+        Ok(self.model.table(view).map_err(js)?.to_csv())
+    }
+
+    /// A fingerprint (hexadecimal text) of everything the table of view `name` depends on:
+    /// while it stays the same, so does the table.
+    ///
+    /// # Errors
+    /// An unknown view name.
+    pub fn table_key(&mut self, name: &str) -> Result<String, JsError> {
+        let view = View::parse(name).map_err(js)?;
+        Ok(format!("{:016x}", self.model.table_fingerprint(view)))
+    }
+
+    /// What the table of view `name` lists, in one sentence, for the current k.
+    ///
+    /// # Errors
+    /// An unknown view name.
+    pub fn table_note(&self, name: &str) -> Result<String, JsError> {
+        let view = View::parse(name).map_err(js)?;
+        Ok(note(view, self.model.settings().k()).to_string())
+    }
+}

@@ -1,0 +1,144 @@
+// The numbers behind every figure: under each figure a "data" toggle (a <details>) holds a
+// <table id="data-<view>"> of what the figure draws (the canvas's text alternative, linked by
+// aria-details) and a button that downloads the same numbers as CSV. Rust builds each table
+// (`Explorer.table`, CSV); this module only shows it, and rebuilds a table after a redraw only
+// when Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that
+// depend on τ. Tables are kept current whether or not their toggle is open.
+import { $, session, errorText } from './page.js';
+
+const shown = new Map(); // view → the fingerprint of the table now in the DOM
+
+/** Puts a data toggle with an empty table under the figure of every view in `views`. */
+export function buildTables(views) {
+  for (const view of views) {
+    const canvas = $('view-' + view);
+    const figure = canvas && canvas.closest('figure');
+    if (!figure) continue;
+    const details = element('details', { className: 'data', id: 'data-box-' + view });
+    const summary = element('summary', { textContent: 'data' });
+    summary.append(element('span', { className: 'data-hint', textContent: ' (the numbers in this figure, as a table and as CSV)' }));
+    const note = element('p', { className: 'data-note', id: 'data-note-' + view });
+    const csv = element('button', { type: 'button', className: 'csv', textContent: 'download CSV' });
+    csv.dataset.view = view;
+    csv.addEventListener('click', () => downloadCsv(view));
+    const error = element('p', { className: 'error', id: 'data-error-' + view });
+    error.setAttribute('role', 'status');
+    const table = element('table', { id: 'data-' + view });
+    const caption = element('caption', { textContent: 'Numbers of the figure: ' + (canvas.getAttribute('aria-label') || view) });
+    table.append(caption, element('thead'), element('tbody'));
+    // A scrolling box that keyboard users can focus and scroll.
+    const scroll = element('div', { className: 'data-scroll', tabIndex: 0 });
+    scroll.setAttribute('role', 'region');
+    scroll.setAttribute('aria-label', 'table: ' + (canvas.getAttribute('aria-label') || view));
+    scroll.append(table);
+    details.append(summary, note, csv, error, scroll);
+    figure.append(details);
+    canvas.setAttribute('aria-details', details.id);
+  }
+}
+
+/** After a redraw: rebuilds every table whose inputs changed since it was built. */
+export function refreshTables() {
+  if (session.dead) return;
+  const { ex } = session;
+  for (const [view] of tablesInPage()) {
+    let key;
+    try {
+      key = ex.table_key(view);
+    } catch (e) {
+      continue;
+    }
+    if (shown.get(view) === key) continue;
+    try {
+      fill($('data-' + view), parseCsv(ex.table(view)));
+      $('data-note-' + view).textContent = ex.table_note(view);
+      shown.set(view, key);
+      $('data-error-' + view).textContent = '';
+    } catch (e) {
+      // As with the figure: the last good table stays, and the message says why.
+      $('data-error-' + view).textContent = errorText(e);
+    }
+  }
+}
+
+function* tablesInPage() {
+  for (const table of document.querySelectorAll('table[id^="data-"]')) {
+    yield [table.id.slice('data-'.length), table];
+  }
+}
+
+/** Replaces the head and body of `table` with `rows` (the first row is the header). */
+function fill(table, rows) {
+  const [header = [], ...body] = rows;
+  const headRow = element('tr');
+  for (const name of header) headRow.append(element('th', { scope: 'col', textContent: name }));
+  table.tHead.replaceChildren(headRow);
+  const fragment = document.createDocumentFragment();
+  for (const row of body) {
+    const tr = element('tr');
+    for (const cell of row) {
+      const td = element('td', { textContent: cell });
+      if (cell !== '' && !Number.isNaN(Number(cell))) td.className = 'num';
+      tr.append(td);
+    }
+    fragment.append(tr);
+  }
+  table.tBodies[0].replaceChildren(fragment);
+}
+
+/** Rows of fields from CSV text (RFC 4180 quoting; the last line break is optional). */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+// The CSV of the current state, read afresh from Rust, saved through a same-origin blob link.
+function downloadCsv(view) {
+  if (session.dead) return;
+  let csv;
+  try {
+    csv = session.ex.table(view);
+  } catch (e) {
+    $('data-error-' + view).textContent = errorText(e);
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const a = element('a', { href: url, download: 'gumbel-softmax-' + view + '.csv' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function element(tag, props = {}) {
+  return Object.assign(document.createElement(tag), props);
+}
