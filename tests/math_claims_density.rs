@@ -337,38 +337,36 @@ fn towards(th: &[f64], tau: f64, corner: bool) -> [f64; 3] {
     })
 }
 
-#[test]
-fn edges_are_infinite_below_one_over_k_minus_one_and_empty_above() {
-    for k in [3, 4, 5] {
-        let threshold = 1.0 / (k - 1) as f64;
+/// For each k of `ks` (logits 0, 0.4, 0.8, …), towards the edge (or the corner, for `corner`):
+/// ln p rises without bound at `below` times the temperature `threshold(k)` and falls away at
+/// `above` times it.
+fn threshold_divides(
+    ks: &[usize],
+    corner: bool,
+    threshold: impl Fn(usize) -> f64,
+    (below, above): (f64, f64),
+) {
+    for &k in ks {
         let th: Vec<f64> = (0..k).map(|i| 0.4 * i as f64).collect();
-        let below = towards(&th, 0.8 * threshold, false);
+        let rising = towards(&th, below * threshold(k), corner);
         assert!(
-            below[0] < below[1] && below[1] < below[2],
-            "k = {k}: {below:?}"
+            rising[0] < rising[1] && rising[1] < rising[2],
+            "k = {k}, below: {rising:?}"
         );
-        let above = towards(&th, 1.2 * threshold, false);
+        let falling = towards(&th, above * threshold(k), corner);
         assert!(
-            above[0] > above[1] && above[1] > above[2],
-            "k = {k}: {above:?}"
+            falling[0] > falling[1] && falling[1] > falling[2],
+            "k = {k}, above: {falling:?}"
         );
     }
 }
 
 #[test]
+fn edges_are_infinite_below_one_over_k_minus_one_and_empty_above() {
+    threshold_divides(&[3, 4, 5], false, |k| 1.0 / (k - 1) as f64, (0.8, 1.2));
+}
+
+#[test]
 fn corners_are_infinite_until_tau_reaches_k_minus_one() {
-    for k in [2, 3, 4, 5] {
-        let th: Vec<f64> = (0..k).map(|i| 0.4 * i as f64).collect();
-        let corner = (k - 1) as f64;
-        let below = towards(&th, 0.9 * corner, true);
-        assert!(
-            below[0] < below[1] && below[1] < below[2],
-            "k = {k}: {below:?}"
-        );
-        let above = towards(&th, 1.1 * corner, true);
-        assert!(
-            above[0] > above[1] && above[1] > above[2],
-            "k = {k}: {above:?}"
-        );
-    }
+    threshold_divides(&[2, 3, 4, 5], true, |k| (k - 1) as f64, (0.9, 1.1));
 }

@@ -15,24 +15,14 @@
 //! τ) are checked in `math_limits.rs`. Statistical tests: fixed seeds, 4 standard errors per
 //! component (a two-sided level of about 6e-5 each).
 
-use gumbel_explorer::math::{argmax, relax, GumbelSoftmax, Welford};
+mod moments_support;
+
+use gumbel_explorer::math::{argmax, relax, GumbelSoftmax};
 use gumbel_explorer::model::presets::FIGURE1_PROBS;
 use gumbel_explorer::model::sampling::{figure1, FIGURE1_TAUS};
+use moments_support::mean_of_y;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
-
-fn mean_of_y(dist: &GumbelSoftmax, n: usize, seed: u64) -> Vec<Welford> {
-    let mut rng = Pcg64Mcg::seed_from_u64(seed);
-    let mut acc = vec![Welford::new(); dist.k()];
-    let mut y = vec![0.0; dist.k()];
-    for _ in 0..n {
-        dist.sample_to_slice(&mut rng, &mut y);
-        for (a, &v) in acc.iter_mut().zip(&y) {
-            a.push(v);
-        }
-    }
-    acc
-}
 
 #[test]
 fn for_a_uniform_pi_the_mean_of_y_is_pi_at_every_tau() {

@@ -1,23 +1,12 @@
 //! Tier 3: limits in τ, Figure 1 of the paper, and numerical robustness over the supported
 //! range (1e-3 ≤ τ ≤ 1e3, logits up to 50 apart, 2 ≤ k ≤ 64).
 
-use gumbel_explorer::math::{GumbelSoftmax, Welford};
+mod moments_support;
+
+use gumbel_explorer::math::GumbelSoftmax;
+use moments_support::mean_of_y;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
-
-/// Mean of y and its standard errors over `n` draws.
-fn mean_of_y(dist: &GumbelSoftmax, n: usize, seed: u64) -> Vec<Welford> {
-    let mut rng = Pcg64Mcg::seed_from_u64(seed);
-    let mut acc = vec![Welford::new(); dist.k()];
-    let mut y = vec![0.0; dist.k()];
-    for _ in 0..n {
-        dist.sample_to_slice(&mut rng, &mut y);
-        for (a, &v) in acc.iter_mut().zip(&y) {
-            a.push(v);
-        }
-    }
-    acc
-}
 
 #[test]
 fn tiny_temperature_gives_one_hot_valid_points() {
