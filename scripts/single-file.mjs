@@ -64,6 +64,10 @@ export function buildSingleFile(siteDir) {
       const replace = new Map([[WASM_SOURCE, inlineWasmSource(readFileSync(path.join(siteDir, WASM_FILE)))]]);
       code = bundleModules(src, read, replace);
       type = ' type="module"';
+      if (/new\s+(?:Shared)?Worker\s*\(/.test(code) && !code.includes('needsHostedPage')) {
+        console.warn('warning: the page starts a Web Worker, which the single file cannot run; ' +
+          'call needsHostedPage (www/hosted-only.js) for that view so that it says so');
+      }
     } else {
       code = read(src);
     }

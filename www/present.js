@@ -20,6 +20,7 @@ export function presenting() {
 
 /** Enters the projector mode at view `name` (or moves to it). */
 export function present(name) {
+  if (session.dead) return;
   const views = view_names();
   if (!views.includes(name)) return;
   if (current === null) buildBar();
@@ -39,7 +40,7 @@ export function leave() {
   if (current === null) return;
   const name = current;
   current = null;
-  session.ex.set_text_scale(1);
+  if (!session.dead) session.ex.set_text_scale(1);
   showAll();
   $('present-bar').remove();
   history.replaceState(null, '', addressWith('present', null));

@@ -24,10 +24,16 @@ export function showAlone(name, mode) {
   root.dataset.view = name;
   figure.classList.add(MARK);
   section.classList.add(MARK);
+  let shared = 0;
   for (const id of view_controls(name)) {
     const group = $(id) && $(id).closest('fieldset');
-    if (group) group.classList.add(MARK);
+    if (group) {
+      group.classList.add(MARK);
+      shared++;
+    }
   }
+  // A view drawn from none of the shared controls (the cost view) shows no empty box for them.
+  $('controls').hidden = shared === 0;
   const own = section.querySelector('.view-controls');
   if (own) {
     const home = document.createComment('view controls of ' + name);
@@ -45,6 +51,7 @@ export function showAll() {
 }
 
 function clearMarks() {
+  $('controls').hidden = false;
   for (const el of document.querySelectorAll('.' + MARK)) el.classList.remove(MARK);
   if (moved) {
     moved.home.replaceWith(moved.controls);

@@ -159,7 +159,10 @@ mod tests {
             let q = format!("x=1&present={}", view.name());
             assert_eq!(parse_mode(&q), Ok(PageMode::Present(view)));
         }
-        assert_eq!(parse_mode("?present=1"), Ok(PageMode::Present(View::ALL[0])));
+        assert_eq!(
+            parse_mode("?present=1"),
+            Ok(PageMode::Present(View::ALL[0]))
+        );
     }
 
     #[test]
@@ -184,10 +187,7 @@ mod tests {
             parse_mode("?embed=cost&embed=cost"),
             Err(ModeError::Repeated("embed"))
         );
-        assert_eq!(
-            parse_mode("?embed=cost&present=1"),
-            Err(ModeError::Both)
-        );
+        assert_eq!(parse_mode("?embed=cost&present=1"), Err(ModeError::Both));
     }
 
     #[test]

@@ -104,5 +104,19 @@ test('the p key, a present link, and a focused slider keeping its arrow keys', {
     assert.equal((await shown(page)).mode, 'present', 'p enters the projector mode');
     await page.keyboard.press('p');
     assert.equal((await shown(page)).mode, undefined, 'p again leaves it');
+
+    // The text scale is one of Rust's checked settings: nonsense is refused with a message.
+    const refused = await page.evaluate(async () => {
+      const { session } = await import('./www/page.js');
+      return [0, 99, NaN].map((x) => {
+        try {
+          session.ex.set_text_scale(x);
+          return 'accepted';
+        } catch (e) {
+          return e.message;
+        }
+      });
+    });
+    for (const message of refused) assert.match(message, /text scale must be a number from 1 to 4/);
   }, { viewport: PROJECTOR });
 });
