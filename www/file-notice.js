@@ -21,8 +21,9 @@
     link.href = 'gumbel-softmax-explorer.html';
     link.textContent = 'gumbel-softmax-explorer.html';
     status.append(link, ' instead: the whole explorer in one file, which works from a disk, ' +
-      'a USB stick or a course platform, with no network. It sits beside this index.html in ' +
-      'the dist folder (`make dist` builds it). Or serve this folder with any web server.');
+      'a USB stick or a course platform, with no network. It is in the same folder as this ' +
+      'index.html (the site\'s dist folder, which "make dist" builds). Or serve this folder ' +
+      'with any web server.');
     status.classList.add('error');
     status.hidden = false;
   }
