@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the site and copies it into dist/: a self-contained static folder that any static
-# host can serve, at the root of a domain or under a sub-path such as /explorer/.
+# host can serve, at the root of a domain or under a sub-path such as /explorer/, plus
+# dist/gumbel-softmax-explorer.html: the same explorer in one file that works opened from disk.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -28,5 +29,9 @@ fi
 if grep -rnE '(src|href)="/[^/]|from +["'\'']/|import\(["'\'']/|url\(["'\'']?/[^/]' dist --include='*.html' --include='*.js' --include='*.css'; then
   die "dist/ has root-absolute URLs (above); use relative paths so the site works under a sub-path"
 fi
+
+# The whole explorer in one file, for a class or a room without network (opens from file://).
+have node || die "node is needed to write dist/gumbel-softmax-explorer.html (scripts/single-file.mjs)"
+node scripts/single-file.mjs dist dist/gumbel-softmax-explorer.html
 
 say "dist/ ready: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"

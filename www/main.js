@@ -14,13 +14,15 @@ import { updateReadouts } from './readouts.js';
 import { afterRedraw, loadViews, observeResizes, redraw } from './scheduler.js';
 import { syncAll } from './show-state.js';
 import { buildTables, refreshTables } from './tables.js';
+import { wasmSource } from './wasm-source.js';
+import { wireModes } from './modes.js';
 
 // Called by the module's panic hook (src/api/panic.rs).
 window.explorerPanicked = showFatal;
 
 async function main() {
   try {
-    await init();
+    await init(wasmSource());
   } catch (e) {
     root.dataset.state = 'error';
     $('status').textContent = 'The WebAssembly core could not be loaded: ' + errorText(e);
@@ -30,7 +32,8 @@ async function main() {
   session.ex = new Explorer();
   // For the long-use memory test and the benchmark: the module's linear memory in bytes.
   exposeWasmMemory(wasm_memory_bytes);
-  buildTables(loadViews());
+  const views = loadViews();
+  buildTables(views);
   applyLimits();
   restoreFromLink();
   $('status').textContent = '';
@@ -45,6 +48,7 @@ async function main() {
   wireExport();
   $('copy-link').addEventListener('click', copyLink);
   $('reload').addEventListener('click', () => location.reload());
+  wireModes(views);
   observeResizes();
   redraw();
 }

@@ -9,6 +9,7 @@ mod bench;
 mod canvas;
 mod page_rules;
 mod panic;
+mod single_view;
 mod tables;
 #[cfg(feature = "bench")]
 pub use bench::bench_kernel;
@@ -38,6 +39,8 @@ fn js(e: ModelError) -> JsError {
 pub struct Explorer {
     model: Model,
     drawn: HashMap<View, u64>,
+    /// How much larger figures may draw on a large canvas (see `set_text_scale`).
+    zoom_limit: f64,
 }
 
 impl Default for Explorer {
@@ -55,6 +58,7 @@ impl Explorer {
         Explorer {
             model: Model::new(),
             drawn: HashMap::new(),
+            zoom_limit: 1.0,
         }
     }
 
@@ -266,10 +270,13 @@ impl Explorer {
         }
         let w = (css_w * ratio).round().min(8192.0) as u32;
         let h = (css_h * ratio).round().min(8192.0) as u32;
+        let theme = Theme {
+            scale: ratio * crate::render::zoom::figure_zoom(css_w, css_h, self.zoom_limit),
+        };
         self.model.prepare();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         self.model.inputs_fingerprint(view).hash(&mut hasher);
-        (w, h, ratio.to_bits()).hash(&mut hasher);
+        (w, h, theme.scale.to_bits()).hash(&mut hasher);
         let fingerprint = hasher.finish();
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
@@ -281,7 +288,6 @@ impl Explorer {
         self.drawn.remove(&view);
         let backend = FastCanvas::new(canvas).ok_or_else(|| js(ModelError::NoDrawingContext))?;
         let area = backend.into_drawing_area();
-        let theme = Theme { scale: ratio };
         draw_view(&mut self.model, view, &area, &theme)
             .and_then(|()| {
                 area.present()

@@ -20,6 +20,7 @@ pub mod presets;
 mod samples;
 pub mod sampling;
 pub mod settings;
+pub mod single_view;
 pub mod table_curves;
 pub mod table_density;
 pub mod table_estimators;

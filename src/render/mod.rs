@@ -36,6 +36,7 @@ mod simplex;
 mod straight_through;
 mod text;
 mod theme;
+pub mod zoom;
 
 pub use annealing::draw_annealing;
 pub use binary::draw_binary;

@@ -44,9 +44,12 @@ pub fn font(theme: &Theme, size: f64, colour: RGBColor) -> TextStyle<'static> {
         .color(&colour)
 }
 
+/// The size of tick labels in CSS pixels at scale 1: the smallest text of most figures.
+pub const TICK_TEXT_PX: f64 = 12.0;
+
 /// Small grey text: tick labels and short notes inside a plot.
 pub fn small_font(theme: &Theme) -> TextStyle<'static> {
-    font(theme, 12.0, SUBTLE)
+    font(theme, TICK_TEXT_PX, SUBTLE)
 }
 
 /// Axis descriptions, legend entries, captions.

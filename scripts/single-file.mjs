@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Writes the whole explorer as one HTML file that works opened from disk (file://) with no
+// network: the page, its styles, its modules (joined by bundle-modules.mjs) and the wasm
+// (base64) inline, under a strict Content-Security-Policy whose hashes are computed here.
+//   node scripts/single-file.mjs SITE_DIR OUT_FILE
+// SITE_DIR holds index.html and www/ as dist/ does. Scripts marked data-single-file="omit"
+// (the notice for a multi-file page opened from disk) are left out.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundleModules } from './bundle-modules.mjs';
+
+const WASM_SOURCE = 'www/wasm-source.js';
+const WASM_FILE = 'www/pkg/gumbel_explorer_bg.wasm';
+
+function fail(message) {
+  console.error(`error: ${message}`);
+  process.exit(1);
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The module that hands wasm-bindgen's init the inlined bytes instead of a URL. */
+function inlineWasmSource(bytes) {
+  return `// The single file's wasm: its bytes, inlined as base64 by scripts/single-file.mjs.
+const WASM_BASE64 = '${bytes.toString('base64')}';
+export function wasmSource() {
+  const text = atob(WASM_BASE64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return { module_or_path: bytes };
+}
+`;
+}
+
+/** Text placed inside a <script> or <style> element must not end it early. */
+function checkInline(what, text, tag) {
+  if (new RegExp(`</${tag}`, 'i').test(text) || text.includes('<!--')) {
+    fail(`${what} contains "</${tag}" or "<!--", which would break the inline element`);
+  }
+  return text;
+}
+
+export function buildSingleFile(siteDir) {
+  const read = (file) => readFileSync(path.join(siteDir, file), 'utf8');
+  let html = read('index.html');
+  const scriptHashes = [];
+  const styleHashes = [];
+
+  html = html.replace(/<link\s+rel="stylesheet"\s+href="([^"]+)"\s*>/g, (_, href) => {
+    const css = checkInline(href, read(href), 'style');
+    if (/url\(\s*['"]?(?!data:)/.test(css)) fail(`${href} refers to a file with url(); inline it as data: first`);
+    styleHashes.push(sha256(css));
+    return `<style>${css}</style>`;
+  });
+  html = html.replace(/<script\b([^>]*)><\/script>/g, (tag, attrs) => {
+    const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
+    if (!src) fail(`cannot inline ${tag}`);
+    if (/data-single-file="omit"/.test(attrs)) return '';
+    let code;
+    let type = '';
+    if (/type="module"/.test(attrs)) {
+      const replace = new Map([[WASM_SOURCE, inlineWasmSource(readFileSync(path.join(siteDir, WASM_FILE)))]]);
+      code = bundleModules(src, read, replace);
+      type = ' type="module"';
+      if (/new\s+(?:Shared)?Worker\s*\(/.test(code) && !code.includes('needsHostedPage')) {
+        console.warn('warning: the page starts a Web Worker, which the single file cannot run; ' +
+          'call needsHostedPage (www/hosted-only.js) for that view so that it says so');
+      }
+    } else {
+      code = read(src);
+    }
+    checkInline(src, code, 'script');
+    scriptHashes.push(sha256(code));
+    return `<script${type}>${code}</script>`;
+  });
+  if (!scriptHashes.length) fail('index.html loads no script');
+
+  // Nothing may be fetched: no connections, no workers, images only from data: and blob:.
+  const csp = [
+    "default-src 'none'",
+    `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${styleHashes.join(' ')}`,
+    'img-src data: blob:',
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  const meta = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+  if (!meta.test(html)) fail('index.html has no Content-Security-Policy meta element to replace');
+  html = html.replace(meta, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  html = html.replace(/<html\b/, '<html data-build="single-file"');
+
+  // What is left must not point at a file: the single file has none beside it.
+  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>/g, '');
+  const outside = /\s(?:src|href)="(?!#|data:|https?:|gumbel-softmax-explorer\.html")[^"]*"/.exec(markup);
+  if (outside) fail(`the single file still refers to a file: ${outside[0].trim()}`);
+  return html;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const [siteDir, out] = process.argv.slice(2);
+  if (!siteDir || !out) fail('usage: node scripts/single-file.mjs SITE_DIR OUT_FILE');
+  const html = buildSingleFile(siteDir);
+  writeFileSync(out, html);
+  console.log(`==> wrote ${out} (${Buffer.byteLength(html)} bytes)`);
+}
