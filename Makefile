@@ -7,6 +7,7 @@ help:
 	@echo "make check   same as make test"
 	@echo "make dist    self-contained static site in dist/, for any static host or sub-path"
 	@echo "make bench   kernels native vs wasm, redraw timings, NumPy + Matplotlib peer, bundle sizes"
+	@echo "make soak    a 10-minute lecture: annealing + random slider moves; memory, errors, responsiveness (SOAK_MINUTES=...)"
 	@echo "make setup   install the tools only (wasm32 target, wasm-bindgen CLI, Chromium, npm packages)"
 	@echo "make build   build the wasm and its bindings into www/pkg"
 
@@ -30,6 +31,10 @@ dist:
 
 bench:
 	@scripts/bench.sh
+
+.PHONY: soak
+soak:
+	@scripts/soak.sh
 
 clean:
 	rm -rf www/pkg dist target/screenshots
