@@ -66,7 +66,7 @@ function installProbes() {
   }).observe(document.getElementById('redraw-ms'), { childList: true, characterData: true, subtree: true });
 }
 
-/** One random move of a control, as a hand on the sliders would make it. */
+/** One random move of a control, as a hand on the sliders would make it; returns its kind. */
 async function randomMove(page, rnd) {
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const control = pick(['k', 'pi', 'pi', 'samples', 'step', 'cost', 'tau', 'seed']);
@@ -77,18 +77,22 @@ async function randomMove(page, rnd) {
     return el.id;
   }, fraction);
   switch (control) {
-    case 'k': return slide('k', rnd());
+    case 'k': await slide('k', rnd()); break;
     case 'pi': {
       const n = await page.$$eval('#pi-sliders input', (els) => els.length);
-      return slide(`pi-${Math.floor(rnd() * n)}`, rnd());
+      await slide(`pi-${Math.floor(rnd() * n)}`, rnd());
+      break;
     }
-    case 'samples': return slide('samples', rnd());
-    case 'step': return slide('step', rnd());
-    case 'cost': return slide(pick(['cost-d', 'cost-i', 'cost-g', 'cost-k']), 0.05 + 0.95 * rnd());
-    case 'tau': return slide('tau', rnd());
-    default: return page.click('#new-seed');
+    case 'samples': await slide('samples', rnd()); break;
+    case 'step': await slide('step', rnd()); break;
+    case 'cost': await slide(pick(['cost-d', 'cost-i', 'cost-g', 'cost-k']), 0.05 + 0.95 * rnd()); break;
+    case 'tau': await slide('tau', rnd()); break;
+    default: await page.click('#new-seed');
   }
+  return control;
 }
+
+const longTasksSoFar = (page) => page.evaluate(() => window.__soak.longTasks);
 
 /** Plays the annealing if it is not playing (it stops at the horizon and when τ is moved). */
 async function keepPlaying(page) {
@@ -144,6 +148,8 @@ async function soak(url) {
     const end = start + MINUTES * 60_000;
     let nextSample = start;
     let moves = 0;
+    // Long tasks seen while each kind of move settled (playing alone is 'play').
+    const longTasksBy = {};
     await keepPlaying(page);
     while (Date.now() < end) {
       if (Date.now() >= nextSample) {
@@ -155,13 +161,18 @@ async function soak(url) {
         nextSample += SAMPLE_EVERY_MS;
         await keepPlaying(page);
       }
-      await randomMove(page, rnd);
+      const before = await longTasksSoFar(page);
+      const kind = await randomMove(page, rnd);
       moves += 1;
       await page.waitForTimeout(500 + 1500 * rnd());
+      longTasksBy[kind] = (longTasksBy[kind] ?? 0) + (await longTasksSoFar(page)) - before;
       if (rnd() < 0.7) await keepPlaying(page);
     }
     const probes = await page.evaluate(() => window.__soak);
-    return { minutes: MINUTES, seed: SEED, moves, samples, probes, errors: [...log.errors, ...log.failedRequests] };
+    return {
+      minutes: MINUTES, seed: SEED, moves, samples, probes, longTasksBy,
+      errors: [...log.errors, ...log.failedRequests],
+    };
   } finally {
     await browser.close();
   }
@@ -182,7 +193,8 @@ function report(r) {
     `  wasm memory         start ${mb(first.wasm)} MB, after 1 min ${mb(settled.wasm)} MB, end ${mb(last.wasm)} MB, peak ${mb(peak('wasm'))} MB`,
     `  DOM nodes           start ${first.nodes}, end ${last.nodes}, peak ${peak('nodes')}`,
     `  console errors      ${r.errors.length}`,
-    `  long tasks (>50 ms) ${r.probes.longTasks}, longest ${r.probes.longest.toFixed(0)} ms`,
+    `  long tasks (>50 ms) ${r.probes.longTasks}, longest ${r.probes.longest.toFixed(0)} ms; after each kind of move: ` +
+      Object.entries(r.longTasksBy).map(([k, n]) => `${k} ${n}`).join(', '),
     `  key press → redraw  median ${lat.median.toFixed(1)} ms, p95 ${lat.p95.toFixed(1)} ms, max ${lat.max.toFixed(1)} ms ` +
       `(${lat.n + r.probes.misses} presses, ${slow} over the ${RESPONSE_BUDGET_MS} ms budget, ${r.probes.misses} without a redraw)`,
   ];
