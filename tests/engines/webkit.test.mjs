@@ -102,13 +102,21 @@ crossEngineSuite('webkit', async () => {
       screenshot: async (file) => writeFile(file, await driver.takeScreenshot(), 'base64'),
       nativeErrors: () => [],
       close: async () => {
-        await driver.quit().catch(() => {});
+        await quit(driver);
         await server.stop();
       },
     };
   } catch (err) {
-    await driver?.quit().catch(() => {});
+    if (driver) await quit(driver);
     await server.stop();
     throw err;
   }
 });
+
+/** Ends the WebDriver session, giving up after 10 s (the process group is ended anyway). */
+async function quit(driver) {
+  await Promise.race([
+    driver.quit().catch(() => {}),
+    new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+  ]);
+}
