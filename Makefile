@@ -9,6 +9,7 @@ help:
 	@echo "make dist    self-contained static site in dist/, for any static host or sub-path"
 	@echo "make bench   kernels native vs wasm, redraw timings, NumPy + Matplotlib peer, bundle sizes"
 	@echo "             (builds its own wasm with the bench feature into target/bench/pkg)"
+	@echo "make soak    a 10-minute lecture: annealing + random slider moves; memory, errors, responsiveness (SOAK_MINUTES=...)"
 	@echo "make setup   install the tools only (wasm32 target, wasm-bindgen CLI, Chromium, npm packages)"
 	@echo "make build   build the wasm and its bindings into www/pkg"
 
@@ -32,6 +33,10 @@ dist:
 
 bench:
 	@scripts/bench.sh
+
+.PHONY: soak
+soak:
+	@scripts/soak.sh
 
 clean:
 	rm -rf www/pkg dist target/screenshots

@@ -10,8 +10,15 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 CRATE_LIB=gumbel_explorer
 WASM_TARGET=wasm32-unknown-unknown
-WASM_RELEASE="target/$WASM_TARGET/web/$CRATE_LIB.wasm"
+# cargo builds into $CARGO_TARGET_DIR when it is set.
+WASM_RELEASE="${CARGO_TARGET_DIR:-target}/$WASM_TARGET/web/$CRATE_LIB.wasm"
 PKG_DIR=www/pkg
+
+# The browsers the tests drive besides Chromium (Debian's paths): Firefox ESR, and WebKitGTK
+# (Safari's engine) through its WebDriver and its MiniBrowser.
+FIREFOX=${FIREFOX:-/usr/bin/firefox-esr}
+WEBKIT_DRIVER=${WEBKIT_DRIVER:-/usr/bin/WebKitWebDriver}
+WEBKIT_BROWSER=${WEBKIT_BROWSER:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}
 
 say() { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already there.
 #   scripts/setup.sh web    Rust's wasm32 target and the wasm-bindgen CLI (enough for `make serve`)
-#   scripts/setup.sh test   the above, plus rustfmt/clippy, Chromium + ChromeDriver, and npm packages
+#   scripts/setup.sh test   the above, plus rustfmt/clippy, Chromium + ChromeDriver, Firefox ESR,
+#                           WebKitGTK's WebDriver + Xvfb (the other engines), and npm packages
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -52,19 +53,34 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "=$want" --force
 }
 
-ensure_chromium() {
-  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
-    say "Chromium and ChromeDriver: present"
+# Debian packages, installed with apt-get when one of the files they provide is missing.
+#   ensure_debian WHAT "FILE..." "PACKAGE..."
+ensure_debian() {
+  local what=$1 files=$2 packages=$3 f missing=""
+  for f in $files; do
+    [[ -x $f ]] || missing=1
+  done
+  if [[ -z $missing ]]; then
+    say "$what: present"
     return
   fi
   if [[ $(id -u) -eq 0 ]] && have apt-get; then
-    say "Chromium and ChromeDriver: installing with apt-get"
+    say "$what: installing with apt-get"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q chromium chromium-driver
+    # shellcheck disable=SC2086 # a list of package names
+    apt-get install -y -q $packages
   else
-    die "Chromium and ChromeDriver are missing; install them, e.g.: sudo apt-get install chromium chromium-driver (they must end up at /usr/bin/chromium and /usr/bin/chromedriver)"
+    die "$what missing; install them, e.g.: sudo apt-get install $packages (they must provide $files)"
   fi
+}
+
+ensure_browsers() {
+  ensure_debian "Chromium and ChromeDriver" "/usr/bin/chromium /usr/bin/chromedriver" \
+    "chromium chromium-driver"
+  ensure_debian "Firefox ESR" "$FIREFOX" "firefox-esr"
+  ensure_debian "WebKitGTK's WebDriver, MiniBrowser and Xvfb" "$WEBKIT_DRIVER $WEBKIT_BROWSER /usr/bin/xvfb-run" \
+    "webkit2gtk-driver xvfb"
 }
 
 ensure_node_deps() {
@@ -91,7 +107,7 @@ main() {
     web) ;;
     test)
       ensure_rust_components
-      ensure_chromium
+      ensure_browsers
       ensure_node_deps
       ;;
     *) die "usage: scripts/setup.sh [web|test]" ;;

@@ -13,10 +13,10 @@ now() {
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 T_START=$(now)
-STAGE="" STAGE_START="" SERVER_PID=""
+STAGE="" STAGE_START="" SERVER_PID="" SITE_URL=""
 SUMMARY=() PASSED=0
 ONLY=" $* "
-STAGES=" setup fmt clippy clippy-wasm native-tests wasm-tests build-site browser-tests "
+STAGES=" setup fmt clippy clippy-wasm native-tests wasm-tests build-site browser-tests engine-tests "
 for name in "$@"; do
   [[ $STAGES == *" $name "* ]] || die "no stage named '$name'; the stages are:$STAGES"
 done
@@ -37,6 +37,19 @@ stage() {
   SUMMARY+=("$(printf '  %-16s %8ss  ok' "$STAGE" "$(elapsed "$STAGE_START")")")
   PASSED=$((PASSED + 1))
   STAGE=""
+}
+
+# The site, served once for the browser stages (the repository root, as `make serve` would).
+serve_site() {
+  [[ -z $SERVER_PID ]] || return 0
+  local port
+  port=$(free_port)
+  SITE_URL="http://127.0.0.1:$port/"
+  mkdir -p target
+  python3 -m http.server --bind 127.0.0.1 "$port" >target/http-server.log 2>&1 &
+  SERVER_PID=$!
+  wait_http "$SITE_URL"
+  say "site served at $SITE_URL (log: target/http-server.log)"
 }
 
 stop_server() {
@@ -82,18 +95,20 @@ wasm_tests() {
 }
 
 browser_tests() {
-  local port url
-  port=$(free_port)
-  url="http://127.0.0.1:$port/"
-  mkdir -p target
-  python3 -m http.server --bind 127.0.0.1 "$port" >target/http-server.log 2>&1 &
-  SERVER_PID=$!
-  wait_http "$url"
-  say "site served at $url (log: target/http-server.log)"
+  serve_site
   # Each test bounds its own waits; the outer timeout only guards CI against a stuck browser.
+  # The accessibility check (a11y.test.mjs) and the link corpus run here too, in Chromium.
   say "node --test tests/browser/"
-  EXPLORER_URL=$url EXPLORER_REQUIRE_DIST=1 timeout 20m node --test tests/browser/
-  stop_server
+  EXPLORER_URL=$SITE_URL EXPLORER_REQUIRE_DIST=1 timeout 20m node --test tests/browser/
+}
+
+# The cross-engine suite: the same checks in Firefox (Puppeteer), WebKit (WebKitWebDriver under
+# Xvfb) and Chromium, one engine at a time. Each test file ends its own browser, driver and
+# display on every path; the timeout's TERM reaches them through node's signal handlers.
+engine_tests() {
+  serve_site
+  say "node --test tests/engines/ (Firefox, WebKit, Chromium)"
+  EXPLORER_URL=$SITE_URL timeout 15m node --test --test-concurrency=1 tests/engines/
 }
 
 stage setup scripts/setup.sh test
@@ -104,3 +119,4 @@ stage native-tests native_tests
 stage wasm-tests wasm_tests
 stage build-site scripts/dist.sh
 stage browser-tests browser_tests
+stage engine-tests engine_tests

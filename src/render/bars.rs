@@ -12,7 +12,8 @@ use super::frame::{local, message, start_figure, sub_area, Frame};
 use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::{class_colour, lighten};
 use super::ranges::{finite_max, linear_range};
-use super::theme::{px, stroke, style_mesh, SUBTLE, TEXT};
+use super::text::fitting;
+use super::theme::{label_font, px, stroke, style_mesh, SUBTLE, TEXT};
 
 pub struct PairedBars<'a> {
     /// Reference values (π), one per class.
@@ -23,7 +24,8 @@ pub struct PairedBars<'a> {
     pub whisker: &'a [f64],
     pub reference_label: &'a str,
     pub observed_label: &'a str,
-    pub y_desc: &'a str,
+    /// The y axis's description, longest wording first: the first that fits is drawn.
+    pub y_desc: &'a [&'a str],
     /// Short facts right-aligned above the plot ("χ² p = 0.43", "τ = 0.5").
     pub notes: Vec<String>,
 }
@@ -49,7 +51,15 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     ];
     let top = header_strip(area, theme, &entries, &note, margin)?;
 
-    let plot = sub_area(area, (0, margin + top, w, h - margin - top));
+    let plot_h = h - margin - top;
+    let plot = sub_area(area, (0, margin + top, w, plot_h));
+    let (x_area, margin_top) = (px(theme, 40.0), px(theme, 6.0));
+    let y_desc = fitting(
+        area,
+        bars.y_desc,
+        &label_font(theme),
+        plot_h - x_area - margin_top,
+    );
     let ymax = (0..k)
         .filter_map(|i| {
             let r = bars.reference.get(i).copied().unwrap_or(f64::NAN);
@@ -63,10 +73,10 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     let (y0, y1) = linear_range(0.0, ymax);
 
     let mut chart = ChartBuilder::on(&plot)
-        .margin_top(px(theme, 6.0))
+        .margin_top(margin_top)
         .margin_left(px(theme, 4.0))
         .margin_right(px(theme, 12.0))
-        .x_label_area_size(px(theme, 40.0))
+        .x_label_area_size(x_area)
         .y_label_area_size(px(theme, 52.0))
         .build_cartesian_2d(ClassAxis::new(k), y0..y1)?;
     let mut mesh = chart.configure_mesh();
@@ -75,7 +85,7 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
         .x_labels(k)
         .y_labels(6)
         .x_desc("class i")
-        .y_desc(bars.y_desc)
+        .y_desc(y_desc)
         .draw()?;
 
     let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(y0, y1))));

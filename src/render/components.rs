@@ -14,9 +14,13 @@ use super::frame::{fits, local, message, start_figure, sub_area, Frame};
 use super::marks::{header_strip, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
 use super::ranges::linear_range;
-use super::text::{fmt_tau, text};
+use super::text::{fitting, fmt_tau, text};
 use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
 use crate::format;
+
+/// The smallest panel (CSS pixels) that holds a readable histogram; a smaller one shows only
+/// the component's name.
+const PANEL_MIN: (f64, f64) = (70.0, 60.0);
 
 pub fn draw_components<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -61,9 +65,19 @@ pub fn draw_components<DB: DrawingBackend>(
         HPos::Center,
         VPos::Bottom,
     )?;
+    let y_desc = fitting(
+        area,
+        &[
+            "fraction of samples (linear)",
+            "fraction of samples",
+            "fraction",
+        ],
+        &label_font(theme),
+        body_h,
+    );
     text(
         area,
-        "fraction of samples (linear)",
+        y_desc,
         (margin, body_top + body_h / 2),
         &label_font(theme).transform(FontTransform::Rotate270),
         HPos::Center,
@@ -75,7 +89,11 @@ pub fn draw_components<DB: DrawingBackend>(
     );
 
     let (bw, bh) = body.dim_in_pixel();
-    let (rows, cols) = grid(k, f64::from(bw), f64::from(bh));
+    let min = (
+        f64::from(px(theme, PANEL_MIN.0)),
+        f64::from(px(theme, PANEL_MIN.1)),
+    );
+    let (rows, cols) = grid(k, (f64::from(bw), f64::from(bh)), min);
     let n = data.n as f64;
     let fraction = |c: u64| if data.n > 0 { c as f64 / n } else { f64::NAN };
     let peak = data
@@ -96,16 +114,20 @@ pub fn draw_components<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Rows and columns for `k` panels in a `w` × `h` region: panels as close as possible to a
-/// landscape 4:3, with few empty cells.
-fn grid(k: usize, w: f64, h: f64) -> (usize, usize) {
+/// Rows and columns for `k` panels in a `w` × `h` region: panels of at least `min` (w, h) when
+/// some grid allows it, then as close as possible to a landscape 4:3, with few empty cells.
+fn grid(k: usize, (w, h): (f64, f64), min: (f64, f64)) -> (usize, usize) {
     let k = k.max(1);
     let mut best = (1, k);
     let mut best_cost = f64::INFINITY;
     for cols in 1..=k {
         let rows = k.div_ceil(cols);
-        let aspect = (w / cols as f64) / (h / rows as f64).max(1.0);
-        let cost = (aspect.max(1e-6) / (4.0 / 3.0)).ln().abs() + (rows * cols - k) as f64;
+        let (pw, ph) = (w / cols as f64, h / rows as f64);
+        let aspect = pw / ph.max(1.0);
+        // A grid whose panels are too small for their histograms loses to any that are not.
+        let too_small = if pw < min.0 || ph < min.1 { 1e3 } else { 0.0 };
+        let cost =
+            too_small + (aspect.max(1e-6) / (4.0 / 3.0)).ln().abs() + (rows * cols - k) as f64;
         if cost < best_cost {
             best_cost = cost;
             best = (rows, cols);
@@ -124,7 +146,7 @@ fn draw_panel<DB: DrawingBackend>(
 ) -> Drawn {
     let (pw, _) = panel.dim_in_pixel();
     let name = format!("y{}", format::subscript(i + 1));
-    if !fits(panel, theme, 70.0, 60.0) {
+    if !fits(panel, theme, PANEL_MIN.0, PANEL_MIN.1) {
         return text(
             panel,
             &name,
@@ -144,8 +166,10 @@ fn draw_panel<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..1.0, y0..y1)?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
+    // 0, 0.5 and 1 where they fit side by side, else only the ends.
+    let x_labels = if pw as i32 >= px(theme, 110.0) { 3 } else { 2 };
     mesh.disable_x_mesh()
-        .x_labels(3)
+        .x_labels(x_labels)
         .y_labels(4)
         .x_label_style(small_font(theme))
         .draw()?;

@@ -25,7 +25,7 @@ pub fn draw_expectation<DB: DrawingBackend>(
             whisker: &whisker,
             reference_label: "π (class probability)",
             observed_label: "E[yᵢ] ± 2 SE (Monte Carlo)",
-            y_desc: "π / E[yᵢ]",
+            y_desc: &["π / E[yᵢ]"],
             notes: vec![fmt_tau(data.tau)],
         },
     )

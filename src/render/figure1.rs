@@ -1,7 +1,11 @@
-//! View 2d, after the paper's Figure 1: one column per temperature. Top row: E[y] per class
-//! (estimated from the draws), close to π at small τ and flattening towards uniform as τ grows.
-//! Bottom row: one sample drawn with the same Gumbel noise in every column, one-hot at small τ
-//! and nearly uniform at large τ.
+//! View 2d, after the paper's Figure 1: for each temperature, E[y] per class (estimated from
+//! the draws; close to π at small τ, flattening towards uniform as τ grows) and one sample
+//! drawn with the same Gumbel noise at every τ (one-hot at small τ, nearly uniform at large τ).
+//!
+//! The panels reflow to the figure's box: one column per temperature with E[y] above the sample,
+//! as in the paper, when the box is wide; one row per temperature with E[y] beside the sample
+//! when it is narrow and tall (a phone). Whichever arrangement gives the larger panels is drawn;
+//! the figure is too small only when neither gives every panel the room to stay legible.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -11,19 +15,95 @@ use plotters::style::FontTransform;
 use super::axes::ClassAxis;
 use super::data::{Figure1Data, Theme};
 use super::error::{Drawn, RenderError};
-use super::frame::{fits, local, message, start_figure, sub_area, Frame};
+use super::frame::{local, message, start_figure_with_room, sub_area, Frame};
 use super::marks::{legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
 use super::ranges::{finite_max, linear_range};
 use super::text::{fmt_tau, text};
 use super::theme::{label_font, px, stroke, style_mesh, TEXT};
 
+/// The smallest panel (CSS pixels) whose bars, ticks and labels stay readable.
+const PANEL_MIN: (f64, f64) = (90.0, 70.0);
+/// Horizontal room per class label on a panel's axis (CSS pixels).
+const CLASS_LABEL_W: f64 = 16.0;
+/// What the two panels of each temperature show.
+const ROWS: [&str; 2] = ["E[yᵢ], estimated", "one sample yᵢ"];
+/// At most this many temperatures are drawn.
+const MAX_TAUS: usize = 8;
+
+/// How the panels are laid out: `Across` puts one temperature per column (the paper's layout),
+/// `Down` one temperature per row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Arrangement {
+    Across,
+    Down,
+}
+
+/// The panel grid: where it starts, the size of one panel, and the room for labels around it.
+struct Grid {
+    arrangement: Arrangement,
+    left: i32,
+    top: i32,
+    panel_w: i32,
+    panel_h: i32,
+}
+
+impl Grid {
+    /// The panel of temperature `j`, row `r` of [`ROWS`]: (x, y) of its corner.
+    fn corner(&self, j: usize, r: usize) -> (i32, i32) {
+        let (col, row) = match self.arrangement {
+            Arrangement::Across => (j, r),
+            Arrangement::Down => (r, j),
+        };
+        (
+            self.left + self.panel_w * col as i32,
+            self.top + self.panel_h * row as i32,
+        )
+    }
+}
+
+/// The arrangement whose panels are largest in a `w` × `h` figure, or `None` when no arrangement
+/// gives every panel at least [`PANEL_MIN`]. `legend_h` is the room the legend takes on top.
+fn choose_grid(
+    theme: &Theme,
+    (w, h, margin): (i32, i32, i32),
+    legend_h: i32,
+    taus: usize,
+) -> Option<Grid> {
+    let gutter = px(theme, 20.0);
+    let header = px(theme, 22.0);
+    let left = margin + gutter;
+    let top = margin + legend_h + header;
+    let (grid_w, grid_h) = (w - left - margin, h - top - margin);
+    [Arrangement::Across, Arrangement::Down]
+        .into_iter()
+        .map(|arrangement| {
+            let (cols, rows) = match arrangement {
+                Arrangement::Across => (taus, ROWS.len()),
+                Arrangement::Down => (ROWS.len(), taus),
+            };
+            Grid {
+                arrangement,
+                left,
+                top,
+                panel_w: grid_w / cols as i32,
+                panel_h: grid_h / rows as i32,
+            }
+        })
+        .filter(|g| g.panel_w >= px(theme, PANEL_MIN.0) && g.panel_h >= px(theme, PANEL_MIN.1))
+        // The first of equals wins, so the paper's layout is kept when it is as good.
+        .fold(None, |best: Option<Grid>, g| match best {
+            Some(b) if b.panel_w.min(b.panel_h) >= g.panel_w.min(g.panel_h) => Some(b),
+            _ => Some(g),
+        })
+}
+
 pub fn draw_figure1<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Figure1Data,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    let columns = data.taus.len().min(8);
+    let taus = data.taus.len().min(MAX_TAUS);
     let k = data
         .mean
         .iter()
@@ -32,15 +112,9 @@ pub fn draw_figure1<DB: DrawingBackend>(
         .chain([data.probs.len()])
         .max()
         .unwrap_or(0);
-    if columns == 0 || k == 0 {
+    if taus == 0 || k == 0 {
         return message(area, theme, "No temperatures to show.");
     }
-    let Some(Frame { w, h, margin }) =
-        start_figure(area, theme, 90.0 * columns as f64 + 40.0, 200.0)?
-    else {
-        return Ok(());
-    };
-
     let entries = [LegendEntry::new(
         "πᵢ (the limit of E[yᵢ] as τ → 0)",
         Swatch::Line {
@@ -49,7 +123,25 @@ pub fn draw_figure1<DB: DrawingBackend>(
             marker: Marker::None,
         },
     )];
-    let top = legend(
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w.min(1 << 20) as i32, h.min(1 << 20) as i32);
+    let margin = px(theme, 8.0);
+    let legend_h = legend(
+        area,
+        theme,
+        &entries,
+        (margin, margin),
+        w - 2 * margin,
+        false,
+    )?;
+    let grid = choose_grid(theme, (w, h, margin), legend_h, taus);
+    let Some(Frame { margin, .. }) = start_figure_with_room(area, theme, grid.is_some())? else {
+        return Ok(());
+    };
+    let Some(grid) = grid else {
+        return Ok(());
+    };
+    legend(
         area,
         theme,
         &entries,
@@ -57,26 +149,7 @@ pub fn draw_figure1<DB: DrawingBackend>(
         w - 2 * margin,
         true,
     )?;
-
-    // Row descriptions in a left gutter, τ headers above each column.
-    let gutter = px(theme, 20.0);
-    let header = px(theme, 22.0);
-    let grid_top = margin + top + header;
-    let grid_h = h - grid_top - margin;
-    let grid_w = w - 2 * margin - gutter;
-    let row_h = grid_h / 2;
-    let col_w = grid_w / columns as i32;
-    let rotated = label_font(theme).transform(FontTransform::Rotate270);
-    for (row, desc) in ["E[yᵢ], estimated", "one sample yᵢ"].iter().enumerate() {
-        text(
-            area,
-            desc,
-            (margin, grid_top + row_h * row as i32 + row_h / 2),
-            &rotated,
-            HPos::Center,
-            VPos::Top,
-        )?;
-    }
+    draw_labels(area, theme, &grid, data, taus, margin)?;
 
     let top_max = data
         .mean
@@ -86,64 +159,128 @@ pub fn draw_figure1<DB: DrawingBackend>(
         .copied()
         .filter(|v| v.is_finite());
     let top_max = (finite_max(top_max).unwrap_or(1.0) * 1.15).clamp(0.05, 1.05);
-    for j in 0..columns {
-        let x = margin + gutter + col_w * j as i32;
+    let empty = Vec::new();
+    for j in 0..taus {
+        let mean = data.mean.get(j).unwrap_or(&empty);
+        let sample = data.sample.get(j).unwrap_or(&empty);
+        let (x, y) = grid.corner(j, 0);
+        let panel = sub_area(area, (x, y, grid.panel_w, grid.panel_h));
+        draw_panel(&panel, theme, k, mean, &data.probs, top_max)?;
+        let (x, y) = grid.corner(j, 1);
+        let panel = sub_area(area, (x, y, grid.panel_w, grid.panel_h));
+        draw_panel(&panel, theme, k, sample, &[], 1.0)?;
+    }
+    Ok(())
+}
+
+/// The labels around the grid: headers above its columns, and rotated labels in the gutter left
+/// of its rows. Across, the columns are the temperatures; down, the rows are.
+fn draw_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    grid: &Grid,
+    data: &Figure1Data,
+    taus: usize,
+    margin: i32,
+) -> Drawn {
+    let tau_labels: Vec<String> = data.taus.iter().take(taus).map(|&t| fmt_tau(t)).collect();
+    let row_labels: Vec<String> = ROWS.iter().map(|s| s.to_string()).collect();
+    let (columns, rows) = match grid.arrangement {
+        Arrangement::Across => (&tau_labels, &row_labels),
+        Arrangement::Down => (&row_labels, &tau_labels),
+    };
+    let header_y = grid.top - px(theme, 11.0);
+    for (c, label) in columns.iter().enumerate() {
+        let x = grid.left + grid.panel_w * c as i32 + grid.panel_w / 2;
         text(
             area,
-            &fmt_tau(data.taus[j]),
-            (x + col_w / 2, grid_top - header / 2),
+            label,
+            (x, header_y),
             &label_font(theme),
             HPos::Center,
             VPos::Center,
         )?;
-        let empty = Vec::new();
-        let mean = data.mean.get(j).unwrap_or(&empty);
-        let sample = data.sample.get(j).unwrap_or(&empty);
-        let cell = sub_area(area, (x, grid_top, col_w, row_h));
-        draw_cell(&cell, theme, k, mean, &data.probs, top_max)?;
-        let cell = sub_area(area, (x, grid_top + row_h, col_w, row_h));
-        draw_cell(&cell, theme, k, sample, &[], 1.0)?;
+    }
+    let rotated = label_font(theme).transform(FontTransform::Rotate270);
+    for (r, label) in rows.iter().enumerate() {
+        let y = grid.top + grid.panel_h * r as i32 + grid.panel_h / 2;
+        text(area, label, (margin, y), &rotated, HPos::Center, VPos::Top)?;
     }
     Ok(())
 }
 
 /// Bars of `values` per class, with π drawn as a short dark line across each bar when given.
-fn draw_cell<DB: DrawingBackend>(
-    cell: &DrawingArea<DB, Shift>,
+fn draw_panel<DB: DrawingBackend>(
+    panel: &DrawingArea<DB, Shift>,
     theme: &Theme,
     k: usize,
     values: &[f64],
     probs: &[f64],
     ymax: f64,
 ) -> Drawn {
-    if !fits(cell, theme, 60.0, 60.0) {
-        return Ok(());
-    }
+    let (pw, _) = panel.dim_in_pixel();
     let (y0, y1) = linear_range(0.0, ymax);
-    let mut chart = ChartBuilder::on(cell)
+    let y_labels = px(theme, 34.0);
+    let mut chart = ChartBuilder::on(panel)
         .margin_top(px(theme, 6.0))
         .margin_right(px(theme, 8.0))
         .x_label_area_size(px(theme, 20.0))
-        .y_label_area_size(px(theme, 34.0))
+        .y_label_area_size(y_labels)
         .build_cartesian_2d(ClassAxis::new(k), y0..y1)?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
-    mesh.disable_x_mesh().x_labels(k).y_labels(4).draw()?;
-    let to_px = |x: f64, y: f64| local(cell, chart.backend_coord(&(x, y.clamp(y0, y1))));
+    // As many class labels as fit side by side.
+    let room = (pw as i32 - y_labels) / px(theme, CLASS_LABEL_W).max(1);
+    mesh.disable_x_mesh()
+        .x_labels(k.min(room.max(2) as usize))
+        .y_labels(4)
+        .draw()?;
+    let to_px = |x: f64, y: f64| local(panel, chart.backend_coord(&(x, y.clamp(y0, y1))));
     for (i, &v) in values.iter().enumerate().take(k) {
         if v.is_finite() && v > 0.0 {
             let (a, b) = (to_px(i as f64 - 0.38, v), to_px(i as f64 + 0.38, 0.0));
-            cell.draw(&Rectangle::new([a, b], class_colour(i).filled()))?;
+            panel.draw(&Rectangle::new([a, b], class_colour(i).filled()))?;
         }
     }
     for (i, &p) in probs.iter().enumerate().take(k) {
         if p.is_finite() {
             let (a, b) = (to_px(i as f64 - 0.45, p), to_px(i as f64 + 0.45, p));
-            cell.draw(&PathElement::new(
+            panel.draw(&PathElement::new(
                 vec![a, b],
                 TEXT.stroke_width(stroke(theme, 2.0)),
             ))?;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arrangement(w: i32, h: i32) -> Option<Arrangement> {
+        choose_grid(&Theme::default(), (w, h, 8), 20, 4).map(|g| g.arrangement)
+    }
+
+    #[test]
+    fn wide_boxes_keep_the_papers_columns_and_tall_ones_turn_them_into_rows() {
+        assert_eq!(arrangement(640, 360), Some(Arrangement::Across));
+        assert_eq!(arrangement(1200, 500), Some(Arrangement::Across));
+        // A phone's portrait box (320- and 390-px windows).
+        assert_eq!(arrangement(288, 384), Some(Arrangement::Down));
+        assert_eq!(arrangement(356, 475), Some(Arrangement::Down));
+        // Room for neither.
+        assert_eq!(arrangement(288, 216), None);
+        assert_eq!(arrangement(100, 100), None);
+    }
+
+    #[test]
+    fn every_panel_keeps_the_legible_minimum() {
+        for (w, h) in [(288, 384), (400, 300), (640, 360), (250, 700)] {
+            let theme = Theme::default();
+            if let Some(g) = choose_grid(&theme, (w, h, 8), 20, 4) {
+                assert!(g.panel_w >= 90 && g.panel_h >= 70, "{w}×{h}");
+            }
+        }
+    }
 }

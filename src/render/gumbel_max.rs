@@ -42,7 +42,7 @@ pub fn draw_gumbel_max<DB: DrawingBackend>(
             whisker: &whisker,
             reference_label: "π (class probability)",
             observed_label: "argmax frequency ± 2 SE",
-            y_desc: "probability / frequency",
+            y_desc: &["probability / frequency", "proportion"],
             notes,
         },
     )

@@ -148,7 +148,9 @@ impl LegendEntry {
 }
 
 /// The strip at the top of a figure: the legend on the left, a short note (τ, n, a p-value)
-/// right-aligned beside it. Returns the strip's height; the plot goes below it.
+/// right-aligned beside it; in a figure too narrow for an entry of the legend beside the note,
+/// the note takes a row of its own above the legend. Returns the strip's height; the plot goes
+/// below it.
 pub fn header_strip<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
@@ -157,11 +159,15 @@ pub fn header_strip<DB: DrawingBackend>(
     margin: i32,
 ) -> Result<i32, RenderError> {
     let (w, _) = area.dim_in_pixel();
-    let w = w as i32;
+    let w = w.min(1 << 20) as i32;
     let note_style = label_font(theme).color(&SUBTLE);
     let (note_w, _) = text_size(area, note, &note_style);
-    let legend_w = (w - 2 * margin - note_w - px(theme, 16.0)).max(px(theme, 80.0));
-    let top = legend(area, theme, entries, (margin, margin), legend_w, true)?;
+    let beside_w = w - 2 * margin - note_w - px(theme, 16.0);
+    let widest = entries
+        .iter()
+        .map(|e| entry_width(area, theme, e))
+        .max()
+        .unwrap_or(0);
     text(
         area,
         note,
@@ -170,7 +176,39 @@ pub fn header_strip<DB: DrawingBackend>(
         HPos::Right,
         VPos::Center,
     )?;
-    Ok(top)
+    if widest <= beside_w {
+        legend(area, theme, entries, (margin, margin), beside_w, true)
+    } else {
+        let row_h = px(theme, 20.0);
+        let legend_w = w - 2 * margin;
+        Ok(row_h
+            + legend(
+                area,
+                theme,
+                entries,
+                (margin, margin + row_h),
+                legend_w,
+                true,
+            )?)
+    }
+}
+
+/// Width of a legend entry's swatch: a line sample is longer than a box or a marker.
+fn swatch_width(theme: &Theme, swatch: &Swatch) -> i32 {
+    match swatch {
+        Swatch::Line { .. } => px(theme, 26.0),
+        _ => px(theme, 12.0),
+    }
+}
+
+/// Width of one legend entry: its swatch, the gap, its label.
+fn entry_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    entry: &LegendEntry,
+) -> i32 {
+    let label = text_size(area, &entry.label, &label_font(theme)).0;
+    swatch_width(theme, &entry.swatch) + px(theme, 6.0) + label
 }
 
 /// Lays a legend out left to right from `origin` (area pixels), wrapping to a new row at
@@ -193,12 +231,8 @@ pub fn legend<DB: DrawingBackend>(
     let spacing = px(theme, 16.0);
     let (mut x, mut y) = origin;
     for entry in entries {
-        let sw = match entry.swatch {
-            Swatch::Line { .. } => px(theme, 26.0),
-            _ => px(theme, 12.0),
-        };
-        let (tw, _) = text_size(area, &entry.label, &style);
-        let w = sw + gap + tw;
+        let sw = swatch_width(theme, &entry.swatch);
+        let w = entry_width(area, theme, entry);
         if x > origin.0 && x + w > origin.0 + max_width {
             x = origin.0;
             y += row_h;

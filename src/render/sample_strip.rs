@@ -11,8 +11,8 @@ use super::error::RenderError;
 use super::frame::{local, message, start_figure, sub_area, Frame};
 use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::class_colour;
-use super::text::fmt_tau;
-use super::theme::{px, style_mesh};
+use super::text::{fitting, fmt_tau};
+use super::theme::{label_font, px, style_mesh};
 use crate::format;
 
 /// More bars than this would be thinner than a pixel or two; the rest are left out (and said so).
@@ -46,21 +46,30 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
         .collect();
     let top = header_strip(area, theme, &entries, &note, margin)?;
 
-    let plot = sub_area(area, (0, margin + top, w, h - margin - top));
+    let plot_h = h - margin - top;
+    let plot = sub_area(area, (0, margin + top, w, plot_h));
+    let (x_area, margin_top) = (px(theme, 40.0), px(theme, 6.0));
+    let y_desc = fitting(
+        area,
+        &["components yᵢ (stacked, sum 1)", "yᵢ (stacked)"],
+        &label_font(theme),
+        plot_h - x_area - margin_top,
+    );
     let mut chart = ChartBuilder::on(&plot)
-        .margin_top(px(theme, 6.0))
+        .margin_top(margin_top)
         .margin_left(px(theme, 4.0))
         .margin_right(px(theme, 12.0))
-        .x_label_area_size(px(theme, 40.0))
+        .x_label_area_size(x_area)
         .y_label_area_size(px(theme, 52.0))
         .build_cartesian_2d(ClassAxis::new(shown), 0.0..1.0)?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     mesh.disable_x_mesh()
         .x_labels(shown.min(15))
-        .y_labels(6)
+        // Six ticks where there is room, fewer in a short strip so their labels never touch.
+        .y_labels(((plot_h - x_area - margin_top) / px(theme, 22.0)).clamp(2, 6) as usize)
         .x_desc("sample")
-        .y_desc("components yᵢ (stacked, sum 1)")
+        .y_desc(y_desc)
         .draw()?;
 
     let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y)));

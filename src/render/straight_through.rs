@@ -1,6 +1,7 @@
 //! View 4, straight-through: the forward value is the hard one-hot z = onehot(argmax y), while the
 //! backward pass uses the gradient of the soft sample y, as if the output had been y. Shown as two
-//! bar groups in the same class colours, with the gradient's route drawn between them.
+//! bar groups in the same class colours, with the gradient's route drawn between them: side by
+//! side in a wide box, one above the other in a narrow one, whichever gives larger panels.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -9,11 +10,84 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::axes::ClassAxis;
 use super::data::{StraightThroughData, Theme};
 use super::error::{Drawn, RenderError};
-use super::frame::{fits, local, message, start_figure, sub_area, Frame};
+use super::frame::{fits, local, message, start_figure_with_room, sub_area};
 use super::palette::{class_colour, lighten};
 use super::text::{fmt_tau, text, text_size};
 use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
 use crate::format;
+
+/// The smallest bar panel (CSS pixels) whose bars, value labels and axes stay readable.
+const PANEL_MIN: (f64, f64) = (100.0, 80.0);
+
+/// The two panels side by side with the gradient's arrow between them (a wide box), or one above
+/// the other with the arrow pointing down (a narrow box such as a phone's).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Layout {
+    SideBySide,
+    Stacked,
+}
+
+/// Where the two panels go: the top-left corners of the forward and backward panels and their
+/// common size.
+struct Panels {
+    layout: Layout,
+    forward: (i32, i32),
+    backward: (i32, i32),
+    w: i32,
+    h: i32,
+}
+
+/// The layout whose panels are largest in a `w` × `h` figure with `footer_h` of footer, or
+/// `None` when neither gives both panels at least [`PANEL_MIN`]; side by side wins a tie.
+fn choose_panels(theme: &Theme, (w, h, margin): (i32, i32, i32), footer_h: i32) -> Option<Panels> {
+    let title_h = px(theme, 24.0);
+    let side_gap = px(theme, 96.0);
+    let stack_gap = px(theme, 36.0);
+    let side_w = (w - 2 * margin - side_gap) / 2;
+    let side = Panels {
+        layout: Layout::SideBySide,
+        forward: (margin, margin + title_h),
+        backward: (margin + side_w + side_gap, margin + title_h),
+        w: side_w,
+        h: h - 2 * margin - title_h - footer_h,
+    };
+    let stack_h = (h - 2 * margin - 2 * title_h - stack_gap - footer_h) / 2;
+    let stacked = Panels {
+        layout: Layout::Stacked,
+        forward: (margin, margin + title_h),
+        backward: (margin, margin + 2 * title_h + stack_h + stack_gap),
+        w: w - 2 * margin,
+        h: stack_h,
+    };
+    let fits = |p: &Panels| p.w >= px(theme, PANEL_MIN.0) && p.h >= px(theme, PANEL_MIN.1);
+    match (fits(&side), fits(&stacked)) {
+        (true, true) if stacked.w.min(stacked.h) > side.w.min(side.h) => Some(stacked),
+        (true, _) => Some(side),
+        (false, true) => Some(stacked),
+        (false, false) => None,
+    }
+}
+
+/// `pieces` joined by spaces into as few lines as fit in `max_w` pixels (a piece wider than
+/// that gets a line of its own).
+fn wrap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    pieces: &[&str],
+    style: &TextStyle,
+    max_w: i32,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for piece in pieces {
+        match lines.last_mut() {
+            Some(line) if text_size(area, &format!("{line} {piece}"), style).0 <= max_w => {
+                line.push(' ');
+                line.push_str(piece);
+            }
+            _ => lines.push(piece.to_string()),
+        }
+    }
+    lines
+}
 
 pub fn draw_straight_through<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -24,87 +98,139 @@ pub fn draw_straight_through<DB: DrawingBackend>(
     if k == 0 {
         return message(area, theme, "No sample to show yet.");
     }
-    let Some(Frame { w, h, margin }) = start_figure(area, theme, 300.0, 160.0)? else {
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w.min(1 << 20) as i32, h.min(1 << 20) as i32);
+    let margin = px(theme, 8.0);
+    let small = small_font(theme);
+    let tau = fmt_tau(data.tau);
+    let footer = wrap(
+        area,
+        &[
+            "y_ST = z + y − stop_gradient(y):",
+            "its value is z, its gradient is that of y",
+            "·",
+            &tau,
+        ],
+        &small,
+        w - 2 * margin,
+    );
+    let line_h = px(theme, 16.0);
+    let footer_h = px(theme, 8.0) + line_h * footer.len() as i32;
+    let panels = choose_panels(theme, (w, h, margin), footer_h);
+    if start_figure_with_room(area, theme, panels.is_some())?.is_none() {
+        return Ok(());
+    }
+    let Some(panels) = panels else {
         return Ok(());
     };
-    let title_h = px(theme, 24.0);
-    let footer = px(theme, 24.0);
-    let gap = px(theme, 96.0);
-    let panel_w = (w - 2 * margin - gap) / 2;
-    let panel_h = h - 2 * margin - title_h - footer;
     let chosen = (data.chosen < k).then_some(data.chosen);
 
     let title = label_font(theme);
-    let left_x = margin;
-    let right_x = margin + panel_w + gap;
-    text(
-        area,
-        "forward: z = onehot(argmax y)",
-        (left_x + panel_w / 2, margin),
-        &title,
-        HPos::Center,
-        VPos::Top,
-    )?;
-    text(
-        area,
-        "backward: gradient of soft y",
-        (right_x + panel_w / 2, margin),
-        &title,
-        HPos::Center,
-        VPos::Top,
-    )?;
-    let top = margin + title_h;
-    let left = sub_area(area, (left_x, top, panel_w, panel_h));
-    let right = sub_area(area, (right_x, top, panel_w, panel_h));
+    let titles = [
+        ("forward: z = onehot(argmax y)", panels.forward),
+        ("backward: gradient of soft y", panels.backward),
+    ];
+    for (label, (x, y)) in titles {
+        text(
+            area,
+            label,
+            (x + panels.w / 2, y - px(theme, 24.0)),
+            &title,
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    let (fx, fy) = panels.forward;
+    let (bx, by) = panels.backward;
+    let left = sub_area(area, (fx, fy, panels.w, panels.h));
+    let right = sub_area(area, (bx, by, panels.w, panels.h));
     draw_bars(area, &left, theme, k, &data.hard, chosen, "zᵢ", |v| {
         format::rounded(v.round(), 1)
     })?;
     draw_bars(area, &right, theme, k, &data.soft, chosen, "yᵢ", soft_label)?;
+    draw_route(area, theme, &panels)?;
 
-    // Between the panels: the gradient that arrives at z is handed to y unchanged.
-    let y_mid = top + panel_h / 2;
-    let (x0, x1) = (left_x + panel_w + px(theme, 10.0), right_x - px(theme, 8.0));
+    let first = h - margin - line_h * (footer.len() as i32 - 1);
+    for (i, line) in footer.iter().enumerate() {
+        text(
+            area,
+            line,
+            (w / 2, first + line_h * i as i32),
+            &small.color(&SUBTLE),
+            HPos::Center,
+            VPos::Bottom,
+        )?;
+    }
+    Ok(())
+}
+
+/// Between the panels: the gradient that arrives at z is handed to y unchanged, drawn as an
+/// arrow from the forward panel to the backward one with its two labels.
+fn draw_route<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    panels: &Panels,
+) -> Drawn {
     let pen = TEXT.stroke_width(stroke(theme, 1.5));
-    area.draw(&PathElement::new(vec![(x0, y_mid), (x1, y_mid)], pen))?;
     let head = px(theme, 6.0);
-    area.draw(&Polygon::new(
-        vec![
-            (x1, y_mid),
-            (x1 - head, y_mid - head / 2 - 1),
-            (x1 - head, y_mid + head / 2 + 1),
-        ],
-        TEXT.filled(),
-    ))?;
     let small = small_font(theme);
-    text(
-        area,
-        "∂L/∂z",
-        ((x0 + x1) / 2, y_mid - px(theme, 4.0)),
-        &small,
-        HPos::Center,
-        VPos::Bottom,
-    )?;
-    text(
-        area,
-        "copied to y",
-        ((x0 + x1) / 2, y_mid + px(theme, 4.0)),
-        &small,
-        HPos::Center,
-        VPos::Top,
-    )?;
-
-    let footer_text = format!(
-        "y_ST = z + y − stop_gradient(y): its value is z, its gradient is that of y  ·  {}",
-        fmt_tau(data.tau)
-    );
-    text(
-        area,
-        &footer_text,
-        (w / 2, h - margin),
-        &small.color(&SUBTLE),
-        HPos::Center,
-        VPos::Bottom,
-    )
+    match panels.layout {
+        Layout::SideBySide => {
+            let y = panels.forward.1 + panels.h / 2;
+            let x0 = panels.forward.0 + panels.w + px(theme, 10.0);
+            let x1 = panels.backward.0 - px(theme, 8.0);
+            area.draw(&PathElement::new(vec![(x0, y), (x1, y)], pen))?;
+            area.draw(&Polygon::new(
+                vec![
+                    (x1, y),
+                    (x1 - head, y - head / 2 - 1),
+                    (x1 - head, y + head / 2 + 1),
+                ],
+                TEXT.filled(),
+            ))?;
+            let mid = (x0 + x1) / 2;
+            let at = |dy: i32| (mid, y + dy);
+            text(
+                area,
+                "∂L/∂z",
+                at(-px(theme, 4.0)),
+                &small,
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+            text(
+                area,
+                "copied to y",
+                at(px(theme, 4.0)),
+                &small,
+                HPos::Center,
+                VPos::Top,
+            )
+        }
+        Layout::Stacked => {
+            let x = panels.forward.0 + panels.w / 2;
+            let y0 = panels.forward.1 + panels.h + px(theme, 4.0);
+            let y1 = panels.backward.1 - px(theme, 26.0);
+            area.draw(&PathElement::new(vec![(x, y0), (x, y1)], pen))?;
+            area.draw(&Polygon::new(
+                vec![
+                    (x, y1),
+                    (x - head / 2 - 1, y1 - head),
+                    (x + head / 2 + 1, y1 - head),
+                ],
+                TEXT.filled(),
+            ))?;
+            let label = (x + px(theme, 8.0), (y0 + y1) / 2);
+            text(
+                area,
+                "∂L/∂z copied to y",
+                label,
+                &small,
+                HPos::Left,
+                VPos::Center,
+            )
+        }
+    }
 }
 
 /// One bar group: `values` per class in class colours, the chosen class outlined, each bar
@@ -181,5 +307,37 @@ fn soft_label(v: f64) -> String {
         "<0.01".to_string()
     } else {
         format::rounded(v, 2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(w: i32, h: i32) -> Option<Layout> {
+        choose_panels(&Theme::default(), (w, h, 8), 24).map(|p| p.layout)
+    }
+
+    #[test]
+    fn wide_boxes_put_the_panels_side_by_side_and_narrow_ones_stack_them() {
+        assert_eq!(layout(640, 360), Some(Layout::SideBySide));
+        assert_eq!(layout(400, 300), Some(Layout::SideBySide));
+        // A phone's portrait box (320- and 390-px windows).
+        assert_eq!(layout(288, 384), Some(Layout::Stacked));
+        assert_eq!(layout(356, 475), Some(Layout::Stacked));
+        assert_eq!(layout(200, 150), None);
+    }
+
+    #[test]
+    fn the_panels_never_overlap_and_stay_inside_the_figure() {
+        for (w, h) in [(640, 360), (288, 384), (356, 475), (300, 800), (900, 260)] {
+            let Some(p) = choose_panels(&Theme::default(), (w, h, 8), 40) else {
+                continue;
+            };
+            let (f, b) = (p.forward, p.backward);
+            let apart = f.0 + p.w <= b.0 || f.1 + p.h <= b.1;
+            assert!(apart, "{w}×{h}: the panels overlap");
+            assert!(b.0 + p.w <= w && b.1 + p.h <= h - 40, "{w}×{h}: outside");
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! Writing on a figure: text placed at a pixel with an alignment, the size it will take, and the
-//! temperature label every figure writes the same way.
+//! Writing on a figure: text placed at a pixel with an alignment, the size it will take, the
+//! wording that fits, and the temperature label every figure writes the same way.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -40,6 +40,22 @@ pub fn text_size<DB: DrawingBackend>(
             )
         }
     }
+}
+
+/// The first of `options` (a description, longest wording first) whose width fits in `room`
+/// pixels, or the last one: a narrow figure gets the short wording instead of a clipped one.
+pub fn fitting<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    options: &[&'a str],
+    style: &TextStyle,
+    room: i32,
+) -> &'a str {
+    options
+        .iter()
+        .find(|s| text_size(area, s, style).0 <= room)
+        .or(options.last())
+        .copied()
+        .unwrap_or("")
 }
 
 /// "τ = 0.5": the temperature as every figure labels it.

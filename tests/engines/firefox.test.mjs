@@ -1,0 +1,47 @@
+// The cross-engine suite in Firefox (Gecko), driven by Puppeteer over WebDriver BiDi.
+// Puppeteer starts Firefox in its own process group and ends it on close and on SIGINT/SIGTERM.
+import puppeteer from 'puppeteer-core';
+import { crossEngineSuite } from './suite.mjs';
+
+const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
+// Keep Firefox off the network: no update, telemetry, captive-portal or safe-browsing traffic.
+const PREFS = {
+  'app.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'toolkit.telemetry.enabled': false,
+};
+
+crossEngineSuite('firefox', async () => {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: PREFS,
+  });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => errors.push(`uncaught: ${err.stack || String(err)}`));
+    return {
+      goto: (url) => page.goto(url, { waitUntil: 'load' }),
+      setViewport: (width, height) => page.setViewport({ width, height, deviceScaleFactor: 1 }),
+      evaluate: (fn, ...args) => page.evaluate(fn, ...args),
+      click: (selector) => page.click(selector),
+      type: (text) => page.keyboard.type(text),
+      screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
+      nativeErrors: () => [...errors],
+      close: () => browser.close(),
+    };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+});
