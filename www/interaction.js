@@ -25,8 +25,18 @@ export function onInteractionPause(fn) {
   paused.push(fn);
 }
 
+// For the tests: while held, an interaction does not pause (its coarse frame stays).
+let held = false;
+
+/** Holds an interaction open (`on`), or lets it pause now (`!on`). */
+export function holdInteraction(on) {
+  held = Boolean(on);
+  if (!held && active && !timer) pause();
+}
+
 function pause() {
   timer = 0;
+  if (held) return;
   active = false;
   for (const fn of paused) fn();
 }

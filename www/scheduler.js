@@ -8,7 +8,7 @@
 // through the same slices (`addSliceWork`), so no task grows long.
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
-import { interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
+import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
 import { addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
 import { isVisible, watchVisibility } from './visibility.js';
 import { view_names } from './pkg/gumbel_explorer.js';
@@ -138,9 +138,13 @@ function updateState() {
   root.dataset.state = session.ex.refining() ? 'refining' : busy ? 'drawing' : 'ready';
 }
 
-/** Draws every view now at full resolution, seen or not (for the tests and the export). */
-export function drawAll() {
+/**
+ * Draws every view now at full resolution, seen or not (for the tests and the export);
+ * `fresh` forgets what was drawn first, so every view is drawn anew.
+ */
+export function drawAll({ fresh = false } = {}) {
   if (session.dead) return;
+  if (fresh) session.ex.invalidate();
   session.ex.set_interactive(false);
   coarse = false;
   for (const view of views) {
@@ -170,6 +174,8 @@ window.__explorer = {
   drawAll,
   draws,
   stale: () => [...stale],
+  holdInteraction,
+  interacting,
   holdStale(on) {
     holdStale = Boolean(on);
     if (!holdStale) drawStaleLater();

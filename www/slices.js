@@ -8,7 +8,8 @@ export const SLICE_BUDGET_MS = 10;
 
 const jobs = new Map();
 let timer = 0;
-// The durations of the last slices, for the tests (window.__explorerSlices).
+// The last slices, for the tests (window.__explorerSlices): { ms, steps, lastStartMs }, where
+// lastStartMs is when the slice's last step started, which is always within the budget.
 const durations = [];
 window.__explorerSlices = durations;
 
@@ -39,9 +40,13 @@ function runSlice() {
   timer = 0;
   const start = performance.now();
   let spent = 0;
+  let steps = 0;
+  let lastStartMs = 0;
   while (jobs.size && spent < SLICE_BUDGET_MS) {
     for (const [name, step] of [...jobs]) {
       let more = false;
+      lastStartMs = spent;
+      steps++;
       try {
         more = step();
       } catch (e) {
@@ -52,7 +57,7 @@ function runSlice() {
       if (spent >= SLICE_BUDGET_MS) break;
     }
   }
-  durations.push(spent);
+  durations.push({ ms: spent, steps, lastStartMs });
   if (durations.length > 200) durations.splice(0, durations.length - 200);
   wake();
 }
