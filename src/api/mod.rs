@@ -278,7 +278,11 @@ impl Explorer {
         let h = (css_h * ratio).round().min(8192.0) as u32;
         self.model.prepare();
         let coarse = self.interactive && view == View::Density && self.model.settings().k() == 3;
-        let divisor = if coarse { (ratio.round() as u32).max(2) } else { 1 };
+        let divisor = if coarse {
+            (ratio.round() as u32).max(2)
+        } else {
+            1
+        };
         let inputs = self.model.inputs_fingerprint(view);
         let fingerprint_at = |divisor: u32| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
