@@ -65,7 +65,9 @@ const taskReport = (durations) => ({
 
 async function keySteps(page, keys) {
   await page.evaluate(() => { window.__vb.redraws.length = 0; });
-  await page.focus('#tau');
+  // A student steps τ while looking at the heatmap: it is in view, the slider has the focus.
+  await page.$eval('#view-density', (el) => el.scrollIntoView({ block: 'center' }));
+  await page.$eval('#tau', (el) => el.focus({ preventScroll: true }));
   for (let i = 0; i < keys; i++) {
     await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
     await page.evaluate(() => window.__vb.frame());
