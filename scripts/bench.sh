@@ -110,6 +110,36 @@ fi
 
 node bench/report.mjs "$OUT/native.json" "$OUT/browser.json" "$OUT/notebook.json" "$peer_why" "$OUT/load.txt" | tee "$OUT/report.md"
 
+# ---- where the users are: four viewports (page served gzip-compressed), Lighthouse ----------
+# BENCH_VIEWPORT_RUNS (3; the table shows their median), BENCH_KEYS (30 τ key steps),
+# BENCH_MOVES (40 mouse moves per drag), BENCH_LIGHTHOUSE (1; 0 skips it: it is slow).
+viewport_runs=()
+for ((run = 1; run <= ${BENCH_VIEWPORT_RUNS:-3}; run++)); do
+  step "viewports, run $run (node bench/viewport_bench.mjs)"
+  mark_load "viewports-$run"
+  if timeout 20m node bench/viewport_bench.mjs --keys "${BENCH_KEYS:-30}" --moves "${BENCH_MOVES:-40}" \
+    --out "$OUT/viewports-$run.json"; then
+    viewport_runs+=("$OUT/viewports-$run.json")
+  else
+    FAILED+=("viewport benchmark run $run")
+  fi
+done
+lighthouse_args=()
+if [[ ${BENCH_LIGHTHOUSE:-1} != 0 ]]; then
+  step "Lighthouse 12.2.3, mobile and desktop presets (BENCH_LIGHTHOUSE=0 skips it)"
+  if npm install --silent --no-audit --no-fund -E --prefix "$OUT/lighthouse" lighthouse@12.2.3 >&2 &&
+    CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs "$OUT/lighthouse/node_modules/.bin/lighthouse" \
+      >"$OUT/lighthouse.json"; then
+    lighthouse_args=(--lighthouse "$OUT/lighthouse.json")
+  else
+    FAILED+=("Lighthouse")
+  fi
+fi
+if ((${#viewport_runs[@]})); then
+  node bench/viewport_report.mjs "${viewport_runs[@]}" --peer "$OUT/notebook.json" "${lighthouse_args[@]}" |
+    tee -a "$OUT/report.md"
+fi
+
 if ((${#FAILED[@]})); then
   die "could not measure: ${FAILED[*]} (see the messages above)"
 fi

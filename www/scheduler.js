@@ -1,14 +1,35 @@
 // The redraw scheduler: at most one redraw per animation frame, in which Rust draws each view
-// whose inputs changed; what follows a redraw (readouts, the link) is registered with
-// `afterRedraw`; a large N is sampled in slices between frames, so the page stays responsive.
+// whose inputs changed and that can be seen; views out of sight are left stale and drawn when
+// they scroll into view or, once input pauses, in slices of idle time. While an input is in
+// progress the k = 3 heatmap is drawn at a reduced resolution, and refined to the full one
+// when the input pauses. What follows a redraw (readouts, tables, the link) is registered with
+// `afterRedraw` and runs after every redraw, whatever was drawn, so it never depends on a
+// view being visible. A large N is sampled in slices between frames; every long work goes
+// through the same slices (`addSliceWork`), so no task grows long.
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
+import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
+import { addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
+import { isVisible, watchVisibility } from './visibility.js';
 import { view_names } from './pkg/gumbel_explorer.js';
+
+export { addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
+
+const STALE_JOB = 'views out of sight';
+const SAMPLES_JOB = 'samples of a large N';
 
 let views = [];
 let frame = 0;
-let refineTimer = 0;
+// Whether the pending frame was asked for by an input (its time is the one #redraw-ms shows);
+// the first paint counts as one.
+let byInput = true;
+// Whether the last drawn frame holds a reduced-resolution heatmap.
+let coarse = false;
+let holdStale = false;
+const stale = new Set();
 const followers = [];
+// What each draw drew, for the tests (window.__explorer.draws): { view, pass }.
+const draws = [];
 
 /** The views' names as Rust lists them; call once the module is loaded. */
 export function loadViews() {
@@ -21,58 +42,142 @@ export function afterRedraw(fn) {
   followers.push(fn);
 }
 
+/** Asks for a redraw on the next frame, as the consequence of an input. */
 export function scheduleRedraw() {
+  byInput = true;
+  requestFrame();
+}
+
+function requestFrame() {
   if (!frame && !session.dead) frame = requestAnimationFrame(redraw);
 }
 
-/** Redraws every canvas whose size or inputs changed, then runs what follows a redraw. */
+const canvasOf = (view) => $('view-' + view);
+
+/** Draws one view; returns whether anything was drawn. */
+function drawView(view, pass) {
+  const canvas = canvasOf(view);
+  const start = performance.now();
+  try {
+    const drew = session.ex.draw(view, canvas);
+    canvas.removeAttribute('data-error');
+    if (drew) {
+      recordViewTime(view, performance.now() - start);
+      draws.push({ view, pass });
+      if (draws.length > 500) draws.splice(0, draws.length - 500);
+    }
+    return drew;
+  } catch (e) {
+    // The last good picture stays on the canvas; the message says why it did not change,
+    // and the control the view names (data-error-at) shows it too.
+    canvas.dataset.error = errorText(e);
+    if (canvas.dataset.errorAt) setError(canvas.dataset.errorAt, null, canvas.dataset.error);
+    return false;
+  }
+}
+
+/**
+ * Redraws the views that can be seen and whose size or inputs changed, marks the others
+ * stale, then runs what follows a redraw. An input's redraw writes its time to #redraw-ms;
+ * any other (refinement, a view scrolled into view, a large N's next chunk) to #refine-ms.
+ */
 export function redraw() {
   frame = 0;
   if (session.dead) return;
-  const { ex } = session;
+  const input = byInput;
+  byInput = false;
+  coarse = interacting();
+  session.ex.set_interactive(coarse);
+  const pass = input ? 'input' : 'refine';
   const t0 = performance.now();
   let drew = false;
   for (const view of views) {
-    const canvas = $('view-' + view);
-    const start = performance.now();
-    try {
-      if (ex.draw(view, canvas)) {
-        drew = true;
-        recordViewTime(view, performance.now() - start);
-      }
-      canvas.removeAttribute('data-error');
-    } catch (e) {
-      // The last good picture stays on the canvas; the message says why it did not change,
-      // and the control the view names (data-error-at) shows it too.
-      canvas.dataset.error = errorText(e);
-      if (canvas.dataset.errorAt) setError(canvas.dataset.errorAt, null, canvas.dataset.error);
+    if (isVisible(canvasOf(view))) {
+      stale.delete(view);
+      if (drawView(view, pass)) drew = true;
+    } else {
+      stale.add(view);
     }
   }
-  if (drew) $('redraw-ms').textContent = (performance.now() - t0).toFixed(1);
+  if (drew) $(input ? 'redraw-ms' : 'refine-ms').textContent = (performance.now() - t0).toFixed(1);
   for (const fn of followers) fn();
-  refineLater();
+  refineSamples();
+  if (!coarse) drawStaleLater();
+  updateState();
 }
 
-// While Rust is still sampling a large N, one chunk is added between frames and what depends
-// on the samples is redrawn, so the views converge without a long task.
-function refineLater() {
+// Stale views, one per step, at full resolution, once no input is in progress.
+function drawStaleLater() {
+  if (!stale.size || holdStale || hasSliceWork(STALE_JOB)) return;
+  addSliceWork(STALE_JOB, () => {
+    if (session.dead || interacting() || holdStale) return false;
+    const [view] = stale;
+    if (view === undefined) return false;
+    stale.delete(view);
+    drawView(view, 'idle');
+    if (!stale.size) updateState();
+    return stale.size > 0;
+  });
+}
+
+// While Rust is still sampling a large N, chunks are added in slices and what depends on the
+// samples is redrawn on the next frame, so the views converge without a long task.
+function refineSamples() {
+  if (session.dead || !session.ex.refining() || hasSliceWork(SAMPLES_JOB)) return;
+  addSliceWork(SAMPLES_JOB, () => {
+    if (session.dead) return false;
+    const more = session.ex.refine();
+    requestFrame();
+    return more;
+  });
+}
+
+function updateState() {
   if (session.dead) return;
-  if (!session.ex.refining()) {
-    root.dataset.state = 'ready';
-    return;
-  }
-  root.dataset.state = 'refining';
-  if (refineTimer) return;
-  refineTimer = setTimeout(() => {
-    refineTimer = 0;
-    if (session.dead) return;
-    session.ex.refine();
-    scheduleRedraw();
-  }, 0);
+  const busy = coarse || stale.size > 0 || frame !== 0;
+  root.dataset.state = session.ex.refining() ? 'refining' : busy ? 'drawing' : 'ready';
 }
 
-/** Redraws when a canvas changes size. */
-export function observeResizes() {
-  const resize = new ResizeObserver(() => scheduleRedraw());
-  for (const view of views) resize.observe($('view-' + view));
+/**
+ * Draws every view now at full resolution, seen or not (for the tests and the export);
+ * `fresh` forgets what was drawn first, so every view is drawn anew.
+ */
+export function drawAll({ fresh = false } = {}) {
+  if (session.dead) return;
+  if (fresh) session.ex.invalidate();
+  session.ex.set_interactive(false);
+  coarse = false;
+  for (const view of views) {
+    stale.delete(view);
+    drawView(view, 'all');
+  }
+  for (const fn of followers) fn();
+  updateState();
 }
+
+/**
+ * Redraws when a canvas changes size, when one comes into view, and at full resolution when
+ * an input pauses; call once after loadViews().
+ */
+export function observeResizes() {
+  const canvases = views.map(canvasOf);
+  const resize = new ResizeObserver(() => requestFrame());
+  for (const canvas of canvases) resize.observe(canvas);
+  watchVisibility(canvases, requestFrame);
+  onInteractionStart(() => cancelSliceWork(STALE_JOB));
+  onInteractionPause(requestFrame);
+  watchInteraction();
+}
+
+// For the tests: force every view drawn, see what each pass drew, keep stale views waiting.
+window.__explorer = {
+  drawAll,
+  draws,
+  stale: () => [...stale],
+  holdInteraction,
+  interacting,
+  holdStale(on) {
+    holdStale = Boolean(on);
+    if (!holdStale) drawStaleLater();
+  },
+};

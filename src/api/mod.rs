@@ -41,6 +41,8 @@ pub struct Explorer {
     drawn: HashMap<View, u64>,
     /// How much larger figures may draw on a large canvas (see `set_text_scale`).
     zoom_limit: f64,
+    /// Whether an input is in progress: the k = 3 heatmap is then drawn at a reduced resolution.
+    interactive: bool,
 }
 
 impl Default for Explorer {
@@ -59,6 +61,7 @@ impl Explorer {
             model: Model::new(),
             drawn: HashMap::new(),
             zoom_limit: 1.0,
+            interactive: false,
         }
     }
 
@@ -248,6 +251,13 @@ impl Explorer {
         vec![s.n as f64, s.target as f64]
     }
 
+    /// While `on` (a slider is being dragged, a key repeats), `draw` computes the k = 3 heatmap
+    /// at about CSS-pixel resolution (half or less of the device's) and scales it up; text and
+    /// lines stay at full resolution. When it goes off, the next `draw` refines the heatmap.
+    pub fn set_interactive(&mut self, on: bool) {
+        self.interactive = on;
+    }
+
     /// Forgets which views are drawn, so the next `draw` of each redraws it.
     pub fn invalidate(&mut self) {
         self.drawn.clear();
@@ -274,16 +284,29 @@ impl Explorer {
             scale: ratio * crate::render::zoom::figure_zoom(css_w, css_h, self.zoom_limit),
         };
         self.model.prepare();
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        self.model.inputs_fingerprint(view).hash(&mut hasher);
-        (w, h, theme.scale.to_bits()).hash(&mut hasher);
-        let fingerprint = hasher.finish();
+        let coarse = self.interactive && view == View::Density && self.model.settings().k() == 3;
+        let divisor = if coarse {
+            (ratio.round() as u32).max(2)
+        } else {
+            1
+        };
+        let inputs = self.model.inputs_fingerprint(view);
+        let fingerprint_at = |divisor: u32| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            inputs.hash(&mut hasher);
+            (w, h, theme.scale.to_bits(), divisor).hash(&mut hasher);
+            hasher.finish()
+        };
+        let fingerprint = fingerprint_at(divisor);
+        // A full-resolution picture of the same inputs needs no coarse one.
+        let full = fingerprint_at(1);
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
             canvas.set_height(h);
-        } else if self.drawn.get(&view) == Some(&fingerprint) {
+        } else if [Some(&fingerprint), Some(&full)].contains(&self.drawn.get(&view)) {
             return Ok(false);
         }
+        self.model.set_raster_divisor(divisor);
         // Forget the old picture first: if drawing fails, the next call tries again.
         self.drawn.remove(&view);
         let backend = FastCanvas::new(canvas).ok_or_else(|| js(ModelError::NoDrawingContext))?;

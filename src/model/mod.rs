@@ -50,6 +50,11 @@ pub struct Model {
     sweep: Option<(SweepKey, Result<Sweep, MathError>)>,
     raster: Vec<f64>,
     grid: TriangleGrid,
+    /// How many times coarser the k = 3 raster is evaluated (0 or 1: full resolution), with
+    /// its own grid and buffer so that switching resolution rebuilds nothing.
+    raster_divisor: u32,
+    coarse_grid: TriangleGrid,
+    coarse_raster: Vec<f64>,
 }
 
 impl Model {

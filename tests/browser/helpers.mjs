@@ -39,10 +39,10 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
  *   foreignRequests requests to any origin other than the page's (these are also blocked)
  * Close the browser in a `finally`, or a failed assertion leaves node waiting forever.
  */
-export async function launch({ viewport = { width: 1280, height: 900 } } = {}) {
+export async function launch({ viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1 } = {}) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ viewport, deviceScaleFactor });
     const page = await context.newPage();
     const log = { errors: [], failedRequests: [], foreignRequests: [] };
     let pageOrigin = null;
@@ -259,8 +259,8 @@ export async function reopen({ page, log }, hash = '', { timeout = 45_000, base 
  * before the page loads (to expose functions, add init scripts, listen for dialogs). Returns
  * launch()'s { browser, context, page, log }; close the browser in a `finally`.
  */
-export async function openPage(hash = '', { viewport, timeout, base, setup } = {}) {
-  const opened = await launch({ viewport });
+export async function openPage(hash = '', { viewport, deviceScaleFactor, timeout, base, setup } = {}) {
+  const opened = await launch({ viewport, deviceScaleFactor });
   try {
     if (setup) await setup(opened);
     await reopen(opened, hash, { timeout, base });

@@ -3,7 +3,7 @@
 // window.__explorerWasmMemoryBytes() (the module's memory is not reachable from outside).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { withPage } from './helpers.mjs';
+import { settle, withPage } from './helpers.mjs';
 
 const TIMEOUT = 90_000;
 const WARM_UP = 100;
@@ -49,6 +49,9 @@ test('1,000 redraws leave the wasm memory and the JS heap where they were', { ti
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
 
+    // Only views in sight are drawn as τ moves: bring the heatmap into view.
+    await page.$eval('#view-density', (el) => el.scrollIntoView({ block: 'center' }));
+    await settle(page);
     // Warm up: every τ value once or more, so caches and buffers reach their working size.
     assert.equal(await redraws(page, 0, WARM_UP), WARM_UP, 'not every warm-up frame redrew');
     const wasmBefore = await wasmBytes();
@@ -71,6 +74,7 @@ test('1,000 redraws leave the wasm memory and the JS heap where they were', { ti
     assert.ok(heapAfter - heapBefore < 2 * 1024 * 1024, `the JS heap grew: ${report}`);
     t.diagnostic(report);
 
+    await settle(page);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
     assert.equal(await page.isHidden('#fatal'), true);
   }, { viewport: { width: 1000, height: 800 } });
