@@ -13,12 +13,17 @@ pub mod error;
 pub mod estimators;
 pub mod gumbel;
 pub mod objective;
+pub mod optimiser;
 pub mod raster;
+pub mod rebar;
 pub mod relaxed;
+pub mod running_variance;
 pub mod simplex;
 pub mod stats;
 pub mod sweep;
 pub mod sweep_summary;
+pub mod trainers;
+pub mod training;
 
 pub use annealing::AnnealingSchedule;
 pub use cost::{speedup, PAPER_SPEEDUPS};

@@ -19,6 +19,11 @@ pub mod presets;
 mod samples;
 pub mod sampling;
 pub mod settings;
+mod training;
+pub mod training_data;
+mod training_history;
+mod training_summary;
+pub mod training_settings;
 pub mod url;
 pub mod view;
 
@@ -43,6 +48,7 @@ pub struct Model {
     sweep: Option<(SweepKey, Result<Sweep, MathError>)>,
     raster: Vec<f64>,
     grid: TriangleGrid,
+    training: training::TrainingState,
 }
 
 impl Model {
