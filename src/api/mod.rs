@@ -9,6 +9,7 @@ mod bench;
 mod canvas;
 mod page_rules;
 mod panic;
+mod training;
 #[cfg(feature = "bench")]
 pub use bench::bench_kernel;
 

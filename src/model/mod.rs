@@ -22,6 +22,7 @@ pub mod settings;
 mod training;
 pub mod training_data;
 mod training_history;
+mod training_link;
 mod training_summary;
 pub mod training_settings;
 pub mod url;

@@ -26,6 +26,9 @@ pub fn best_class(objective: &Objective, goal: Goal, k: usize) -> usize {
     argmax(&values).unwrap_or(0)
 }
 
+/// The training table's header cells, in order.
+pub const TABLE_HEADER: [&str; 4] = ["estimator", "step", "pi", "objective"];
+
 /// One row of the training table: the estimator, the step, π and the exact objective there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainingRow {

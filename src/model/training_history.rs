@@ -70,7 +70,7 @@ impl History {
     /// Keeps the entries at even positions (steps that are multiples of twice the spacing,
     /// the record starting at step 0) and doubles the spacing.
     fn thin(&mut self) {
-        let keep = |i: usize| i % 2 == 0;
+        let keep = |i: usize| i.is_multiple_of(2);
         let k = self.k;
         retain_indexed(&mut self.steps, 1, keep);
         for t in &mut self.tracks {

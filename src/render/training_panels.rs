@@ -144,12 +144,13 @@ fn draw_curves<DB: DrawingBackend>(
             } else {
                 (-px(theme, 3.0), VPos::Bottom)
             };
+            // At the start, where every run is still far from the optimum.
             text(
                 panel,
                 &text_label,
-                (b.0 - px(theme, 4.0), b.1 + dy),
+                (a.0 + px(theme, 6.0), a.1 + dy),
                 &small_font(theme).color(&TEXT),
-                HPos::Right,
+                HPos::Left,
                 v,
             )?;
         }
