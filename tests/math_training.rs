@@ -44,7 +44,11 @@ fn first_component(trainer: Trainer, state: TrainerState, m: usize, seed: u64) -
             &mut out,
         );
         // Both components are ±: the estimate lies on (1, −1).
-        assert!((out[0] + out[1]).abs() < 1e-12, "{}: {out:?}", trainer.name());
+        assert!(
+            (out[0] + out[1]).abs() < 1e-12,
+            "{}: {out:?}",
+            trainer.name()
+        );
         let x = out[0];
         s1 += x;
         s2 += x * x;
@@ -56,7 +60,12 @@ fn first_component(trainer: Trainer, state: TrainerState, m: usize, seed: u64) -
     let var = s2 / n - mean * mean;
     // Var of the sample variance ≈ (μ₄ − σ⁴)/n, with μ₄ the fourth central moment.
     let mu4 = s4 / n - 4.0 * mean * s3 / n + 6.0 * mean * mean * s2 / n - 3.0 * mean.powi(4);
-    [mean, (var / n).sqrt(), var, ((mu4 - var * var) / n).max(0.0).sqrt()]
+    [
+        mean,
+        (var / n).sqrt(),
+        var,
+        ((mu4 - var * var) / n).max(0.0).sqrt(),
+    ]
 }
 
 const PLAIN: TrainerState = TrainerState {
@@ -93,7 +102,12 @@ fn each_estimator_steps_as_math_md_says_at_the_toy_start() {
         ),
         (Trainer::StraightThrough, PLAIN, st_mean, 0.0),
         (Trainer::GumbelSoftmax, PLAIN, 2.0 * 0.0215, 1e-4),
-        (Trainer::StraightThroughGumbelSoftmax, PLAIN, 2.0 * 0.0215, 1e-4),
+        (
+            Trainer::StraightThroughGumbelSoftmax,
+            PLAIN,
+            2.0 * 0.0215,
+            1e-4,
+        ),
         (Trainer::Rebar, PLAIN, exact, 0.0),
         (
             Trainer::Rebar,
@@ -130,7 +144,10 @@ fn rebar_variance_at_eta_1_is_math_md_s() {
     let f = [2.0 * 0.55f64.powi(2), 2.0 * 0.45f64.powi(2)];
     let exact_var = 0.5 * (f[0] * 0.5).powi(2) + 0.5 * (f[1] * 0.5).powi(2) - 0.05f64.powi(2);
     let [_, _, var, var_se] = first_component(Trainer::ScoreFunction, PLAIN, 400_000, 8);
-    assert!((var - exact_var).abs() < 4.0 * var_se, "{var} vs {exact_var}");
+    assert!(
+        (var - exact_var).abs() < 4.0 * var_se,
+        "{var} vs {exact_var}"
+    );
 }
 
 #[test]
@@ -141,4 +158,45 @@ fn the_first_100_steps_are_bit_stable() {
         training_values::EXPECTED_HASH,
         "the training run changed (ln π of SF after 100 steps: {last:?})"
     );
+}
+
+/// E[‖y − (t, 1 − t)‖²] for the binary Concrete y₁ = σ((logit π₁ + L)/τ), L logistic, by the
+/// midpoint rule over L's quantiles (n nodes).
+fn relaxed_objective(p1: f64, t: f64, tau: f64, n: usize) -> f64 {
+    let logit = (p1 / (1.0 - p1)).ln();
+    (0..n)
+        .map(|i| {
+            let u = (i as f64 + 0.5) / n as f64;
+            let l = (u / (1.0 - u)).ln();
+            let y = 1.0 / (1.0 + (-(logit + l) / tau).exp());
+            2.0 * (y - t) * (y - t)
+        })
+        .sum::<f64>()
+        / n as f64
+}
+
+#[test]
+fn the_relaxed_relax_toy_is_smallest_near_the_middle() {
+    // The page says: the RELAX toy's optimum is π₁ = 0, but the relaxed objective is smallest
+    // near π₁ ≈ 0.5 (MATH.md: 0.45–0.5 for every τ).
+    let t = 0.499;
+    let f = |i: usize| 2.0 * if i == 0 { (1.0 - t) * (1.0 - t) } else { t * t };
+    assert!(f(1) < f(0));
+    for tau in [0.1, 0.5, 1.0, 2.0] {
+        let grid: Vec<f64> = (1..1000).map(|i| i as f64 / 1000.0).collect();
+        let values: Vec<f64> = grid
+            .iter()
+            .map(|&p| relaxed_objective(p, t, tau, 20_000))
+            .collect();
+        let best = (0..grid.len())
+            .min_by(|&a, &b| values[a].total_cmp(&values[b]))
+            .unwrap();
+        let at = grid[best];
+        assert!(
+            (0.44..=0.51).contains(&at),
+            "τ = {tau}: minimum at π₁ = {at}"
+        );
+        // And it is an interior minimum: both ends are higher.
+        assert!(values[best] < values[0] && values[best] < values[grid.len() - 1]);
+    }
 }

@@ -19,7 +19,8 @@ fn with_preset(name: &str, seed: u64) -> Model {
 
 /// Runs to `steps` in slices of 300 and returns each estimator's (name, π₁).
 fn run_to(m: &mut Model, steps: u64) -> Vec<(String, f64)> {
-    m.update(|s| s.training_mut().set_steps(steps as f64)).unwrap();
+    m.update(|s| s.training_mut().set_steps(steps as f64))
+        .unwrap();
     while m.train_toward_goal(300).unwrap() {}
     m.training_rows()
         .unwrap()
@@ -34,6 +35,7 @@ fn run_to(m: &mut Model, steps: u64) -> Vec<(String, f64)> {
 #[test]
 fn the_relax_toy_lesson_holds_for_five_seeds() {
     for name in ["relax-toy", "rebar-toy"] {
+        let mut sf = Vec::new();
         for seed in 1..=5 {
             let mut m = with_preset(name, seed);
             let pi = run_to(&mut m, 2000);
@@ -45,6 +47,15 @@ fn the_relax_toy_lesson_holds_for_five_seeds() {
             assert!(at("REBAR") < 0.15, "{name} seed {seed}: {pi:?}");
             assert!(at("GS") > 0.2, "{name} seed {seed}: {pi:?}");
             assert!(at("ST-GS") > 0.2, "{name} seed {seed}: {pi:?}");
+            // The page also says straight-through stays in the middle.
+            assert!(at("ST") > 0.2, "{name} seed {seed}: {pi:?}");
+            sf.push(at("SF"));
+        }
+        // And, of the RELAX toy, that where the plain score function ends depends on the seed.
+        if name == "relax-toy" {
+            let lo = sf.iter().copied().fold(1.0, f64::min);
+            let hi = sf.iter().copied().fold(0.0, f64::max);
+            assert!(lo < 0.1 && hi > 0.8, "SF ended at {sf:?}");
         }
     }
 }
@@ -96,8 +107,14 @@ fn bad_links_to_training_are_refused_with_a_message() {
     let base = "k=2&p=0.5,0.5&tau=0.5&n=500&seed=1&obj=sq&f=0.45,0.55&sched=1,0.0001,0.5,1000&step=0&cost=1,1,1,10";
     let cases = [
         ("train=adam,0.05,page,fixed", "train must read"),
-        ("train=adam,0,page,fixed,10", "the learning rate must be between 1e-6 and 10"),
-        ("train=adam,0.05,page,fixed,20000000", "the step to run until must be"),
+        (
+            "train=adam,0,page,fixed,10",
+            "the learning rate must be between 1e-6 and 10",
+        ),
+        (
+            "train=adam,0.05,page,fixed,20000000",
+            "the step to run until must be",
+        ),
         ("train=adam,0.05,page,fixed,1.5", "must be a whole number"),
         ("train=nadam,0.05,page,fixed,1", "train must read"),
     ];
@@ -117,10 +134,22 @@ fn refused_training_input_loses_nothing() {
     let rows = m.training_rows().unwrap();
     let refusals: [(f64, &str); 5] = [
         (0.0, "the learning rate must be between 1e-6 and 10, got 0"),
-        (-1.0, "the learning rate must be between 1e-6 and 10, got -1"),
-        (f64::INFINITY, "the learning rate must be a finite number, got inf"),
-        (f64::NAN, "the learning rate must be a finite number, got NaN"),
-        (1e3, "the learning rate must be between 1e-6 and 10, got 1000"),
+        (
+            -1.0,
+            "the learning rate must be between 1e-6 and 10, got -1",
+        ),
+        (
+            f64::INFINITY,
+            "the learning rate must be a finite number, got inf",
+        ),
+        (
+            f64::NAN,
+            "the learning rate must be a finite number, got NaN",
+        ),
+        (
+            1e3,
+            "the learning rate must be between 1e-6 and 10, got 1000",
+        ),
     ];
     for (rate, text) in refusals {
         let e = m
@@ -139,9 +168,7 @@ fn refused_training_input_loses_nothing() {
         m.update(|s| s.training_mut().set_optimiser_name("<b>")),
         Err(ModelError::UnknownOptimiser(_))
     ));
-    assert!(m
-        .update(|s| s.training_mut().set_seed(Some(-1.0)))
-        .is_err());
+    assert!(m.update(|s| s.training_mut().set_seed(Some(-1.0))).is_err());
     assert_eq!(to_state(m.settings()), before);
     assert!(!m.training_pending());
     assert_eq!(m.training_rows().unwrap(), rows);
@@ -200,21 +227,23 @@ fn the_sentence_is_written_from_the_run() {
     );
     let pi = run_to(&mut m, 2000);
     let text = m.training_summary().unwrap();
-    assert!(text.starts_with("After 2,000 steps, the optimum is π₁ = 0"), "{text}");
-    // Every estimator is named once, with its own π₁ as the table has it, rounded.
+    assert!(
+        text.starts_with("After 2,000 steps, the optimum is π₁ = 0"),
+        "{text}"
+    );
+    // Every estimator is named, near the optimum with its own π₁ as the table has it, rounded,
+    // and away from it settled at that π₁, hovering around a value, or still moving.
+    eprintln!("{text}");
     for (name, p) in &pi {
         let rounded = gumbel_explorer::format::rounded(*p, 2);
-        let near = *p <= 0.1;
-        let phrase = if near {
-            format!("{name} ({rounded})")
+        let said = if *p <= 0.1 {
+            text.contains(&format!("{name} ({rounded})"))
         } else {
-            format!("{name} settled at π₁ = {rounded}")
+            text.contains(&format!("{name} settled at π₁ = {rounded}"))
+                || text.contains(&format!("{name} hovers around π₁ = "))
+                || text.contains(&format!("{name} is at π₁ = {rounded}, still moving"))
         };
-        let moving = format!("{name} is at π₁ = {rounded}, still moving");
-        assert!(
-            text.contains(&phrase) || (!near && text.contains(&moving)),
-            "{name} {p}: {text}"
-        );
+        assert!(said, "{name} {p}: {text}");
     }
     // GS is away from the optimum in this run: the sentence says so.
     assert!(text.contains("Away from it: "), "{text}");
@@ -227,8 +256,16 @@ fn a_payoff_is_raised_and_its_best_class_tracked() {
     run_to(&mut m, 500);
     let rows = m.training_rows().unwrap();
     for r in &rows {
-        assert!(r.probs[2] > 0.5, "{} did not raise the payoff: {:?}", r.estimator, r.probs);
+        assert!(
+            r.probs[2] > 0.5,
+            "{} did not raise the payoff: {:?}",
+            r.estimator,
+            r.probs
+        );
     }
     let text = m.training_summary().unwrap();
-    assert!(text.contains("the optimum is π₃ = 1, where F = 1 is largest"), "{text}");
+    assert!(
+        text.contains("the optimum is π₃ = 1, where F = 1 is largest"),
+        "{text}"
+    );
 }

@@ -49,7 +49,10 @@ fn the_relax_toy_after_2000_steps() {
         common_checks(&s, &name);
         assert_eq!(texts(&s, "π₁"), 1, "{name}");
         // The optimum π₁ = 0 and F* = 2t² = 0.498 are marked.
-        assert!(has_text(&s, "optimum 0<") || has_text(&s, "optimum 0\n"), "{name}");
+        assert!(
+            has_text(&s, "optimum 0<") || has_text(&s, "optimum 0\n"),
+            "{name}"
+        );
         assert!(has_text(&s, "optimum 0.498"), "{name}");
         assert!(texts(&s, "2000") >= 2, "{name}: the step axis reaches 2000");
     }
@@ -88,7 +91,11 @@ fn k3_draws_paths_over_the_heatmap_at_its_exact_size() {
         .filter(|l| l.contains("width=\"1\" height=\"1\""))
         .collect();
     assert_eq!(pixels.len(), (w * h) as usize);
-    assert!(pixels[0].contains(&format!("x=\"{x}\" y=\"{y}\"")), "{}", pixels[0]);
+    assert!(
+        pixels[0].contains(&format!("x=\"{x}\" y=\"{y}\"")),
+        "{}",
+        pixels[0]
+    );
 }
 
 #[test]
@@ -119,6 +126,8 @@ fn degenerate_data_and_small_areas_give_a_message() {
         c.variance.iter_mut().for_each(|v| *v = f64::NAN);
     }
     nan.optimum_objective = f64::NAN;
-    let s = svg("training_nan", (640, 400), 1.0, |a, t| draw_training(a, &nan, t));
+    let s = svg("training_nan", (640, 400), 1.0, |a, t| {
+        draw_training(a, &nan, t)
+    });
     assert!(has_text(&s, "gradient variance (log): none yet"));
 }

@@ -1,6 +1,7 @@
 // The redraw scheduler: at most one redraw per animation frame, in which Rust draws each view
 // whose inputs changed; what follows a redraw (readouts, the link) is registered with
-// `afterRedraw`; a large N is sampled in slices between frames, so the page stays responsive.
+// `afterRedraw`; a large N is sampled, and training runs, in slices between frames, so the page
+// stays responsive.
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
 import { view_names } from './pkg/gumbel_explorer.js';
@@ -9,6 +10,10 @@ let views = [];
 let frame = 0;
 let refineTimer = 0;
 const followers = [];
+// Long work registered with addSlicedWork: one slice of at most SLICE_MS between frames.
+const SLICE_MS = 8;
+const slicedWork = [];
+let sliceTimer = 0;
 
 /** The views' names as Rust lists them; call once the module is loaded. */
 export function loadViews() {
@@ -51,6 +56,27 @@ export function redraw() {
   if (drew) $('redraw-ms').textContent = (performance.now() - t0).toFixed(1);
   for (const fn of followers) fn();
   refineLater();
+  sliceLater();
+}
+
+/**
+ * Registers long work done in slices: `pending()` says whether any is left, `run(deadline)`
+ * works until the performance.now() time `deadline`. After each redraw that leaves work, one
+ * slice runs before the next frame, and the views are redrawn after it.
+ */
+export function addSlicedWork(work) {
+  slicedWork.push(work);
+}
+
+function sliceLater() {
+  if (sliceTimer || session.dead || !slicedWork.some((w) => w.pending())) return;
+  sliceTimer = setTimeout(() => {
+    sliceTimer = 0;
+    if (session.dead) return;
+    const deadline = performance.now() + SLICE_MS;
+    for (const w of slicedWork) if (w.pending()) w.run(deadline);
+    scheduleRedraw();
+  }, 0);
 }
 
 // While Rust is still sampling a large N, one chunk is added between frames and what depends

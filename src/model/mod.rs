@@ -23,8 +23,8 @@ mod training;
 pub mod training_data;
 mod training_history;
 mod training_link;
-mod training_summary;
 pub mod training_settings;
+mod training_summary;
 pub mod url;
 pub mod view;
 

@@ -89,9 +89,6 @@ impl Run {
 #[derive(Clone, Debug, Default)]
 pub struct TrainingState {
     run: Option<(RunKey, Result<Run, MathError>)>,
-    /// Counts the runs built, so a figure drawn from an old run is never taken for one of the
-    /// new run at the same step.
-    generation: u64,
     pub(super) heatmap: Option<(Vec<u64>, SimplexHeatmapData)>,
 }
 
@@ -112,7 +109,6 @@ impl Model {
         if stale {
             let run = Run::new(&key);
             self.training.run = Some((key, run));
-            self.training.generation += 1;
         }
         match &mut self.training.run {
             Some((_, Ok(run))) => Ok(run),
@@ -171,21 +167,31 @@ impl Model {
         self.settings.training_mut().set_steps_reached(at);
     }
 
-    /// Feeds what the training figure depends on into a view fingerprint: the run's inputs,
-    /// the step it stands at, and what the k = 3 background depends on.
+    /// Feeds what the training figure depends on into a view fingerprint: the run's inputs
+    /// (which include what the k = 3 background depends on) and the step it shows.
     pub(super) fn hash_training<H: Hasher>(&self, h: &mut H) {
         let s = &self.settings;
         let t = s.training();
         let sch = s.schedule();
         let numbers = [s.tau(), t.learning_rate(), sch.tau0, sch.rate, sch.tau_min];
-        for v in s.logits().iter().chain(s.objective_values()).chain(&numbers) {
+        for v in s
+            .logits()
+            .iter()
+            .chain(s.objective_values())
+            .chain(&numbers)
+        {
             v.to_bits().hash(h);
         }
         (s.objective_kind().name(), s.seed(), sch.update_every).hash(h);
         (t.optimiser(), t.seed(), t.annealed(), t.steps()).hash(h);
-        self.training.generation.hash(h);
-        if let Some((_, Ok(run))) = &self.training.run {
-            run.training.step().hash(h);
-        }
+        // The step the figure shows: a run that no longer fits the settings is drawn after it
+        // has been rebuilt, at step 0.
+        let shown = match &self.training.run {
+            Some((key, Ok(run))) if *key == RunKey::of(s) && run.training.step() <= t.steps() => {
+                run.training.step()
+            }
+            _ => 0,
+        };
+        shown.hash(h);
     }
 }

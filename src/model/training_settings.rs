@@ -182,7 +182,10 @@ mod tests {
         let mut t = TrainingSettings::default();
         let cases = [
             (0.0, "the learning rate must be between 1e-6 and 10, got 0"),
-            (-0.1, "the learning rate must be between 1e-6 and 10, got -0.1"),
+            (
+                -0.1,
+                "the learning rate must be between 1e-6 and 10, got -0.1",
+            ),
             (
                 f64::INFINITY,
                 "the learning rate must be a finite number, got inf",
@@ -191,7 +194,10 @@ mod tests {
                 f64::NAN,
                 "the learning rate must be a finite number, got NaN",
             ),
-            (11.0, "the learning rate must be between 1e-6 and 10, got 11"),
+            (
+                11.0,
+                "the learning rate must be between 1e-6 and 10, got 11",
+            ),
         ];
         for (rate, message) in cases {
             assert_eq!(text(t.set_learning_rate(rate)), Err(message.to_string()));

@@ -7,9 +7,41 @@ use crate::format::{self, subscript};
 
 /// How close to the optimal probability counts as "near the optimum".
 pub const NEAR: f64 = 0.1;
-/// A tracked probability that moved less than this over the last quarter of the run has
-/// settled.
+/// A tracked probability whose range over the second half of the run is below this has
+/// settled; one whose mean moved less than this from the third quarter to the fourth hovers
+/// around its mean; anything else is still moving.
 pub const SETTLED: f64 = 0.05;
+
+/// How a tracked probability behaved over the second half of the run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Motion {
+    /// Its range is below [`SETTLED`].
+    Still,
+    /// It fluctuates, but the means of the third and fourth quarters differ by less than
+    /// [`SETTLED`]: it hovers around the second half's mean.
+    Hovering(f64),
+    Moving,
+}
+
+/// How the recorded values (the second half of the record) and the value now behaved.
+fn motion(recent: impl Iterator<Item = f64>, now: f64) -> Motion {
+    let values: Vec<f64> = recent.chain([now]).filter(|v| v.is_finite()).collect();
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
+    if hi - lo < SETTLED {
+        return Motion::Still;
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    let (first, second) = values.split_at(values.len() / 2);
+    if first.len() >= 4 && (mean(first) - mean(second)).abs() < SETTLED {
+        Motion::Hovering(mean(&values))
+    } else {
+        Motion::Moving
+    }
+}
 
 impl Model {
     /// One or three sentences about the run as it stands.
@@ -44,9 +76,9 @@ impl Model {
                 format::rounded(start, 2)
             ));
         }
-        // The tracked probability over the last quarter of the record, per learner.
+        // The tracked probability over the second half of the record, per learner.
         let steps = run.history.steps();
-        let from = steps.partition_point(|&s| 4 * s < 3 * t.step());
+        let from = steps.partition_point(|&s| 2 * s < t.step());
         let mut near = Vec::new();
         let mut away = Vec::new();
         for (learner, track) in t.learners().iter().zip(run.history.tracks()) {
@@ -57,25 +89,16 @@ impl Model {
                 near.push(format!("{name} ({text})"));
                 continue;
             }
-            let recent = track
-                .probs
-                .chunks(k.max(1))
-                .skip(from)
-                .map(value)
-                .chain([now]);
-            let (lo, hi) = recent.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                (lo.min(v), hi.max(v))
-            });
-            if hi - lo < SETTLED {
-                away.push(format!("{name} settled at {q} = {text}"));
-            } else {
-                away.push(format!("{name} is at {q} = {text}, still moving"));
+            match motion(track.probs.chunks(k.max(1)).skip(from).map(value), now) {
+                Motion::Still => away.push(format!("{name} settled at {q} = {text}")),
+                Motion::Hovering(mean) => away.push(format!(
+                    "{name} hovers around {q} = {}",
+                    format::rounded(mean, 2)
+                )),
+                Motion::Moving => away.push(format!("{name} is at {q} = {text}, still moving")),
             }
         }
-        let mut out = format!(
-            "After {} steps, {head}.",
-            format::count(t.step())
-        );
+        let mut out = format!("After {} steps, {head}.", format::count(t.step()));
         let within = format::rounded(NEAR, 1);
         if near.is_empty() {
             out += &format!(" No estimator is within {within} of it yet.");

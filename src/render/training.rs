@@ -14,7 +14,7 @@ use super::marks::{legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::CLASS_COLOURS;
 use super::raster::Bounds;
 use super::theme::px;
-use super::training_data::{Trajectory, TrainingData};
+use super::training_data::{TrainingData, Trajectory};
 use super::training_panels::{draw_series, Series};
 use super::training_simplex::draw_paths;
 
@@ -196,7 +196,8 @@ pub fn draw_training<DB: DrawingBackend>(
         }
         Trajectory::Triangle { heatmap, optimum } => {
             let (x, y, _, _) = layout.trajectory;
-            let (rx, ry, rw, rh) = training_raster_rect(w as u32, h as u32, &heatmap.vertices, theme);
+            let (rx, ry, rw, rh) =
+                training_raster_rect(w as u32, h as u32, &heatmap.vertices, theme);
             draw_paths(
                 &panel,
                 theme,

@@ -81,7 +81,10 @@ pub(super) fn draw_paths<DB: DrawingBackend>(
     }
     text(
         panel,
-        &format!("π's paths; background: log density of y at π₀, {}", fmt_tau(heatmap.tau)),
+        &format!(
+            "π's paths; background: log density of y at π₀, {}",
+            fmt_tau(heatmap.tau)
+        ),
         (0, 0),
         &small_font(theme).color(&TEXT),
         HPos::Left,
