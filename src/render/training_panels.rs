@@ -101,7 +101,7 @@ pub(super) fn draw_series<DB: DrawingBackend>(
         let mut chart = builder(panel).build_cartesian_2d(x0..x1, y0..y1)?;
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, theme);
-        let value_label = |v: &f64| format::rounded(*v, 3);
+        let value_label = |v: &f64| format::rounded(*v, 4);
         mesh.x_labels(5)
             .y_labels(5)
             .x_label_formatter(&step_label)
