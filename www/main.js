@@ -13,6 +13,7 @@ import { wirePresets } from './presets.js';
 import { updateReadouts } from './readouts.js';
 import { afterRedraw, loadViews, observeResizes, redraw } from './scheduler.js';
 import { syncAll } from './show-state.js';
+import { resyncOnBlur } from './text-fields.js';
 import { wireTraining } from './training.js';
 
 // Called by the module's panic hook (src/api/panic.rs).
@@ -42,6 +43,7 @@ async function main() {
   wireControls();
   wirePresets();
   wireTraining();
+  resyncOnBlur();
   wireExport();
   $('copy-link').addEventListener('click', copyLink);
   $('reload').addEventListener('click', () => location.reload());

@@ -173,16 +173,16 @@ impl Model {
         let s = &self.settings;
         let t = s.training();
         let sch = s.schedule();
-        let numbers = [s.tau(), t.learning_rate(), sch.tau0, sch.rate, sch.tau_min];
-        for v in s
-            .logits()
-            .iter()
-            .chain(s.objective_values())
-            .chain(&numbers)
-        {
+        for v in s.logits().iter().chain(s.objective_values()) {
             v.to_bits().hash(h);
         }
-        (s.objective_kind().name(), s.seed(), sch.update_every).hash(h);
+        (s.tau().to_bits(), t.learning_rate().to_bits()).hash(h);
+        (s.objective_kind().name(), s.seed()).hash(h);
+        // The schedule matters only to a run that follows it.
+        if t.annealed() {
+            let numbers = [sch.tau0, sch.rate, sch.tau_min].map(f64::to_bits);
+            (numbers, sch.update_every).hash(h);
+        }
         (t.optimiser(), t.seed(), t.annealed(), t.steps()).hash(h);
         // The step the figure shows: a run that no longer fits the settings is drawn after it
         // has been rebuilt, at step 0.

@@ -57,10 +57,11 @@ async function watchLongTasks(page) {
 test('the RELAX toy run to step 2,000 through the page shows the lesson, and its link reproduces it', { timeout: TIMEOUT }, async () => {
   await withPage('#n=2000', async (opened) => {
     const { page, log } = opened;
-    const longTasks = await watchLongTasks(page);
     await page.click('button[data-preset="relax-toy"]');
     await settle(page, { log });
     await waitIdleAt(page, 0);
+    // From here on the main thread runs the training slices and the redraws they cause.
+    const longTasks = await watchLongTasks(page);
     assert.match(await text(page, '#train-summary'), /^Step 0: all 6 estimators start at π₁ = 0\.5; the optimum is π₁ = 0/);
     await typeInto(page, '#train-until', '2000', { log });
     await page.click('#train-run');
@@ -87,6 +88,7 @@ test('the RELAX toy run to step 2,000 through the page shows the lesson, and its
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.locator('#section-training').screenshot({ path: path.join(SCREENSHOT_DIR, 'view8-relax-toy-2000.png') });
     const tasks = await longTasks.read();
+    // Reported, not asserted (no timed tests): make bench measures it on a quiet machine.
     console.log(`long tasks over 50 ms while the page ran 2,000 steps: ${tasks.length}` +
       (tasks.length ? ` (longest ${Math.max(...tasks).toFixed(0)} ms)` : ''));
 
