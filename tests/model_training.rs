@@ -247,6 +247,15 @@ fn the_sentence_is_written_from_the_run() {
     }
     // GS is away from the optimum in this run: the sentence says so.
     assert!(text.contains("Away from it: "), "{text}");
+    // And it says where REBAR took η, the weight it tunes to lower its own variance.
+    let rebar = m.training_run().unwrap().training.learners()[5].eta();
+    let eta = gumbel_explorer::format::rounded(rebar, 2);
+    assert!(
+        text.ends_with(&format!(
+            "REBAR has tuned its control-variate weight η from 1 to {eta}."
+        )),
+        "{text}"
+    );
 }
 
 #[test]

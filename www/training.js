@@ -5,6 +5,7 @@ import { $, session, errorText, setError } from './page.js';
 import { apply } from './actions.js';
 import { fieldNumber, parseNumber } from './format.js';
 import { addSlicedWork, afterRedraw, scheduleRedraw } from './scheduler.js';
+import { training_table_header } from './pkg/gumbel_explorer.js';
 
 // Steps per call into Rust, adapted so that one call takes about CALL_MS.
 const CALL_MS = 2;
@@ -45,6 +46,13 @@ export function wireTraining() {
   });
   // A preset restarts the run from step 0: a running run stops first.
   for (const b of document.querySelectorAll('button[data-preset]')) b.addEventListener('click', pause, true);
+  // The table's header cells are Rust's, as its rows are.
+  $('data-training').tHead.rows[0].replaceChildren(...training_table_header().map((name) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = name;
+    return th;
+  }));
   addSlicedWork({ pending: () => running || ex().train_pending(), run: slice });
   afterRedraw(showTraining);
   syncTraining();

@@ -1,5 +1,5 @@
-//! The math core: the Gumbel-Softmax distribution, its density, gradient estimators and the
-//! statistics used to check them.
+//! The math core: the Gumbel-Softmax distribution, its density, gradient estimators (and
+//! training with them), and the statistics used to check them.
 //!
 //! Pure Rust: no I/O, no rendering, no web APIs, and no generator is ever created here: every
 //! sampler takes `rng: &mut R` with `R: rand::Rng + ?Sized`, so the caller decides the seed.

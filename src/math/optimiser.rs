@@ -77,14 +77,6 @@ impl OptimiserState {
         })
     }
 
-    pub fn kind(&self) -> Optimiser {
-        self.kind
-    }
-
-    pub fn learning_rate(&self) -> f64 {
-        self.learning_rate
-    }
-
     /// Moves `params` one step against `gradient` (a descent step; pass −ĝ to ascend). Only the
     /// components present in both slices (and, for Adam, in the moments) move.
     pub fn descend(&mut self, params: &mut [f64], gradient: &[f64]) {

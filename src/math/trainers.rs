@@ -58,14 +58,6 @@ impl Trainer {
             Trainer::Rebar => "REBAR",
         }
     }
-
-    /// Whether the estimator is unbiased (its expected step follows ∇F).
-    pub fn unbiased(self) -> bool {
-        matches!(
-            self,
-            Trainer::ScoreFunction | Trainer::ScoreFunctionRunningMean | Trainer::Rebar
-        )
-    }
 }
 
 /// One step's noise, shared by every learner: k Gumbel draws g and k exponentials aᵢ = −ln vᵢ

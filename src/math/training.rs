@@ -91,10 +91,6 @@ impl Learner {
     pub fn probs(&self) -> Vec<f64> {
         self.log_probs.iter().map(|l| l.portable_exp()).collect()
     }
-    /// The running-mean baseline (used by SF with a baseline and by REBAR).
-    pub fn baseline(&self) -> f64 {
-        self.state.baseline
-    }
     /// REBAR's control-variate weight η (REBAR only).
     pub fn eta(&self) -> f64 {
         self.state.eta

@@ -90,7 +90,6 @@ impl Model {
         let setup = run.training.setup();
         let best = best_class(&setup.objective, setup.goal, k);
         let optimum_objective = setup.objective.value_at_vertex(best);
-        let minimise = setup.goal == Goal::Minimise;
         let (steps, mut curves) = curves(run, k, best);
         let trajectory = match heatmap {
             Some(heatmap) => Trajectory::Triangle {
@@ -112,7 +111,6 @@ impl Model {
             curves,
             trajectory,
             optimum_objective,
-            minimise,
             step: run.training.step() as f64,
             tau: run.training.tau(),
         })

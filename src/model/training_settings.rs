@@ -70,10 +70,6 @@ impl TrainingSettings {
         };
     }
 
-    pub fn set_optimiser(&mut self, optimiser: Optimiser) {
-        self.optimiser = optimiser;
-    }
-
     /// Sets the optimiser the page names "sgd" or "adam".
     ///
     /// # Errors

@@ -4,6 +4,8 @@
 use super::training_data::best_class;
 use super::{Model, ModelError};
 use crate::format::{self, subscript};
+use crate::math::trainers::Trainer;
+use crate::math::training::REBAR_ETA_START;
 
 /// How close to the optimal probability counts as "near the optimum".
 pub const NEAR: f64 = 0.1;
@@ -107,6 +109,13 @@ impl Model {
         }
         if !away.is_empty() {
             out += &format!(" Away from it: {}.", away.join("; "));
+        }
+        if let Some(rebar) = t.learners().iter().find(|l| l.trainer() == Trainer::Rebar) {
+            out += &format!(
+                " REBAR has tuned its control-variate weight η from {} to {}.",
+                format::rounded(REBAR_ETA_START, 2),
+                format::rounded(rebar.eta(), 2)
+            );
         }
         Ok(out)
     }

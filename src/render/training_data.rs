@@ -50,8 +50,6 @@ pub struct TrainingData {
     pub trajectory: Trajectory,
     /// F at the optimum (all mass on the best class), drawn as a reference line.
     pub optimum_objective: f64,
-    /// Whether the run lowers F (a distance) rather than raising it (a payoff).
-    pub minimise: bool,
     /// The step the run stands at.
     pub step: f64,
     /// τ of the relaxed estimators at that step.
