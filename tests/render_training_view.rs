@@ -43,7 +43,11 @@ fn the_relax_toy_after_2000_steps() {
     let toy = preset("relax-toy").unwrap();
     m.update(|s| toy.apply(s)).unwrap();
     trained(&mut m, 2000);
-    for (size, tag) in [((960, 480), "wide"), ((888, 444), "page"), ((520, 760), "narrow")] {
+    for (size, tag) in [
+        ((960, 480), "wide"),
+        ((888, 444), "page"),
+        ((520, 760), "narrow"),
+    ] {
         let name = format!("training_relax_toy_{tag}");
         let s = view(&mut m, &name, size);
         common_checks(&s, &name);
