@@ -9,6 +9,8 @@
 //   memory      wasm linear memory before and after 1,000 redraws
 //   drag        long tasks and input → painted frame while dragging the τ slider at
 //               N = 1,000,000 and at k = 10
+//   training    training steps per second in wasm, and a run through the page (see
+//               bench/training_bench.mjs)
 //
 //   node bench/browser_bench.mjs [--url URL] [--kernels a,b,c] [--kernel-reps 15]
 //        [--kernel-module PATH] [--iterations 40] [--warmup 5] [--memory-redraws 1000]
@@ -19,6 +21,7 @@
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { ROOT, launch, serveDir, waitReady } from '../tests/browser/helpers.mjs';
+import { measureTraining } from './training_bench.mjs';
 
 const VIEWPORT = { width: 1280, height: 900 };
 
@@ -357,6 +360,9 @@ async function main() {
     progress('dragging τ at k = 10');
     await setRangeAndSettle(page, 'k', 10);
     result.dragK10 = dragReport(await drag(page));
+
+    progress('training: steps per second in wasm, and a 20,000-step run through the page');
+    result.training = await measureTraining(page);
 
     result.pageErrors = [...log.errors, ...log.failedRequests, ...log.foreignRequests];
   } finally {

@@ -1,12 +1,12 @@
 // Builds `make bench`'s one table (Markdown) from the three JSON results:
-//   node bench/report.mjs NATIVE.json BROWSER.json NOTEBOOK.json|- [NOTEBOOK_UNAVAILABLE_REASON] [LOAD.txt]
+//   node bench/report.mjs NATIVE.json BROWSER.json NOTEBOOK.json|- [NOTEBOOK_UNAVAILABLE_REASON] [LOAD.txt] [TRAINING.json]
 // LOAD.txt: one line per phase, "phase: load1 load5 load15" (the machine may be shared).
 // A missing or unreadable file becomes "n/a" with the reason, never a crash.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
-const [nativeFile, browserFile, notebookFile, notebookWhy = '', loadFile = ''] = process.argv.slice(2);
+const [nativeFile, browserFile, notebookFile, notebookWhy = '', loadFile = '', trainingFile = ''] = process.argv.slice(2);
 
 function load(file) {
   if (!file || file === '-' || !existsSync(file)) return { error: 'not run' };
@@ -154,6 +154,24 @@ for (const [key, label] of [['dragN1e6', 'N = 1,000,000 (k = 3)'], ['dragK10', '
   row(`${label}: input → frame painted over ${d.inputs} input events`,
     `${medP95(d.inputToFrame, 0)} · max ${ms(d.inputToFrame.max, 0)} · drag took ${num(d.dragSeconds)} s, settled ${num(d.settledAfterMs / 1000)} s after its start`);
 }
+
+// ---- training ----------------------------------------------------------------------------
+section('Training (view 8): steps per second, native (examples/bench_training) and wasm in Chromium');
+const training = load(trainingFile);
+const wasmTraining = browser.training?.wasm ?? {};
+for (const k of [2, 10]) {
+  const rates = (training.training ?? []).filter((t) => t.k === k);
+  const all = rates.find((t) => t.estimator === 'all six');
+  const one = rates.filter((t) => t !== all).map((t) => `${t.estimator} ${num(t.steps_per_second / 1e6, 2)}M`).join(' · ');
+  row(`k = ${k}, one learner per estimator (native)`, one || `n/a (${training.error ?? 'no result'})`);
+  const w = wasmTraining[`k${k}`];
+  row(`k = ${k}, the page's step (all six learners): native · wasm`,
+    `${num((all?.steps_per_second ?? NaN) / 1e3, 0)}k · ${num(w / 1e3, 0)}k steps/s · ${num((all?.steps_per_second ?? NaN) / w, 2)}×`);
+}
+const tr = browser.training?.page;
+row('20,000 RELAX-toy steps through the page (slices of 8 ms, redrawn every frame)',
+  tr ? `${num(tr.seconds, 2)} s · ${num(tr.stepsPerSecond / 1e3, 0)}k steps/s · ${tr.longTasksOver50} task(s) > 50 ms (longest ${ms(tr.longestTaskMs, 0)})` : 'n/a',
+  'no task > 50 ms', tr ? tr.longTasksOver50 === 0 : null);
 
 // ---- memory ------------------------------------------------------------------------------
 section('Memory');

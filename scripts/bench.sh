@@ -9,7 +9,8 @@
 #   - the peer: the same content redrawn by NumPy + Matplotlib (bench/notebook_redraw.py), in a
 #     venv under target/bench-venv that this script creates when Python can install them;
 #   - bundle sizes, long tasks while dragging τ at N = 1e6 and at k = 10, wasm memory growth
-#     over 1,000 redraws.
+#     over 1,000 redraws;
+#   - training steps per second (view 8), natively (examples/bench_training) and in the page.
 # Progress goes to stderr; stdout carries only the table. Targets are reported, not enforced:
 # the exit status is non-zero only when a measurement could not be made.
 #
@@ -25,7 +26,7 @@ OUT=target/bench
 BENCH_PKG=$OUT/pkg
 VENV=target/bench-venv
 mkdir -p "$OUT"
-rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md "$OUT"/load.txt
+rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md "$OUT"/load.txt "$OUT"/training.json
 FAILED=()
 
 step() { say "$*" >&2; }
@@ -50,6 +51,14 @@ else
   mv "$OUT/native.json.tmp" "$OUT/native.json"
 fi
 rm -f "$OUT/native.json.tmp"
+
+step "native training steps (cargo run --release --example bench_training -- --json)"
+if ! cargo run --release --example bench_training -- --json >"$OUT/training.json.tmp"; then
+  FAILED+=("native training")
+else
+  mv "$OUT/training.json.tmp" "$OUT/training.json"
+fi
+rm -f "$OUT/training.json.tmp"
 
 kernel_names=""
 if [[ -f $OUT/native.json ]]; then
@@ -108,7 +117,7 @@ if peer_python; then
 fi
 [[ -z $peer_why ]] || warn "notebook peer: $peer_why"
 
-node bench/report.mjs "$OUT/native.json" "$OUT/browser.json" "$OUT/notebook.json" "$peer_why" "$OUT/load.txt" | tee "$OUT/report.md"
+node bench/report.mjs "$OUT/native.json" "$OUT/browser.json" "$OUT/notebook.json" "$peer_why" "$OUT/load.txt" "$OUT/training.json" | tee "$OUT/report.md"
 
 # ---- where the users are: four viewports (page served gzip-compressed), Lighthouse ----------
 # BENCH_VIEWPORT_RUNS (3; the table shows their median), BENCH_KEYS (30 τ key steps),

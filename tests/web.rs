@@ -14,6 +14,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod stability_values;
+mod training_values;
 
 #[wasm_bindgen_test]
 fn value_stability_matches_native() {
@@ -156,4 +157,45 @@ fn a_refusal_reaches_the_page_with_the_model_text() {
         "there is no view called \"no-such-view\""
     );
     assert_eq!(ex.k(), 3);
+}
+
+#[wasm_bindgen_test]
+fn training_matches_native_bit_for_bit() {
+    let (hash, last) = training_values::training_bits();
+    assert_eq!(
+        hash,
+        training_values::EXPECTED_HASH,
+        "the browser's first {} training steps differ from the native run (ln π of SF: {last:?})",
+        training_values::STEPS
+    );
+}
+
+#[wasm_bindgen_test]
+fn training_runs_in_slices_and_refuses_bad_input() {
+    let mut ex = Explorer::new();
+    assert_eq!(
+        message(ex.set_learning_rate(0.0)),
+        "the learning rate must be between 1e-6 and 10, got 0"
+    );
+    assert_eq!(
+        message(ex.set_learning_rate(f64::INFINITY)),
+        "the learning rate must be a finite number, got inf"
+    );
+    assert_eq!(
+        message(ex.set_train_steps(1e7 + 1.0)),
+        "the step to run until must be a whole number from 0 to 1e7, got 10000001"
+    );
+    assert_eq!(ex.learning_rate(), 0.05);
+    ex.apply_preset("relax-toy").unwrap();
+    ex.set_train_steps(100.0).unwrap();
+    assert!(ex.train_pending());
+    while ex.train(30.0).unwrap() {}
+    assert_eq!(ex.train_step(), 100.0);
+    let cells = ex.training_rows();
+    assert_eq!(cells.len(), 24);
+    assert_eq!(cells[0], "SF");
+    assert_eq!(cells[1], "100");
+    assert_eq!(cells[20], "REBAR");
+    assert!(ex.state().ends_with("&train=adam,0.05,page,fixed,100"));
+    assert!(ex.training_summary().starts_with("After 100 steps"));
 }

@@ -16,6 +16,8 @@ import { syncAll } from './show-state.js';
 import { buildTables, refreshTables } from './tables.js';
 import { wasmSource } from './wasm-source.js';
 import { wireModes } from './modes.js';
+import { resyncOnBlur } from './text-fields.js';
+import { wireTraining } from './training.js';
 
 // Called by the module's panic hook (src/api/panic.rs).
 window.explorerPanicked = showFatal;
@@ -45,6 +47,8 @@ async function main() {
   afterRedraw(writeUrl);
   wireControls();
   wirePresets();
+  wireTraining();
+  resyncOnBlur();
   wireExport();
   $('copy-link').addEventListener('click', copyLink);
   $('reload').addEventListener('click', () => location.reload());

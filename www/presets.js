@@ -27,6 +27,9 @@ export function wirePresets() {
 // Rust applies the whole preset or nothing; the controls then show the new state.
 function applyPreset(name) {
   stopPlaying();
+  // A preset rewrites every field, the one that had the focus included (a click on a button
+  // takes the focus; a scripted click does not).
+  if (document.activeElement instanceof HTMLInputElement) document.activeElement.blur();
   if (!apply('err-pi', null, () => session.ex.apply_preset(name))) return;
   setError('err-tau', $('tau-text'), '');
   setError('err-objective', $('objective-values'), '');

@@ -5,7 +5,8 @@
 // when the input pauses. What follows a redraw (readouts, tables, the link) is registered with
 // `afterRedraw` and runs after every redraw, whatever was drawn, so it never depends on a
 // view being visible. A large N is sampled in slices between frames; every long work goes
-// through the same slices (`addSliceWork`), so no task grows long.
+// through the same slices (`addSliceWork`), so no task grows long; the training view's
+// steps run through them too (`addSlicedWork`).
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
 import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
@@ -30,6 +31,9 @@ const stale = new Set();
 const followers = [];
 // What each draw drew, for the tests (window.__explorer.draws): { view, pass }.
 const draws = [];
+// Long work in the training view's form ({ pending(), run(deadline) }), run as one slice job.
+const slicedWork = [];
+const TRAINING_SLICE_MS = 8;
 
 /** The views' names as Rust lists them; call once the module is loaded. */
 export function loadViews() {
@@ -104,6 +108,27 @@ export function redraw() {
   refineSamples();
   if (!coarse) drawStaleLater();
   updateState();
+  sliceLater();
+}
+
+/**
+ * Registers long work done in slices: `pending()` says whether any is left, `run(deadline)`
+ * works until the performance.now() time `deadline`. The work goes through the same slices as
+ * every other long work (`addSliceWork`), and the views are redrawn after each piece.
+ */
+export function addSlicedWork(work) {
+  slicedWork.push(work);
+}
+
+function sliceLater() {
+  if (session.dead || hasSliceWork('sliced') || !slicedWork.some((w) => w.pending())) return;
+  addSliceWork('sliced', () => {
+    if (session.dead) return false;
+    const deadline = performance.now() + TRAINING_SLICE_MS;
+    for (const w of slicedWork) if (w.pending()) w.run(deadline);
+    scheduleRedraw();
+    return false;
+  });
 }
 
 // Stale views, one per step, at full resolution, once no input is in progress.

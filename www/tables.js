@@ -7,13 +7,17 @@
 import { $, session, errorText } from './page.js';
 
 const shown = new Map(); // view → the fingerprint of the table now in the DOM
+const built = new Set(); // the views whose table this module built and keeps current
 
 /** Puts a data toggle with an empty table under the figure of every view in `views`. */
 export function buildTables(views) {
   for (const view of views) {
     const canvas = $('view-' + view);
     const figure = canvas && canvas.closest('figure');
-    if (!figure) continue;
+    // A view whose section already holds its table keeps it current itself (training: the
+    // table follows the run when it pauses).
+    if (!figure || $('data-' + view)) continue;
+    built.add(view);
     const details = element('details', { className: 'data', id: 'data-box-' + view });
     const summary = element('summary', { textContent: 'data' });
     summary.append(element('span', { className: 'data-hint', textContent: ' (the numbers in this figure, as a table and as CSV)' }));
@@ -62,9 +66,7 @@ export function refreshTables() {
 }
 
 function* tablesInPage() {
-  for (const table of document.querySelectorAll('table[id^="data-"]')) {
-    yield [table.id.slice('data-'.length), table];
-  }
+  for (const view of built) yield [view, $('data-' + view)];
 }
 
 /** Replaces the head and body of `table` with `rows` (the first row is the header). */

@@ -19,3 +19,24 @@ export function syncText() {
   put('sched-min', fieldNumber(tauMin, 4));
   put('sched-every', String(every));
 }
+
+/**
+ * A field left without an error shows the state again if the state changed elsewhere (a preset,
+ * another control) since the field was last edited or entered: that change was not written into
+ * it while it had the focus. A field whose own edit is the last change keeps its text as typed.
+ */
+export function resyncOnBlur() {
+  const seen = new WeakMap();
+  const textField = (el) => el instanceof HTMLInputElement && el.type === 'text';
+  const note = (e) => {
+    if (textField(e.target) && !session.dead) seen.set(e.target, session.ex.state());
+  };
+  // On the document, so they run after the field's own handler has changed the state.
+  document.addEventListener('focusin', note);
+  document.addEventListener('input', note);
+  document.addEventListener('focusout', (e) => {
+    const field = e.target;
+    if (!textField(field) || session.dead || field.getAttribute('aria-invalid') === 'true') return;
+    if (seen.get(field) !== session.ex.state()) setTimeout(syncText, 0);
+  });
+}

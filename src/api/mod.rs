@@ -11,6 +11,7 @@ mod page_rules;
 mod panic;
 mod single_view;
 mod tables;
+mod training;
 #[cfg(feature = "bench")]
 pub use bench::bench_kernel;
 

@@ -1,5 +1,5 @@
-//! The math core: the Gumbel-Softmax distribution, its density, gradient estimators and the
-//! statistics used to check them.
+//! The math core: the Gumbel-Softmax distribution, its density, gradient estimators (and
+//! training with them), and the statistics used to check them.
 //!
 //! Pure Rust: no I/O, no rendering, no web APIs, and no generator is ever created here: every
 //! sampler takes `rng: &mut R` with `R: rand::Rng + ?Sized`, so the caller decides the seed.
@@ -13,12 +13,17 @@ pub mod error;
 pub mod estimators;
 pub mod gumbel;
 pub mod objective;
+pub mod optimiser;
 pub mod raster;
+pub mod rebar;
 pub mod relaxed;
+pub mod running_variance;
 pub mod simplex;
 pub mod stats;
 pub mod sweep;
 pub mod sweep_summary;
+pub mod trainers;
+pub mod training;
 
 pub use annealing::AnnealingSchedule;
 pub use cost::{speedup, PAPER_SPEEDUPS};

@@ -103,6 +103,7 @@ impl Model {
                 hash_f64s(&mut h, &[c.d, c.i, c.g]);
                 c.k.hash(&mut h);
             }
+            View::Training => self.hash_training(&mut h),
         }
         h.finish()
     }

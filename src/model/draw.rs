@@ -31,6 +31,12 @@ pub fn draw_view<DB: DrawingBackend>(
         View::Estimators => render::draw_estimators(area, &m.estimators_data()?, theme),
         View::Annealing => render::draw_annealing(area, &m.annealing_data(), theme),
         View::Cost => render::draw_cost(area, &m.cost_data(), theme),
+        View::Training => {
+            // The k = 3 background is computed at exactly the size the figure blits it.
+            let (w, h) = area.dim_in_pixel();
+            let rect = render::training_raster_rect(w, h, &TRIANGLE_VERTICES, theme);
+            render::draw_training(area, &m.training_data((rect.2, rect.3))?, theme)
+        }
         View::Density => {
             // The k = 3 raster is computed at exactly the size the figure blits it.
             let (w, h) = area.dim_in_pixel();

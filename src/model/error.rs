@@ -3,8 +3,9 @@
 //! exact text the page shows next to that control.
 
 use super::limits::{
-    MAX_COST, MAX_COST_K, MAX_K, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_STEP, MAX_TAU,
-    MAX_UPDATE_EVERY, MIN_COST_K, MIN_K, MIN_SAMPLES, MIN_TAU, MIN_UPDATE_EVERY,
+    MAX_COST, MAX_COST_K, MAX_K, MAX_LEARNING_RATE, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_STEP,
+    MAX_TAU, MAX_TRAINING_STEPS, MAX_UPDATE_EVERY, MIN_COST_K, MIN_K, MIN_LEARNING_RATE,
+    MIN_SAMPLES, MIN_TAU, MIN_UPDATE_EVERY,
 };
 use super::url::LinkError;
 use super::view::View;
@@ -55,6 +56,12 @@ pub enum Control {
     Cost(CostPart),
     /// The number of classes k of the cost view.
     CostClasses,
+    /// The training view's learning rate.
+    LearningRate,
+    /// The training view's own seed.
+    TrainingSeed,
+    /// The step the training view runs to.
+    TrainingSteps,
 }
 
 impl Control {
@@ -70,6 +77,9 @@ impl Control {
             Control::Step => "the annealing step".into(),
             Control::Cost(part) => format!("the cost {}", part.letter()),
             Control::CostClasses => "k".into(),
+            Control::LearningRate => "the learning rate".into(),
+            Control::TrainingSeed => "the training seed".into(),
+            Control::TrainingSteps => "the step to run until".into(),
         }
     }
 
@@ -87,6 +97,11 @@ impl Control {
             Control::Step => format!("a whole number from 0 to {MAX_STEP:e}"),
             Control::Cost(_) => format!("between 0 and {MAX_COST:e}"),
             Control::CostClasses => format!("a whole number from {MIN_COST_K} to {MAX_COST_K}"),
+            Control::LearningRate => {
+                format!("between {MIN_LEARNING_RATE:e} and {MAX_LEARNING_RATE}")
+            }
+            Control::TrainingSeed => format!("a whole number from 0 to {MAX_SEED}"),
+            Control::TrainingSteps => format!("a whole number from 0 to {MAX_TRAINING_STEPS:e}"),
         }
     }
 }
@@ -110,6 +125,8 @@ pub enum ModelError {
     NoPositiveCost,
     /// An objective kind other than "linear" and "squared".
     UnknownObjective(String),
+    /// An optimiser other than "sgd" and "adam".
+    UnknownOptimiser(String),
     /// A view name the page does not have.
     UnknownView(String),
     /// The math core refused the parameters; its message names the parameter.
@@ -173,6 +190,10 @@ impl fmt::Display for ModelError {
             ModelError::UnknownObjective(kind) => write!(
                 f,
                 "the objective must be \"linear\" or \"squared\", got \"{kind}\""
+            ),
+            ModelError::UnknownOptimiser(name) => write!(
+                f,
+                "the optimiser must be \"sgd\" or \"adam\", got \"{name}\""
             ),
             ModelError::UnknownView(name) => write!(f, "there is no view called \"{name}\""),
             ModelError::Math(e) => write!(f, "{e}"),

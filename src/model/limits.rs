@@ -24,6 +24,10 @@ pub const MAX_STEP: u64 = 1_000_000_000_000;
 pub const MIN_COST_K: u32 = 2;
 pub const MAX_COST_K: u32 = 1000;
 pub const MAX_COST: f64 = 1e9;
+/// The training view's learning rate and the step a run can be taken to.
+pub const MIN_LEARNING_RATE: f64 = 1e-6;
+pub const MAX_LEARNING_RATE: f64 = 10.0;
+pub const MAX_TRAINING_STEPS: u64 = 10_000_000;
 
 /// `value` as a whole number in `lo ..= hi`, or `None` (also for NaN and ±∞).
 pub fn whole_in(value: f64, lo: u64, hi: u64) -> Option<u64> {

@@ -26,6 +26,12 @@ pub mod table_density;
 pub mod table_estimators;
 mod table_samples;
 pub mod tables;
+mod training;
+pub mod training_data;
+mod training_history;
+mod training_link;
+pub mod training_settings;
+mod training_summary;
 pub mod url;
 pub mod view;
 
@@ -55,6 +61,7 @@ pub struct Model {
     raster_divisor: u32,
     coarse_grid: TriangleGrid,
     coarse_raster: Vec<f64>,
+    training: training::TrainingState,
 }
 
 impl Model {

@@ -1,8 +1,8 @@
 //! The page's presets as data: each is a named fragment of the state (the fields it sets and
 //! the values it gives them), applied to the settings in one step.
 //!
-//! A preset sets π, and optionally τ and the objective of the estimator view; everything else
-//! (N, the seed, the schedule, the costs) stays as it was. Values shared with
+//! A preset sets π, and optionally τ, the objective of the estimator view and a fresh start of
+//! the training view; everything else (N, the seed, the schedule, the costs) stays as it was. Values shared with
 //! `Settings::default()` come from the same constants.
 
 use super::objective::{default_payoff, default_target, ObjectiveKind};
@@ -27,6 +27,8 @@ pub enum ObjectivePart {
     Kind(ObjectiveKind),
     /// This kind with its default values for the preset's k.
     KindWithDefaults(ObjectiveKind),
+    /// This kind with exactly these values (their number must match the preset's k).
+    Given(ObjectiveKind, &'static [f64]),
 }
 
 /// A named fragment of the state.
@@ -39,6 +41,9 @@ pub struct Preset {
     pub tau: Option<f64>,
     /// The objective, if the preset sets it.
     pub objective: Option<ObjectivePart>,
+    /// Whether the training view starts over with its default optimiser, learning rate and
+    /// fixed τ (its seed choice stays).
+    pub restarts_training: bool,
 }
 
 /// π of the Figure 1 preset (k = 4): the paper does not state its Figure 1's π; this one shows
@@ -50,14 +55,20 @@ pub const FIGURE1_TAU: f64 = 1.0;
 pub const TWO_CLASS_PROBS: [f64; 2] = [0.5, 0.5];
 /// Weight of every class but the last in the peaked preset (the last has weight 1).
 pub const PEAKED_OTHERS: f64 = 0.02;
+/// The RELAX toy (Grathwohl et al. 2018): squared distance to (t, 1 − t), t = 0.499, written
+/// as the page writes it, ‖y − t‖² = 2(y₁ − t)².
+pub const RELAX_TOY_TARGET: [f64; 2] = [0.499, 0.501];
+/// The REBAR toy (Tucker et al. 2017): t = 0.45.
+pub const REBAR_TOY_TARGET: [f64; 2] = [0.45, 0.55];
 
 /// Every preset the page offers, in the order of its buttons.
-pub static PRESETS: [Preset; 5] = [
+pub static PRESETS: [Preset; 7] = [
     Preset {
         name: "uniform",
         probs: ClassWeights::Uniform,
         tau: None,
         objective: None,
+        restarts_training: false,
     },
     Preset {
         name: "peaked",
@@ -66,12 +77,14 @@ pub static PRESETS: [Preset; 5] = [
         },
         tau: None,
         objective: None,
+        restarts_training: false,
     },
     Preset {
         name: "figure1",
         probs: ClassWeights::Given(&FIGURE1_PROBS),
         tau: Some(FIGURE1_TAU),
         objective: None,
+        restarts_training: false,
     },
     // The t = 0.45 toy of MATH.md section 5: the squared-distance objective's default target.
     Preset {
@@ -81,6 +94,7 @@ pub static PRESETS: [Preset; 5] = [
         objective: Some(ObjectivePart::KindWithDefaults(
             ObjectiveKind::SquaredDistance,
         )),
+        restarts_training: false,
     },
     // The default distribution with the linear payoff.
     Preset {
@@ -88,6 +102,28 @@ pub static PRESETS: [Preset; 5] = [
         probs: ClassWeights::Given(&DEFAULT_PROBS),
         tau: Some(DEFAULT_TAU),
         objective: Some(ObjectivePart::Kind(ObjectiveKind::Linear)),
+        restarts_training: false,
+    },
+    // The training view's two toys (MATH.md section 8), each from π = (0.5, 0.5) at τ = 0.5.
+    Preset {
+        name: "relax-toy",
+        probs: ClassWeights::Given(&TWO_CLASS_PROBS),
+        tau: Some(DEFAULT_TAU),
+        objective: Some(ObjectivePart::Given(
+            ObjectiveKind::SquaredDistance,
+            &RELAX_TOY_TARGET,
+        )),
+        restarts_training: true,
+    },
+    Preset {
+        name: "rebar-toy",
+        probs: ClassWeights::Given(&TWO_CLASS_PROBS),
+        tau: Some(DEFAULT_TAU),
+        objective: Some(ObjectivePart::Given(
+            ObjectiveKind::SquaredDistance,
+            &REBAR_TOY_TARGET,
+        )),
+        restarts_training: true,
     },
 ];
 
@@ -98,7 +134,7 @@ pub fn preset(name: &str) -> Option<&'static Preset> {
 
 impl Preset {
     /// Sets the fields this preset names: π first (which may change k), then τ, then the
-    /// objective for the new k.
+    /// objective for the new k, then (for the training toys) the training view's defaults.
     ///
     /// # Errors
     /// A setter's `ModelError`; the settings may then be half changed, so apply a preset
@@ -129,6 +165,10 @@ impl Preset {
                 };
                 s.set_objective(kind.clone(), &values)?;
             }
+            Some(ObjectivePart::Given(kind, values)) => s.set_objective(kind.clone(), values)?,
+        }
+        if self.restarts_training {
+            s.training_mut().reset_to_defaults();
         }
         Ok(())
     }

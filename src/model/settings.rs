@@ -12,6 +12,7 @@ pub use super::limits::{
     MAX_UPDATE_EVERY, MIN_COST_K, MIN_K, MIN_SAMPLES, MIN_TAU, MIN_UPDATE_EVERY,
 };
 pub use super::objective::{default_payoff, default_target, ObjectiveKind};
+use super::training_settings::TrainingSettings;
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::elementary::Portable;
 use crate::math::objective::Objective;
@@ -50,6 +51,7 @@ pub struct Settings {
     schedule: AnnealingSchedule,
     step: u64,
     cost: CostSettings,
+    training: TrainingSettings,
 }
 
 /// The default class probabilities and temperature: the k = 3 teaching case.
@@ -78,6 +80,7 @@ impl Default for Settings {
                 g: 1.0,
                 k: 10,
             },
+            training: TrainingSettings::default(),
         }
     }
 }
@@ -138,6 +141,14 @@ impl Settings {
     }
     pub fn cost(&self) -> &CostSettings {
         &self.cost
+    }
+    /// The training view's own settings.
+    pub fn training(&self) -> &TrainingSettings {
+        &self.training
+    }
+    /// The training view's settings, to change through their validating setters.
+    pub fn training_mut(&mut self) -> &mut TrainingSettings {
+        &mut self.training
     }
 
     fn check_k(k: usize) -> Result<(), ModelError> {

@@ -162,6 +162,10 @@ pub fn table_note(view: View, k: usize) -> &'static str {
             "The speed-up (D + k(I+G)) / (D + I + G) along k, the paper's measurements, and the \
              current k."
         }
+        View::Training => {
+            "Per estimator: the step the run stands at, its class probabilities π (joined by \
+             \";\") and the exact objective F there."
+        }
     }
 }
 
@@ -182,6 +186,13 @@ impl Model {
             View::Estimators => super::table_estimators::estimators_table(&self.estimators_data()?),
             View::Annealing => self.annealing_table(),
             View::Cost => self.cost_table(),
+            View::Training => {
+                let mut table = Table::new(&super::training_data::TABLE_HEADER);
+                for row in self.training_rows()? {
+                    table.push(row.cells().into_iter().map(Cell::Text).collect());
+                }
+                table
+            }
         })
     }
 

@@ -8,6 +8,7 @@
 use super::error::ModelError;
 use super::limits::{whole_in, MAX_K, MAX_UPDATE_EVERY, MIN_K, MIN_UPDATE_EVERY};
 use super::settings::{update_interval, ClassInput, ObjectiveKind, Settings};
+use super::training_link::{from_link, to_link};
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::error::Num;
 use std::fmt;
@@ -51,6 +52,8 @@ pub enum LinkError {
     UpdateInterval,
     /// `cost` does not have its four values.
     CostArity,
+    /// `train` is not of the form optimiser,rate,seed,τ mode,step (an excerpt of it).
+    Training(String),
     /// A value the settings refuse.
     Setting(Box<ModelError>),
 }
@@ -87,6 +90,11 @@ impl fmt::Display for LinkError {
                  {MIN_UPDATE_EVERY} to {MAX_UPDATE_EVERY:e}"
             ),
             LinkError::CostArity => f.write_str("cost needs D, I, G and k"),
+            LinkError::Training(excerpt) => write!(
+                f,
+                "train must read optimiser,learning rate,seed or page,fixed or anneal,step \
+                 (\"{excerpt}\")"
+            ),
             LinkError::Setting(e) => write!(f, "{e}"),
         }
     }
@@ -113,8 +121,12 @@ pub fn to_state(s: &Settings) -> String {
         ClassInput::Probs(p) => format!("p={}", join(p)),
         ClassInput::Logits(l) => format!("logits={}", join(l)),
     };
+    let train = match to_link(s.training()) {
+        Some(t) => format!("&train={t}"),
+        None => String::new(),
+    };
     format!(
-        "k={}&{}&tau={}&n={}&seed={}&obj={}&f={}&sched={},{},{},{}&step={}&cost={},{},{},{}",
+        "k={}&{}&tau={}&n={}&seed={}&obj={}&f={}&sched={},{},{},{}&step={}&cost={},{},{},{}{}",
         s.k(),
         classes,
         Num(s.tau()),
@@ -130,7 +142,8 @@ pub fn to_state(s: &Settings) -> String {
         Num(c.d),
         Num(c.i),
         Num(c.g),
-        c.k
+        c.k,
+        train
     )
 }
 
@@ -224,7 +237,7 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
                 objective = Some((kind, None));
             }
             "f" => values = Some(numbers("f", value, MAX_K)?),
-            "tau" | "n" | "seed" | "sched" | "step" | "cost" => rest.push((key, value)),
+            "tau" | "n" | "seed" | "sched" | "step" | "cost" | "train" => rest.push((key, value)),
             other => return bad(LinkError::UnknownKey(excerpt(other))),
         }
     }
@@ -283,6 +296,12 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
                     return bad(LinkError::CostArity);
                 };
                 s.set_cost(d, i, g, k).map_err(wrap)?;
+            }
+            "train" => {
+                *s.training_mut() = match from_link(value, excerpt(value)) {
+                    Err(ModelError::Link(e)) => return bad(e),
+                    other => other.map_err(wrap)?,
+                };
             }
             _ => {}
         }

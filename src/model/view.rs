@@ -16,10 +16,11 @@ pub enum View {
     Estimators,
     Annealing,
     Cost,
+    Training,
 }
 
 /// The number of views.
-pub const VIEW_COUNT: usize = 10;
+pub const VIEW_COUNT: usize = 11;
 
 /// Every view's name, in page order.
 pub const VIEW_NAMES: [&str; VIEW_COUNT] = {
@@ -45,6 +46,7 @@ impl View {
         View::Estimators,
         View::Annealing,
         View::Cost,
+        View::Training,
     ];
 
     /// The name the page uses for the view (its canvas is `#view-<name>`).
@@ -60,6 +62,7 @@ impl View {
             View::Estimators => "estimators",
             View::Annealing => "annealing",
             View::Cost => "cost",
+            View::Training => "training",
         }
     }
 

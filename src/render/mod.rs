@@ -36,6 +36,10 @@ mod simplex;
 mod straight_through;
 mod text;
 mod theme;
+mod training;
+pub mod training_data;
+mod training_panels;
+mod training_simplex;
 pub mod zoom;
 
 pub use annealing::draw_annealing;
@@ -55,3 +59,5 @@ pub use raster::RasterElement;
 pub use sample_strip::draw_sample_strip;
 pub use simplex::{draw_simplex, simplex_raster_rect};
 pub use straight_through::draw_straight_through;
+pub use training::{draw_training, training_raster_rect};
+pub use training_data::{TrainingCurve, TrainingData, Trajectory};

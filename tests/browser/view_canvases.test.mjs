@@ -11,7 +11,9 @@ import { SCREENSHOT_DIR, allCanvasStats, numbers, setRange, settle, typeInto, vi
 const TIMEOUT = 60_000;
 
 // The views that show relaxed samples at the current τ.
-const TAU_VIEWS = ['components', 'expectation', 'strip', 'density', 'straight-through', 'estimators'];
+// The training view follows τ too: its relaxed estimators train at the page's τ, and its k = 3
+// background is the density at that τ.
+const TAU_VIEWS = ['components', 'expectation', 'strip', 'density', 'straight-through', 'estimators', 'training'];
 const SAMPLE_VIEWS = ['gumbel-max', 'figure1', ...TAU_VIEWS];
 
 /** Opens the page at N = `samples` (unless null) and runs `body`; the page must log nothing. */
@@ -106,11 +108,12 @@ test('π and the seed redraw every sample view and nothing else; N the views bui
         await page.check('#pi-mode-logits');
         await page.fill('#logits', '1, 0, -1');
       }],
-      ['seed typed', () => page.fill('#seed', '99')],
+      // At step 0 the training run has drawn no noise yet: the seed does not change its picture.
+      ['seed typed', () => page.fill('#seed', '99'), SAMPLE_VIEWS.filter((v) => v !== 'training')],
     ];
-    for (const [label, action] of ways) {
+    for (const [label, action, expected = SAMPLE_VIEWS] of ways) {
       const changed = await changedBy(page, log, action);
-      assert.deepEqual(sorted(changed), sorted(SAMPLE_VIEWS), `${label}: the views that changed`);
+      assert.deepEqual(sorted(changed), sorted(expected), `${label}: the views that changed`);
     }
     // N: the views built from all N draws change; the strip and the straight-through draw show
     // the first draws of the same seeded stream, which a larger N does not alter.
@@ -128,7 +131,7 @@ test('π and the seed redraw every sample view and nothing else; N the views bui
   });
 });
 
-test('the costs redraw view 7 only, the schedule and step view 6 only, the objective view 5 only', { timeout: TIMEOUT }, async () => {
+test('the costs redraw view 7 only, the schedule and step view 6 only, the objective views 5 and 8 only', { timeout: TIMEOUT }, async () => {
   await atN('2000', async ({ page, log }) => {
     const ways = [
       ['cost D', () => setRange(page, '#cost-d', 4), ['cost']],
@@ -140,10 +143,11 @@ test('the costs redraw view 7 only, the schedule and step view 6 only, the objec
       ['schedule τmin', () => page.fill('#sched-min', '0.2'), ['annealing']],
       ['schedule N', () => page.fill('#sched-every', '250'), ['annealing']],
       ['step', () => setRange(page, '#step', 2000), ['annealing']],
-      ['objective squared', () => page.selectOption('#objective', 'squared'), ['estimators']],
-      ['objective target typed', () => page.fill('#objective-values', '0, 0, 1'), ['estimators']],
-      ['objective linear', () => page.selectOption('#objective', 'linear'), ['estimators']],
-      ['objective payoffs typed', () => page.fill('#objective-values', '3, -1, 2'), ['estimators']],
+      // The training view trains on the page's objective.
+      ['objective squared', () => page.selectOption('#objective', 'squared'), ['estimators', 'training']],
+      ['objective target typed', () => page.fill('#objective-values', '0, 0, 1'), ['estimators', 'training']],
+      ['objective linear', () => page.selectOption('#objective', 'linear'), ['estimators', 'training']],
+      ['objective payoffs typed', () => page.fill('#objective-values', '3, -1, 2'), ['estimators', 'training']],
     ];
     for (const [label, action, expected] of ways) {
       const changed = await changedBy(page, log, action);

@@ -1,0 +1,200 @@
+//! The numbers behind view 8 and its table: the run's record turned into the figure's curves
+//! (with the run's current state as the last point), the optimum they are measured against, the
+//! k = 3 background, and one table row per estimator.
+
+use super::density::{colour_range, log_density_raster};
+use super::training::Run;
+use super::{Model, ModelError};
+use crate::format::{self, subscript};
+use crate::math::gumbel::argmax;
+use crate::math::objective::Objective;
+use crate::math::raster::TriangleGrid;
+use crate::math::simplex::{barycentric_to_xy, TRIANGLE_VERTICES};
+use crate::math::training::Goal;
+use crate::render::{SimplexHeatmapData, TrainingCurve, TrainingData, Trajectory};
+
+/// The class whose vertex is optimal (all mass on it): the smallest f(eᵢ) when minimising,
+/// the largest when maximising (the first on ties).
+pub fn best_class(objective: &Objective, goal: Goal, k: usize) -> usize {
+    let sign = match goal {
+        Goal::Minimise => -1.0,
+        Goal::Maximise => 1.0,
+    };
+    let values: Vec<f64> = (0..k)
+        .map(|i| sign * objective.value_at_vertex(i))
+        .collect();
+    argmax(&values).unwrap_or(0)
+}
+
+/// The training table's header cells, in order.
+pub const TABLE_HEADER: [&str; 4] = ["estimator", "step", "pi", "objective"];
+
+/// One row of the training table: the estimator, the step, π and the exact objective there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingRow {
+    pub estimator: String,
+    pub step: u64,
+    pub probs: Vec<f64>,
+    pub objective: f64,
+}
+
+impl TrainingRow {
+    /// The row's cells as the page's table shows them: π joined by ";", numbers exactly.
+    pub fn cells(&self) -> [String; 4] {
+        let pi: Vec<String> = self
+            .probs
+            .iter()
+            .map(|p| format::exact(*p).to_string())
+            .collect();
+        [
+            self.estimator.clone(),
+            self.step.to_string(),
+            pi.join(";"),
+            format::exact(self.objective).to_string(),
+        ]
+    }
+}
+
+impl Model {
+    /// One row per estimator at the step the run stands at.
+    ///
+    /// # Errors
+    /// As [`training_run`](Self::training_run).
+    pub fn training_rows(&mut self) -> Result<Vec<TrainingRow>, ModelError> {
+        let run = self.training_run()?;
+        let t = &run.training;
+        let objective = &t.setup().objective;
+        Ok(t.learners()
+            .iter()
+            .map(|l| TrainingRow {
+                estimator: l.trainer().name().to_string(),
+                step: t.step(),
+                probs: l.probs(),
+                objective: l.objective_value(objective),
+            })
+            .collect())
+    }
+
+    /// The figure's data; for k = 3 the background raster is `raster` = (width, height) pixels.
+    ///
+    /// # Errors
+    /// As [`training_run`](Self::training_run).
+    pub fn training_data(&mut self, raster: (u32, u32)) -> Result<TrainingData, ModelError> {
+        let k = self.settings.k();
+        let heatmap = if k == 3 {
+            Some(self.training_heatmap(raster))
+        } else {
+            None
+        };
+        let run = self.training_run()?;
+        let setup = run.training.setup();
+        let best = best_class(&setup.objective, setup.goal, k);
+        let optimum_objective = setup.objective.value_at_vertex(best);
+        let (steps, mut curves) = curves(run, k, best);
+        let trajectory = match heatmap {
+            Some(heatmap) => Trajectory::Triangle {
+                heatmap: Box::new(heatmap),
+                optimum: TRIANGLE_VERTICES[best.min(2)],
+            },
+            None if k == 2 => Trajectory::FirstClass {
+                optimum: if best == 0 { 1.0 } else { 0.0 },
+            },
+            None => Trajectory::BestClass { class: best },
+        };
+        if k == 3 {
+            for c in &mut curves {
+                c.tracked.clear();
+            }
+        }
+        Ok(TrainingData {
+            steps,
+            curves,
+            trajectory,
+            optimum_objective,
+            step: run.training.step() as f64,
+            tau: run.training.tau(),
+        })
+    }
+
+    /// The density heatmap of relaxed samples at the page's π and τ (view 3's picture), cached
+    /// by what it depends on.
+    fn training_heatmap(&mut self, (width, height): (u32, u32)) -> SimplexHeatmapData {
+        let dist = self.settings.dist().clone();
+        let mut key: Vec<u64> = dist.logits().iter().map(|l| l.to_bits()).collect();
+        key.extend([dist.tau().to_bits(), width.into(), height.into()]);
+        if let Some((cached, data)) = &self.training.heatmap {
+            if *cached == key {
+                return data.clone();
+            }
+        }
+        let mut grid = TriangleGrid::new(0, 0);
+        let mut values = Vec::new();
+        log_density_raster(&dist, width, height, &mut grid, &mut values);
+        let (lo, hi) = colour_range(&values);
+        let labels = [1, 2, 3].map(|i| format!("e{}", subscript(i)));
+        let data = SimplexHeatmapData {
+            vertices: TRIANGLE_VERTICES,
+            width,
+            height,
+            log_density: values,
+            lo,
+            hi,
+            points: Vec::new(),
+            labels,
+            tau: dist.tau(),
+        };
+        self.training.heatmap = Some((key, data.clone()));
+        data
+    }
+}
+
+/// The recorded steps and every learner's curve, with the run's current state appended when
+/// the record has not kept it.
+fn curves(run: &Run, k: usize, best: usize) -> (Vec<f64>, Vec<TrainingCurve>) {
+    let t = &run.training;
+    let objective = &t.setup().objective;
+    let history = &run.history;
+    let mut steps: Vec<f64> = history.steps().iter().map(|&s| s as f64).collect();
+    let current = history.steps().last() != Some(&t.step());
+    if current {
+        steps.push(t.step() as f64);
+    }
+    let tracked_class = if k == 2 { 0 } else { best };
+    let curves = t
+        .learners()
+        .iter()
+        .zip(history.tracks())
+        .map(|(learner, track)| {
+            let mut probs: Vec<&[f64]> = track.probs.chunks(k.max(1)).collect();
+            let now = learner.probs();
+            let mut objective_values = track.objective.clone();
+            let mut variance = track.variance.clone();
+            if current {
+                probs.push(&now);
+                objective_values.push(learner.objective_value(objective));
+                variance.push(learner.gradient_variance());
+            }
+            TrainingCurve {
+                name: learner.trainer().name().to_string(),
+                objective: objective_values,
+                tracked: probs
+                    .iter()
+                    .map(|p| p.get(tracked_class).copied().unwrap_or(f64::NAN))
+                    .collect(),
+                path: if k == 3 {
+                    probs
+                        .iter()
+                        .map(|p| match p {
+                            [a, b, c] => barycentric_to_xy([*a, *b, *c]),
+                            _ => (f64::NAN, f64::NAN),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                variance,
+            }
+        })
+        .collect();
+    (steps, curves)
+}

@@ -1,0 +1,159 @@
+// View 8, training with each estimator: its controls → Rust, the run moved in slices by the
+// page's scheduler (a few milliseconds per frame, so the page stays responsive), and the step,
+// the sentence and the data table read from Rust whenever the run pauses.
+import { $, session, errorText, setError } from './page.js';
+import { apply } from './actions.js';
+import { fieldNumber, parseNumber } from './format.js';
+import { addSlicedWork, afterRedraw, scheduleRedraw } from './scheduler.js';
+import { training_table_header } from './pkg/gumbel_explorer.js';
+
+// Steps per call into Rust, adapted so that one call takes about CALL_MS.
+const CALL_MS = 2;
+let chunk = 32;
+let running = false;
+let tableKey = '';
+
+const ex = () => session.ex;
+
+/** A typed field: each edit goes to `setter`; on success the run starts over and redraws. */
+function typed(id, errorId, setter) {
+  const input = $(id);
+  input.addEventListener('input', () => apply(errorId, input, () => setter(input.value)));
+}
+
+export function wireTraining() {
+  $('train-optimiser').addEventListener('change', (e) => {
+    apply('err-train-rate', null, () => ex().set_train_optimiser(e.target.value));
+  });
+  typed('train-rate', 'err-train-rate', (text) => ex().set_learning_rate(parseNumber(text, 'the learning rate')));
+  typed('train-seed', 'err-train-seed', (text) => ex().set_train_seed(
+    text.trim() === '' ? undefined : parseNumber(text, 'the training seed')));
+  $('train-anneal').addEventListener('change', (e) => {
+    apply('err-train-until', null, () => ex().set_train_annealed(e.target.checked));
+  });
+  $('train-play').addEventListener('click', () => (running ? pause() : play()));
+  $('train-step').addEventListener('click', () => {
+    pause();
+    apply('err-train-until', null, () => ex().step_training());
+  });
+  $('train-reset').addEventListener('click', () => {
+    pause();
+    apply('err-train-until', null, () => ex().set_train_steps(0));
+  });
+  $('train-run').addEventListener('click', runUntil);
+  $('train-until').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') runUntil();
+  });
+  // A preset restarts the run from step 0: a running run stops first.
+  for (const b of document.querySelectorAll('button[data-preset]')) b.addEventListener('click', pause, true);
+  // The table's header cells are Rust's, as its rows are.
+  $('data-training').tHead.rows[0].replaceChildren(...training_table_header().map((name) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = name;
+    return th;
+  }));
+  addSlicedWork({ pending: () => running || ex().train_pending(), run: slice });
+  afterRedraw(showTraining);
+  syncTraining();
+}
+
+function runUntil() {
+  pause();
+  const input = $('train-until');
+  apply('err-train-until', input, () => ex().set_train_steps(parseNumber(input.value, 'the step to run until')));
+}
+
+function play() {
+  if (session.dead) return;
+  running = true;
+  setError('err-train-until', $('train-until'), '');
+  showRunning();
+  scheduleRedraw();
+}
+
+/** Stops running, and stops a run on its way to a later step where it stands. */
+function pause() {
+  if (session.dead) return;
+  running = false;
+  ex().pause_training();
+  showRunning();
+  scheduleRedraw();
+}
+
+/** One slice of training, until `deadline` (a performance.now() time). */
+function slice(deadline) {
+  try {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      if (running) {
+        const before = ex().train_step();
+        if (ex().train_for(chunk) === before) {
+          running = false; // the largest step is reached
+          break;
+        }
+      } else if (!ex().train(chunk)) {
+        break;
+      }
+      const ms = performance.now() - t0;
+      // Aim at CALL_MS per call, changing by at most a factor of two per call.
+      const ratio = Math.min(2, Math.max(0.5, CALL_MS / Math.max(ms, 0.01)));
+      chunk = Math.max(1, Math.min(200_000, Math.round(chunk * ratio)));
+    }
+  } catch (e) {
+    running = false;
+    setError('err-train-until', null, errorText(e));
+  }
+  showRunning();
+}
+
+function showRunning() {
+  const busy = running || (!session.dead && ex().train_pending());
+  $('section-training').dataset.run = busy ? 'running' : 'idle';
+  $('train-play').setAttribute('aria-pressed', running ? 'true' : 'false');
+  $('train-play').textContent = running ? '⏸ pause' : '▶ run';
+}
+
+/** After each redraw: the step; when the run stands still, the sentence and the table too. */
+function showTraining() {
+  if (session.dead) return;
+  const step = ex().train_step();
+  $('train-step-out').textContent = step.toLocaleString('en-US');
+  showRunning();
+  if (running || ex().train_pending()) return;
+  const key = ex().state();
+  if (key === tableKey) return;
+  tableKey = key;
+  $('train-summary').textContent = ex().training_summary();
+  fillTable(ex().training_rows());
+  syncTraining();
+}
+
+function fillTable(cells) {
+  const body = $('data-training').tBodies[0];
+  const rows = [];
+  for (let i = 0; i + 3 < cells.length; i += 4) {
+    const tr = document.createElement('tr');
+    cells.slice(i, i + 4).forEach((text, j) => {
+      const cell = document.createElement(j === 0 ? 'th' : 'td');
+      if (j === 0) cell.scope = 'row';
+      cell.textContent = text;
+      tr.append(cell);
+    });
+    rows.push(tr);
+  }
+  body.replaceChildren(...rows);
+}
+
+/** The training controls show the Rust state (the field being typed in is left alone). */
+export function syncTraining() {
+  if (session.dead) return;
+  const active = document.activeElement;
+  const put = (id, text) => { if ($(id) !== active) $(id).value = text; };
+  $('train-optimiser').value = ex().train_optimiser();
+  put('train-rate', fieldNumber(ex().learning_rate(), 4));
+  const seed = ex().train_seed();
+  put('train-seed', seed === undefined ? '' : String(seed));
+  $('train-seed').placeholder = String(ex().seed()) + ' (page)';
+  $('train-anneal').checked = ex().train_annealed();
+}
