@@ -1,12 +1,12 @@
 // Accessibility held in CI: axe-core checks the page against WCAG 2.2 A/AA and best practice in
 // every state a person can reach with the controls: the defaults on a desktop and a phone, each
 // preset, logits entry, the other objective, error messages shown at their fields, a link that
-// could not be restored, the annealing playing, and anything folded away opened. Zero
-// violations; a failure lists each rule with the elements it found.
+// could not be restored, the annealing playing, anything folded away opened, presentation mode
+// and embedded views. Zero violations; a failure lists each rule with the elements it found.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { exported, openPage, reopen, settle, typeInto } from './helpers.mjs';
+import { baseUrl, exported, openPage, reopen, settle, typeInto } from './helpers.mjs';
 
 const TIMEOUT = 120_000;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -95,5 +95,27 @@ test('a link that could not be restored, and the annealing playing', { timeout: 
     await check('the annealing playing');
   } finally {
     await page.click('#play');
+  }
+});
+
+test('presentation mode and embedded views', { timeout: TIMEOUT }, async () => {
+  const { page } = opened;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  try {
+    await reopen(opened, '', { base: baseUrl() + '?present=1' });
+    await check('presentation mode at 1920 × 1080');
+    await page.keyboard.press('ArrowRight');
+    await check('presentation mode, second view');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  for (const view of ['density', 'estimators', 'training']) {
+    await page.setViewportSize({ width: 640, height: 480 });
+    try {
+      await reopen(opened, '', { base: baseUrl() + '?embed=' + view });
+      await check(`embed=${view} in a 640 × 480 frame`);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   }
 });
