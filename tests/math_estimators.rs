@@ -286,7 +286,7 @@ fn sweep_is_finite_over_the_slider_range() {
             &mut Pcg64Mcg::seed_from_u64(1),
         )
         .unwrap();
-        assert_eq!(sweep.rows.len(), 5);
+        assert_eq!(sweep.rows.len(), Estimator::ALL.len());
         for row in &sweep.rows {
             assert_eq!(row.points.len(), taus.len());
             for p in &row.points {

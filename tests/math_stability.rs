@@ -41,7 +41,7 @@ fn sweep_matches_recorded_values() {
         rows.iter().zip(
             EXPECTED_SWEEP
                 .iter()
-                .zip(["SF", "SF+baseline", "ST", "GS", "ST-GS"]),
+                .zip(["SF", "SF+baseline", "ST", "GS", "ST-GS", "SF+b*"]),
         )
     {
         assert_eq!(row.len(), expected.len());
