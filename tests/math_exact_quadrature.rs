@@ -251,3 +251,42 @@ fn extreme_temperatures_and_probabilities_stay_finite() {
         }
     }
 }
+
+#[test]
+fn relaxed_estimators_trade_bias_for_variance_at_both_ends_of_tau() {
+    // The page: as τ → 0 the bias of GS and ST-GS goes to 0 and their variance grows without
+    // bound; as τ grows their gradients vanish, so the variance falls towards 0 and the bias
+    // approaches ‖∇F‖. Checked for both objectives at k = 2 and 3.
+    let cases = [
+        (vec![0.5, 0.5], squared(&[0.45, 0.55])),
+        (vec![0.2, 0.8], linear(&[0.0, 1.0])),
+        (vec![0.2, 0.3, 0.5], squared(&[0.45, 0.275, 0.275])),
+        (vec![0.2, 0.3, 0.5], linear(&[0.0, 0.5, 1.0])),
+    ];
+    for (probs, objective) in cases {
+        let at = |tau: f64| {
+            let dist = GumbelSoftmax::from_probs(&probs, tau).unwrap();
+            exact_relaxed_moments(&dist, &objective).unwrap()
+        };
+        let dist = GumbelSoftmax::from_probs(&probs, 1.0).unwrap();
+        let norm = exact_gradient(&dist, &objective)
+            .unwrap()
+            .iter()
+            .map(|g| g * g)
+            .sum::<f64>()
+            .sqrt();
+        let (small, smaller, large) = (at(0.01), at(0.001), at(1000.0));
+        for j in 0..2 {
+            let name = small[j].estimator.name();
+            // The bias at τ = 0.001 is a fifth of that at 0.01 or less (it is O(τ) or smaller),
+            // and already below 5 % of ‖∇F‖ at 0.01 (k = 3 squared: 2.1 %); the variance grows
+            // at least five-fold.
+            assert!(smaller[j].bias <= 0.2 * small[j].bias + 1e-12, "{name} {probs:?}");
+            assert!(small[j].bias < 0.05 * norm, "{name} {probs:?}: {}", small[j].bias);
+            assert!(smaller[j].variance > 5.0 * small[j].variance, "{name} {probs:?}");
+            // At τ = 1000 the gradient is about 1/τ of its size: bias within 1 % of ‖∇F‖.
+            assert!((large[j].bias - norm).abs() < 0.01 * norm, "{name} {probs:?}");
+            assert!(large[j].variance < 1e-4 * at(1.0)[j].variance, "{name} {probs:?}");
+        }
+    }
+}

@@ -104,6 +104,7 @@ impl Model {
                 let exact_at = |i: usize| exact.at(estimator, i);
                 let mut curve = EstimatorCurve {
                     name: legend_label(estimator).to_string(),
+                    short_name: estimator.name().to_string(),
                     independent_of_tau: !estimator.depends_on_tau(),
                     ..EstimatorCurve::default()
                 };

@@ -137,6 +137,8 @@ pub struct StraightThroughData {
 pub struct EstimatorCurve {
     /// Legend label, e.g. "GS" or "SF + b* (best constant)".
     pub name: String,
+    /// Short name for notes inside the plot, e.g. "SF+b*".
+    pub short_name: String,
     /// Whether the estimator ignores τ (its Monte Carlo variance is one number, drawn once).
     pub independent_of_tau: bool,
     /// Exact bias ‖E[ĝ] − ∇F‖, drawn as a line; exactly 0 for an estimator unbiased by a

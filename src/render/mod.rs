@@ -21,6 +21,7 @@ mod components;
 mod cost;
 pub mod data;
 mod error;
+mod estimator_panel;
 mod estimators;
 mod expectation;
 mod figure1;
