@@ -57,7 +57,12 @@ fn score_functions_have_exact_bias_zero() {
         let exact = exact_gradient(&dist, &objective).unwrap();
         for estimator in SCORE_FUNCTIONS {
             let m = exact_moments(estimator, &dist, &objective).unwrap();
-            assert!(m.bias < 1e-12, "{} {probs:?}: bias {}", estimator.name(), m.bias);
+            assert!(
+                m.bias < 1e-12,
+                "{} {probs:?}: bias {}",
+                estimator.name(),
+                m.bias
+            );
             assert!(m.variance > 0.0);
             assert!(estimator.known_unbiased(&objective));
             for (a, b) in m.mean.iter().zip(&exact) {
@@ -127,7 +132,10 @@ fn the_best_constant_minimises_the_variance_and_the_oracle_does_not() {
         assert!((plain - score_variance(&pi, &values, 0.0, &gradient)).abs() < 1e-12);
         for delta in [1e-3, 0.1, 1.0] {
             for b in [b_star - delta, b_star + delta] {
-                assert!(score_variance(&pi, &values, b, &gradient) > best, "{probs:?} b = {b}");
+                assert!(
+                    score_variance(&pi, &values, b, &gradient) > best,
+                    "{probs:?} b = {b}"
+                );
             }
         }
         assert!(best <= oracle + 1e-15 && best <= plain + 1e-15);
@@ -174,7 +182,11 @@ fn rebar_toy_score_function_variance() {
             target: vec![t, 1.0 - t],
         };
         let m = exact_moments(Estimator::ScoreFunction, &dist, &objective).unwrap();
-        assert!((m.variance / 8.0 - expected).abs() <= 5e-5, "t = {t}: {}", m.variance);
+        assert!(
+            (m.variance / 8.0 - expected).abs() <= 5e-5,
+            "t = {t}: {}",
+            m.variance
+        );
     }
 }
 

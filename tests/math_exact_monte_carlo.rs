@@ -102,7 +102,11 @@ fn the_noise_corrected_bias_of_unbiased_estimators_is_consistent_with_zero() {
         // The plug-in bias is noise: on average it is the floor, not 0.
         let ratio: Vec<f64> = points.iter().map(|p| p.bias / p.floor).collect();
         let (r, r_se) = mean_and_se(&ratio);
-        assert!(r > 0.5 && (r - 1.0).abs() < 0.25 + 4.0 * r_se, "{}: {r}", estimator.name());
+        assert!(
+            r > 0.5 && (r - 1.0).abs() < 0.25 + 4.0 * r_se,
+            "{}: {r}",
+            estimator.name()
+        );
     }
     let gs: Vec<_> = sweeps
         .iter()

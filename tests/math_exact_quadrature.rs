@@ -44,9 +44,18 @@ fn rebar_toy_table_from_the_exact_k2_curves() {
         let half = |x: f64| if x < 1e-3 { 5e-6 } else { 5e-5 };
         for (m, mean, var) in [(&gs, gs_mean, gs_var), (&st, st_mean, st_var)] {
             let name = m.estimator.name();
-            assert!((m.mean[0] / 2.0 - mean).abs() <= half(mean), "{name} τ = {tau}: {m:?}");
-            assert!((m.mean[1] + m.mean[0]).abs() < 1e-12, "{name}: components sum to 0");
-            assert!((m.variance / 8.0 - var).abs() <= half(var), "{name} τ = {tau}: {m:?}");
+            assert!(
+                (m.mean[0] / 2.0 - mean).abs() <= half(mean),
+                "{name} τ = {tau}: {m:?}"
+            );
+            assert!(
+                (m.mean[1] + m.mean[0]).abs() < 1e-12,
+                "{name}: components sum to 0"
+            );
+            assert!(
+                (m.variance / 8.0 - var).abs() <= half(var),
+                "{name} τ = {tau}: {m:?}"
+            );
             assert!(m.converged && m.relative_error() <= TARGET_RELATIVE_ERROR);
         }
     }
@@ -98,7 +107,9 @@ fn reference(estimator: Estimator, dist: &GumbelSoftmax, objective: &Objective) 
     };
     let node = |perturbed: &[f64], weight: f64, out: &mut [f64]| {
         let mut g = vec![0.0; k];
-        estimator.estimate(dist, objective, perturbed, &mut g).unwrap();
+        estimator
+            .estimate(dist, objective, perturbed, &mut g)
+            .unwrap();
         for (o, v) in out.iter_mut().zip(&g) {
             *o = weight * v;
         }
@@ -131,8 +142,8 @@ fn reference(estimator: Estimator, dist: &GumbelSoftmax, objective: &Objective) 
                 let mut e = vec![0.0; k + 1];
                 inner.integrate(
                     |x2, oi| {
-                        let density = 2.0 * (-x1 - x2).exp()
-                            / (1.0 + (-x1).exp() + (-x2).exp()).powi(3);
+                        let density =
+                            2.0 * (-x1 - x2).exp() / (1.0 + (-x1).exp() + (-x2).exp()).powi(3);
                         node(&[theta[0] + x1, theta[1] + x2, theta[2]], density, oi)
                     },
                     &inner_points,
@@ -171,7 +182,10 @@ fn check_against_reference(m: &ExactMoments, dist: &GumbelSoftmax, objective: &O
     assert!(m.converged, "{name} τ = {tau}");
     // The achieved error meets the target, and the truth lies within the reported error
     // (with room for the reference's own error, far smaller).
-    assert!(m.relative_error() <= TARGET_RELATIVE_ERROR, "{name} τ = {tau}: {m:?}");
+    assert!(
+        m.relative_error() <= TARGET_RELATIVE_ERROR,
+        "{name} τ = {tau}: {m:?}"
+    );
     let slack = |v: f64| 1e-10 * v.abs() + 1e-14;
     assert!(
         (m.bias - bias).abs() <= m.bias_error + slack(bias),
@@ -190,9 +204,17 @@ fn check_against_reference(m: &ExactMoments, dist: &GumbelSoftmax, objective: &O
 #[test]
 fn achieved_errors_meet_the_target_and_cover_the_truth() {
     let cases = [
-        (vec![0.5, 0.5], squared(&[0.45, 0.55]), vec![0.01, 0.3, 3.0, 10.0]),
+        (
+            vec![0.5, 0.5],
+            squared(&[0.45, 0.55]),
+            vec![0.01, 0.3, 3.0, 10.0],
+        ),
         (vec![0.7, 0.3], linear(&[1.0, -2.0]), vec![0.05, 1.0]),
-        (vec![0.2, 0.3, 0.5], squared(&[0.45, 0.275, 0.275]), vec![0.1, 2.0]),
+        (
+            vec![0.2, 0.3, 0.5],
+            squared(&[0.45, 0.275, 0.275]),
+            vec![0.1, 2.0],
+        ),
         (vec![0.2, 0.3, 0.5], linear(&[0.0, 0.5, 1.0]), vec![0.3]),
     ];
     for (probs, objective, taus) in cases {
@@ -281,12 +303,28 @@ fn relaxed_estimators_trade_bias_for_variance_at_both_ends_of_tau() {
             // The bias at τ = 0.001 is a fifth of that at 0.01 or less (it is O(τ) or smaller),
             // and already below 5 % of ‖∇F‖ at 0.01 (k = 3 squared: 2.1 %); the variance grows
             // at least five-fold.
-            assert!(smaller[j].bias <= 0.2 * small[j].bias + 1e-12, "{name} {probs:?}");
-            assert!(small[j].bias < 0.05 * norm, "{name} {probs:?}: {}", small[j].bias);
-            assert!(smaller[j].variance > 5.0 * small[j].variance, "{name} {probs:?}");
+            assert!(
+                smaller[j].bias <= 0.2 * small[j].bias + 1e-12,
+                "{name} {probs:?}"
+            );
+            assert!(
+                small[j].bias < 0.05 * norm,
+                "{name} {probs:?}: {}",
+                small[j].bias
+            );
+            assert!(
+                smaller[j].variance > 5.0 * small[j].variance,
+                "{name} {probs:?}"
+            );
             // At τ = 1000 the gradient is about 1/τ of its size: bias within 1 % of ‖∇F‖.
-            assert!((large[j].bias - norm).abs() < 0.01 * norm, "{name} {probs:?}");
-            assert!(large[j].variance < 1e-4 * at(1.0)[j].variance, "{name} {probs:?}");
+            assert!(
+                (large[j].bias - norm).abs() < 0.01 * norm,
+                "{name} {probs:?}"
+            );
+            assert!(
+                large[j].variance < 1e-4 * at(1.0)[j].variance,
+                "{name} {probs:?}"
+            );
         }
     }
 }

@@ -21,7 +21,11 @@ fn a_new_page_differentiates_the_squared_distance() {
 fn a_link_without_obj_still_opens_the_linear_payoff() {
     // Links that omit `obj` were read with the linear payoff, the default of the time; they
     // keep opening that view.
-    for (link, k) in [("#k=2&p=0.5,0.5&tau=0.1", 2), ("tau=2&seed=7", 3), ("k=5", 5)] {
+    for (link, k) in [
+        ("#k=2&p=0.5,0.5&tau=0.1", 2),
+        ("tau=2&seed=7", 3),
+        ("k=5", 5),
+    ] {
         let s = from_state(link).unwrap();
         assert_eq!(*s.objective_kind(), ObjectiveKind::Linear, "{link}");
         let c: Vec<f64> = (0..k).map(|i| i as f64 / (k - 1) as f64).collect();
@@ -54,7 +58,10 @@ fn finish(m: &mut Model) -> usize {
 fn exact_curves_are_computed_once_per_pi_and_objective_in_slices() {
     let mut m = Model::new();
     let first = m.estimators_data().unwrap();
-    assert!(m.refining(), "at k = 3 the exact curves take several slices");
+    assert!(
+        m.refining(),
+        "at k = 3 the exact curves take several slices"
+    );
     let slices = finish(&mut m);
     assert!(slices > 1, "{slices}");
     assert!(m.exact_worst_relative_error() <= 1e-6);
@@ -62,7 +69,14 @@ fn exact_curves_are_computed_once_per_pi_and_objective_in_slices() {
     let gs = &done.curves[4];
     assert_eq!(gs.name, "GS");
     assert!(gs.exact_bias.iter().all(|b| b.is_finite() && *b > 0.0));
-    assert!(first.curves[4].exact_bias.iter().filter(|b| b.is_finite()).count() < SWEEP_TAUS);
+    assert!(
+        first.curves[4]
+            .exact_bias
+            .iter()
+            .filter(|b| b.is_finite())
+            .count()
+            < SWEEP_TAUS
+    );
     // A τ change reuses everything: nothing to refine, the same exact numbers.
     let before = m.inputs_fingerprint(View::Estimators);
     m.update(|s| s.set_tau(2.0)).unwrap();
@@ -74,7 +88,10 @@ fn exact_curves_are_computed_once_per_pi_and_objective_in_slices() {
     m.update(|s| s.set_seed(9.0)).unwrap();
     let reseeded = m.estimators_data().unwrap();
     assert!(!m.refining());
-    assert_eq!(reseeded.curves[5].exact_variance, moved.curves[5].exact_variance);
+    assert_eq!(
+        reseeded.curves[5].exact_variance,
+        moved.curves[5].exact_variance
+    );
     assert_ne!(reseeded.curves[5].variance, moved.curves[5].variance);
     // A new π starts them again.
     m.update(|s| s.set_probs(&[0.3, 0.3, 0.4])).unwrap();
@@ -84,7 +101,10 @@ fn exact_curves_are_computed_once_per_pi_and_objective_in_slices() {
 
 #[test]
 fn unbiased_estimators_are_drawn_with_exact_bias_zero_and_no_noise_points() {
-    for (objective, st_unbiased) in [(ObjectiveKind::Linear, true), (ObjectiveKind::SquaredDistance, false)] {
+    for (objective, st_unbiased) in [
+        (ObjectiveKind::Linear, true),
+        (ObjectiveKind::SquaredDistance, false),
+    ] {
         for k in [3, 5] {
             let mut m = Model::new();
             m.update(|s| {
@@ -135,7 +155,11 @@ fn the_table_has_one_row_per_estimator_and_tau() {
             let v: f64 = cell.parse().unwrap_or_else(|_| panic!("{cell}"));
             assert!(v.is_finite() && v >= 0.0, "{row:?}");
             // Plain decimals or 1.2e-5 notation, nothing typeset.
-            assert!(cell.chars().all(|c| c.is_ascii_digit() || ".e-".contains(c)), "{cell}");
+            assert!(
+                cell.chars()
+                    .all(|c| c.is_ascii_digit() || ".e-".contains(c)),
+                "{cell}"
+            );
         }
         let exact = !(row[0] == "GS" || row[0] == "ST-GS");
         assert_eq!(row[6], if exact { "yes" } else { "no" }, "{row:?}");

@@ -4,9 +4,9 @@
 
 mod render_support;
 
+use gumbel_explorer::model::presets::preset;
 use gumbel_explorer::model::settings::ObjectiveKind;
 use gumbel_explorer::model::Model;
-use gumbel_explorer::model::presets::preset;
 use gumbel_explorer::render::*;
 use render_support::{drawn, has_text, message_only, svg, texts, too_small};
 
@@ -38,7 +38,10 @@ fn check_common(s: &str, name: &str) {
     for label in ["SF", ORACLE, BEST, "ST", "GS", "ST-GS", "line: exact"] {
         assert_eq!(texts(s, label), 1, "{name}: legend entry {label}");
     }
-    assert!(has_text(s, "mark: Monte Carlo, M = 2,000 per τ, bar ±2 SE"), "{name}");
+    assert!(
+        has_text(s, "mark: Monte Carlo, M = 2,000 per τ, bar ±2 SE"),
+        "{name}"
+    );
     assert_eq!(texts(s, "bias ‖E[ĝ] − ∇F‖ (log)"), 1, "{name}");
     assert_eq!(texts(s, "variance tr Cov[ĝ] (log)"), 1, "{name}");
     assert_eq!(texts(s, "τ (log scale)"), 2, "{name}");
@@ -62,7 +65,10 @@ fn the_default_state_draws_exact_curves_with_monte_carlo_points_on_top() {
             1,
             "{name}"
         );
-        assert!(!has_text(&s, "shaded"), "{name}: every curve is exact at k = 3");
+        assert!(
+            !has_text(&s, "shaded"),
+            "{name}: every curve is exact at k = 3"
+        );
         assert!(!has_text(&s, "ST is exact"), "{name}");
     }
 }
@@ -75,9 +81,15 @@ fn a_linear_payoff_says_st_is_exact() {
         draw_estimators(a, &d, t)
     });
     check_common(&s, "linear");
-    assert!(has_text(&s, "ST is exact (bias 0, variance 0) and ST-GS = GS"));
+    assert!(has_text(
+        &s,
+        "ST is exact (bias 0, variance 0) and ST-GS = GS"
+    ));
     assert_eq!(
-        texts(&s, "exactly 0, drawn on the floor: SF, SF+baseline, SF+b*, ST"),
+        texts(
+            &s,
+            "exactly 0, drawn on the floor: SF, SF+baseline, SF+b*, ST"
+        ),
         1
     );
     assert_eq!(texts(&s, "exactly 0, drawn on the floor: ST"), 1);
@@ -110,7 +122,10 @@ fn the_k2_teaching_case_and_k5_draw() {
         ),
         1
     );
-    assert!(has_text(&s, "k = 5: GS and ST-GS are estimated from M = 2,000 samples"));
+    assert!(has_text(
+        &s,
+        "k = 5: GS and ST-GS are estimated from M = 2,000 samples"
+    ));
 }
 
 #[test]

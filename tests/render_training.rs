@@ -4,7 +4,7 @@
 mod render_support;
 
 use gumbel_explorer::render::*;
-use render_support::{drawn, has_text, hex, message_only, svg, texts, too_small};
+use render_support::{drawn, hex, message_only, svg, texts, too_small};
 
 fn log_grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     (0..n)

@@ -17,12 +17,12 @@
 //! small against the squared bias, each estimator's mean (the variance without cancellation).
 
 use super::elementary::Portable;
-use std::cell::Cell;
 use super::estimators::{gumbel_softmax, straight_through_gumbel_softmax};
 use super::gumbel::argmax;
 use super::objective::SeparableGradient;
 use super::quadrature::{graded_breakpoints, Grading, Tolerance, Workspace, RULE_POINTS};
 use super::relaxed::relax_in_place;
+use std::cell::Cell;
 
 /// Half-width of the integration box: the logistic tail beyond it holds e^{−40} ≈ 4e-18.
 pub const HALF_WIDTH: f64 = 40.0;
@@ -152,7 +152,13 @@ pub(crate) struct RelaxedIntegral {
 
 impl RelaxedIntegral {
     /// Starts the integral of `relaxed`'s components, the first `checked` of them to tolerance.
-    pub fn begin(&mut self, relaxed: &Relaxed<'_>, checked: usize, relative: f64, absolute: &[f64]) {
+    pub fn begin(
+        &mut self,
+        relaxed: &Relaxed<'_>,
+        checked: usize,
+        relative: f64,
+        absolute: &[f64],
+    ) {
         let dim = relaxed.dim();
         relaxed.outer_points(&mut self.points);
         self.inner_evaluations = 0;
@@ -169,8 +175,7 @@ impl RelaxedIntegral {
             return;
         }
         self.inner_absolute.clear();
-        self.inner_absolute
-            .extend(absolute.iter().map(|a| 0.5 * a));
+        self.inner_absolute.extend(absolute.iter().map(|a| 0.5 * a));
         self.inner_relative = 0.5 * relative;
         // Components dim … 2·dim − 1 carry the inner errors.
         self.outer.begin(

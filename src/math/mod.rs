@@ -30,10 +30,10 @@ pub use density::{binary_cdf, binary_log_density, log_density, sigmoid, softplus
 pub use error::{Error, MAX_CATEGORIES, MAX_TEMPERATURE, MIN_TEMPERATURE};
 pub use estimators::{exact_gradient, exact_objective, optimal_baseline, Estimator};
 pub use exact_moments::{exact_moments, exact_relaxed_moments, ExactMoments};
-pub use relaxed_moments::RelaxedMomentsJob;
 pub use gumbel::{argmax, standard_gumbel};
 pub use objective::{Objective, SeparableGradient, MAX_OBJECTIVE_VALUE};
 pub use relaxed::{relax, relax_log, GumbelSoftmax};
+pub use relaxed_moments::RelaxedMomentsJob;
 pub use simplex::{
     barycentric_to_xy, polygon_vertices, project_to_polygon, xy_to_barycentric, TRIANGLE_VERTICES,
 };

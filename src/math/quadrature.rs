@@ -199,7 +199,7 @@ impl Workspace {
                 self.add_segment(self.segments.len() - 1, 1.0);
                 rules += 1;
             }
-            if !(p <= self.last_point) {
+            if self.last_point.is_nan() || p > self.last_point {
                 self.last_point = p;
             }
             if self.next_point == self.points.len() {
@@ -490,7 +490,11 @@ pub fn graded_breakpoints(lo: f64, hi: f64, centres: &[f64], grading: Grading, o
     out.clear();
     out.push(lo);
     out.push(hi);
-    let ratio = if grading.ratio > 1.0 { grading.ratio } else { 2.0 };
+    let ratio = if grading.ratio > 1.0 {
+        grading.ratio
+    } else {
+        2.0
+    };
     for &c in centres {
         if !(c > lo && c < hi) {
             continue;
@@ -641,7 +645,13 @@ mod tests {
         let acc = ws.integrate(integrand, &[-1.0, 1.0], only_first, &mut out, &mut err);
         assert!(acc.converged);
         assert_eq!(acc.segments, 1);
-        let acc = ws.integrate(integrand, &[-1.0, 1.0], tolerance(1e-12), &mut out, &mut err);
+        let acc = ws.integrate(
+            integrand,
+            &[-1.0, 1.0],
+            tolerance(1e-12),
+            &mut out,
+            &mut err,
+        );
         assert!(acc.converged && acc.segments > 1);
         let exact = sigmoid((1.0 - 0.123) / 0.05) - sigmoid((-1.0 - 0.123) / 0.05);
         assert!((out[1] - exact).abs() < 1e-11, "{} vs {exact}", out[1]);
@@ -682,7 +692,10 @@ mod tests {
             ..tolerance(1e-15)
         };
         let acc = ws.integrate(
-            |x, o| o.iter_mut().for_each(|v| *v = (1.0 / x.abs().max(1e-300)).sqrt()),
+            |x, o| {
+                o.iter_mut()
+                    .for_each(|v| *v = (1.0 / x.abs().max(1e-300)).sqrt())
+            },
             &[-1.0, 1.0],
             budget,
             &mut out,
@@ -694,7 +707,13 @@ mod tests {
     #[test]
     fn graded_breakpoints_stay_inside_and_sorted() {
         let mut pts = Vec::new();
-        graded_breakpoints(-1.0, 1.0, &[0.9, 5.0, f64::NAN], grading(0.1, 4.0), &mut pts);
+        graded_breakpoints(
+            -1.0,
+            1.0,
+            &[0.9, 5.0, f64::NAN],
+            grading(0.1, 4.0),
+            &mut pts,
+        );
         assert_eq!(pts.first(), Some(&-1.0));
         assert_eq!(pts.last(), Some(&1.0));
         assert!(pts.windows(2).all(|w| w[0] < w[1]));

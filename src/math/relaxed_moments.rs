@@ -223,7 +223,7 @@ impl RelaxedMomentsJob {
                 });
                 let needs_centring = results
                     .iter()
-                    .any(|r| !(r.variance_error <= TARGET_RELATIVE_ERROR * r.variance.abs()));
+                    .any(|r| !within(r.variance_error, r.variance));
                 if missed && retries < MAX_RETRIES {
                     let sizes = [0, 1].map(|j| (bias_of(j).0, squared_of(j).0));
                     self.begin_accurate(sizes, retries + 1);

@@ -203,7 +203,9 @@ impl<'a> Summariser<'a> {
         } else {
             (variance / n).sqrt()
         };
-        let frobenius_sq = self.covariance_frobenius_sq(buf, n).unwrap_or(variance * variance);
+        let frobenius_sq = self
+            .covariance_frobenius_sq(buf, n)
+            .unwrap_or(variance * variance);
         // p_se² = uᵀĈov u/M with u = d/‖d‖, so 4‖d‖² p_se² = 4 dᵀĈov d/M.
         let bias_sq_var = 4.0 * bias * bias * p_se * p_se + 2.0 * frobenius_sq / (n * n);
         SweepPoint {
@@ -279,7 +281,10 @@ mod tests {
         // Ĉov = diag(1, 3): corrected bias² = 5 − 4/3, its variance 4·dᵀĈov d/3 + 2·tr(Ĉov²)/9
         // with d = (2, 1): 28/3 + 20/9.
         assert!(close(point.corrected_bias_sq, 5.0 - 4.0 / 3.0));
-        assert!(close(point.corrected_bias_sq_se, (28.0f64 / 3.0 + 20.0 / 9.0).sqrt()));
+        assert!(close(
+            point.corrected_bias_sq_se,
+            (28.0f64 / 3.0 + 20.0 / 9.0).sqrt()
+        ));
         assert!(close(point.floor, (4.0f64 / 3.0).sqrt()));
         assert!(close(point.corrected_bias(), (5.0f64 - 4.0 / 3.0).sqrt()));
         let (lo, hi) = point.corrected_bias_interval(0.5);

@@ -123,7 +123,11 @@ impl Model {
                     // could only show noise.
                     let (lo, hi) = point.corrected_bias_interval(ERROR_BAR_SE);
                     let drawn = !unbiased;
-                    curve.bias.push(if drawn { point.corrected_bias() } else { f64::NAN });
+                    curve.bias.push(if drawn {
+                        point.corrected_bias()
+                    } else {
+                        f64::NAN
+                    });
                     curve.bias_lo.push(if drawn { lo } else { f64::NAN });
                     curve.bias_hi.push(if drawn { hi } else { f64::NAN });
                     curve.floor.push(point.floor);

@@ -37,7 +37,13 @@ impl Model {
                 let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
                 let (bias, variance) = (at(&curve.exact_bias), at(&curve.exact_variance));
                 let row = if bias.is_finite() && variance.is_finite() {
-                    [number(bias), "0".into(), number(variance), "0".into(), "yes".into()]
+                    [
+                        number(bias),
+                        "0".into(),
+                        number(variance),
+                        "0".into(),
+                        "yes".into(),
+                    ]
                 } else {
                     let point = self
                         .sweep()?
@@ -61,7 +67,10 @@ impl Model {
                 rows.push(cells);
             }
         }
-        let header = ESTIMATORS_TABLE_HEADER.iter().map(|h| h.to_string()).collect();
+        let header = ESTIMATORS_TABLE_HEADER
+            .iter()
+            .map(|h| h.to_string())
+            .collect();
         Ok((header, rows))
     }
 

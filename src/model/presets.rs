@@ -242,7 +242,10 @@ mod tests {
         assert_eq!(applied("k3", typed).objective_values(), &[0.0, 0.0, 1.0]);
         let mut linear = Settings::default();
         linear.set_objective_kind(ObjectiveKind::Linear);
-        assert_eq!(*applied("k3", linear).objective_kind(), DEFAULT_OBJECTIVE_KIND);
+        assert_eq!(
+            *applied("k3", linear).objective_kind(),
+            DEFAULT_OBJECTIVE_KIND
+        );
     }
 
     #[test]

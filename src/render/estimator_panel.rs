@@ -133,7 +133,10 @@ pub fn draw_panel<DB: DrawingBackend>(
     let shading = quantity == Quantity::Bias && all.iter().any(monte_carlo_only);
     let mut notes = Vec::new();
     if !zeros.is_empty() {
-        notes.push(format!("exactly 0, drawn on the floor: {}", zeros.join(", ")));
+        notes.push(format!(
+            "exactly 0, drawn on the floor: {}",
+            zeros.join(", ")
+        ));
     }
     if shading {
         notes.push(format!(
@@ -151,7 +154,10 @@ pub fn draw_panel<DB: DrawingBackend>(
             .any(|v| v.is_finite() && *v > 0.0 && *v < lo)
     });
     if zeros.is_empty() && below {
-        notes.insert(0, format!("values below {} drawn at the floor", log_label(lo)));
+        notes.insert(
+            0,
+            format!("values below {} drawn at the floor", log_label(lo)),
+        );
     }
     let mut chart = ChartBuilder::on(panel)
         .margin_top(px(theme, 8.0))
@@ -182,13 +188,27 @@ pub fn draw_panel<DB: DrawingBackend>(
             .iter()
             .filter_map(|&(i, v)| Some(to_px(tau_at(i)?, v)))
             .collect();
-        polyline(panel, theme, &edge, SUBTLE.mix(0.8), stroke(theme, 1.0), Dash::Dotted)?;
+        polyline(
+            panel,
+            theme,
+            &edge,
+            SUBTLE.mix(0.8),
+            stroke(theme, 1.0),
+            Dash::Dotted,
+        )?;
     }
     // Current temperature.
     let t = data.current_tau;
     if t.is_finite() && t > 0.0 {
         let (a, b) = (to_px(t, lo), to_px(t, hi));
-        polyline(panel, theme, &[a, b], TEXT.mix(0.6), stroke(theme, 1.0), Dash::Dashed)?;
+        polyline(
+            panel,
+            theme,
+            &[a, b],
+            TEXT.mix(0.6),
+            stroke(theme, 1.0),
+            Dash::Dashed,
+        )?;
         text(
             panel,
             &fmt_tau(t),
@@ -211,7 +231,14 @@ pub fn draw_panel<DB: DrawingBackend>(
                 .enumerate()
                 .filter_map(|(i, v)| Some(to_px(tau_at(i)?, (!v.is_nan()).then_some(*v)?)))
                 .collect();
-            polyline(panel, theme, &pixels, look.colour.to_rgba(), stroke(theme, 2.0), look.dash)?;
+            polyline(
+                panel,
+                theme,
+                &pixels,
+                look.colour.to_rgba(),
+                stroke(theme, 2.0),
+                look.dash,
+            )?;
             // Monte Carlo points with bars, thinned and staggered between curves; a τ-independent
             // estimate is one number, drawn once.
             let count = taus.len();
@@ -220,26 +247,50 @@ pub fn draw_panel<DB: DrawingBackend>(
             let chosen: Vec<usize> = if data.curves.get(j).is_some_and(|c| c.independent_of_tau) {
                 vec![(count.saturating_sub(1)) * (j + 1) / (n + 1)]
             } else {
-                (0..count).filter(|i| (i + offset) % stride == 0).collect()
+                (0..count)
+                    .filter(|i| (i + offset).is_multiple_of(stride))
+                    .collect()
             };
             for i in chosen {
                 point_with_bar(panel, theme, c, i, &tau_at, &to_px, *look)?;
             }
         } else {
             // Monte Carlo only: the estimate as a line with its band.
-            let edges = |v: &[f64]| -> Vec<(usize, f64)> { v.iter().copied().enumerate().collect() };
-            band(panel, &edges(&c.hi), &edges(&c.lo), &tau_at, &to_px, look.colour.mix(0.14))?;
+            let edges =
+                |v: &[f64]| -> Vec<(usize, f64)> { v.iter().copied().enumerate().collect() };
+            band(
+                panel,
+                &edges(&c.hi),
+                &edges(&c.lo),
+                &tau_at,
+                &to_px,
+                look.colour.mix(0.14),
+            )?;
             let mut run = Vec::new();
             for (i, v) in c.estimate.iter().enumerate() {
                 match tau_at(i) {
                     Some(t) if v.is_finite() && *v > 0.0 => run.push(to_px(t, *v)),
                     _ => {
-                        polyline(panel, theme, &run, look.colour.to_rgba(), stroke(theme, 2.0), look.dash)?;
+                        polyline(
+                            panel,
+                            theme,
+                            &run,
+                            look.colour.to_rgba(),
+                            stroke(theme, 2.0),
+                            look.dash,
+                        )?;
                         run.clear();
                     }
                 }
             }
-            polyline(panel, theme, &run, look.colour.to_rgba(), stroke(theme, 2.0), look.dash)?;
+            polyline(
+                panel,
+                theme,
+                &run,
+                look.colour.to_rgba(),
+                stroke(theme, 2.0),
+                look.dash,
+            )?;
         }
     }
     let (x, mut y) = to_px(x_axis.lo(), lo);
@@ -283,7 +334,10 @@ fn point_with_bar<DB: DrawingBackend>(
         let style = colour.stroke_width(stroke(theme, 1.0));
         panel.draw(&PathElement::new(vec![a, b], style))?;
         for y in [a.1, b.1] {
-            panel.draw(&PathElement::new(vec![(a.0 - cap, y), (a.0 + cap, y)], style))?;
+            panel.draw(&PathElement::new(
+                vec![(a.0 - cap, y), (a.0 + cap, y)],
+                style,
+            ))?;
         }
     }
     // A bias estimated at 0 (below what M samples resolve) has a bar, an upper bound, and no mark.

@@ -151,7 +151,11 @@ pub fn draw_estimators<DB: DrawingBackend>(
 
     let metrics = [
         (Quantity::Bias, "bias ‖E[ĝ] − ∇F‖ (log)", BIAS_RATIO),
-        (Quantity::Variance, "variance tr Cov[ĝ] (log)", VARIANCE_RATIO),
+        (
+            Quantity::Variance,
+            "variance tr Cov[ĝ] (log)",
+            VARIANCE_RATIO,
+        ),
     ];
     for (panel, (quantity, desc, ratio)) in panels.iter().zip(metrics) {
         draw_panel(
