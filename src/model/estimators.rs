@@ -49,6 +49,18 @@ pub fn legend_label(estimator: Estimator) -> &'static str {
     }
 }
 
+/// An enumerated value within rounding of 0 (below 1e-12 of `scale`), as 0: enumeration is exact
+/// but for rounding, so such a value is exactly 0 (ST's bias at π = (½, ½), the oracle baseline's
+/// variance at k = 2). Quadrature results are kept as they are.
+fn rounding_to_zero(m: &crate::math::ExactMoments, value: f64, scale: f64) -> f64 {
+    let enumerated = m.bias_error == 0.0 && m.variance_error == 0.0;
+    if enumerated && value.abs() <= 1e-12 * scale {
+        0.0
+    } else {
+        value
+    }
+}
+
 /// The temperatures of the sweep and of the exact curves.
 pub fn sweep_taus() -> Vec<f64> {
     log_tau_grid(SWEEP_TAU_MIN, SWEEP_TAU_MAX, SWEEP_TAUS)
@@ -96,6 +108,7 @@ impl Model {
             )));
         };
         let n = sweep.taus.len();
+        let gradient_sq: f64 = sweep.exact.iter().map(|g| g * g).sum();
         let curves = DISPLAY_ORDER
             .iter()
             .filter_map(|&estimator| {
@@ -112,13 +125,13 @@ impl Model {
                     let known = exact_at(i);
                     let exact_bias = match known {
                         _ if unbiased => 0.0,
-                        Some(m) => m.bias,
+                        Some(m) => rounding_to_zero(m, m.bias, gradient_sq.sqrt()),
                         None => f64::NAN,
                     };
                     curve.exact_bias.push(exact_bias);
-                    curve
-                        .exact_variance
-                        .push(known.map_or(f64::NAN, |m| m.variance));
+                    curve.exact_variance.push(known.map_or(f64::NAN, |m| {
+                        rounding_to_zero(m, m.variance, gradient_sq + m.variance)
+                    }));
                     // An estimator unbiased by a theorem gets no Monte Carlo bias points: they
                     // could only show noise.
                     let (lo, hi) = point.corrected_bias_interval(ERROR_BAR_SE);

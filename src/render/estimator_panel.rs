@@ -255,9 +255,15 @@ pub fn draw_panel<DB: DrawingBackend>(
                 point_with_bar(panel, theme, c, i, &tau_at, &to_px, *look)?;
             }
         } else {
-            // Monte Carlo only: the estimate as a line with its band.
-            let edges =
-                |v: &[f64]| -> Vec<(usize, f64)> { v.iter().copied().enumerate().collect() };
+            // Monte Carlo only: the estimate as a line with its band, both where the estimate is
+            // positive (a bias estimated at 0 is left to the shading below the floor).
+            let edges = |v: &[f64]| -> Vec<(usize, f64)> {
+                v.iter()
+                    .zip(&c.estimate)
+                    .map(|(x, e)| if *e > 0.0 { *x } else { f64::NAN })
+                    .enumerate()
+                    .collect()
+            };
             band(
                 panel,
                 &edges(&c.hi),
