@@ -13,6 +13,7 @@ pub mod error;
 pub mod estimators;
 pub mod exact_moments;
 mod exact_relaxed;
+mod gauss_kronrod;
 pub mod gumbel;
 pub mod objective;
 pub mod quadrature;

@@ -8,41 +8,10 @@
 //! ([`graded_breakpoints`]), then bisects the segment with the largest scaled error until every
 //! checked component meets its tolerance or the segment budget is spent.
 //!
-//! A segment's error estimate is QUADPACK's, per component (see `Workspace::rule`).
+//! The rule on each segment, with its error estimate, is in `gauss_kronrod`.
 
-/// Abscissae of the 15-point Kronrod rule on [−1, 1] (non-negative half, largest first); the odd
-/// positions 1, 3, 5 and 7 are the 7-point Gauss nodes.
-const XGK: [f64; 8] = [
-    0.991_455_371_120_812_6,
-    0.949_107_912_342_758_5,
-    0.864_864_423_359_769_1,
-    0.741_531_185_599_394_4,
-    0.586_087_235_467_691_1,
-    0.405_845_151_377_397_2,
-    0.207_784_955_007_898_5,
-    0.0,
-];
-/// Kronrod weights for [`XGK`].
-const WGK: [f64; 8] = [
-    0.022_935_322_010_529_225,
-    0.063_092_092_629_978_55,
-    0.104_790_010_322_250_18,
-    0.140_653_259_715_525_92,
-    0.169_004_726_639_267_9,
-    0.190_350_578_064_785_4,
-    0.204_432_940_075_298_9,
-    0.209_482_141_084_727_83,
-];
-/// Gauss weights for the nodes XGK[1], XGK[3], XGK[5] and XGK[7].
-const WG: [f64; 4] = [
-    0.129_484_966_168_869_7,
-    0.279_705_391_489_276_7,
-    0.381_830_050_505_118_9,
-    0.417_959_183_673_469_4,
-];
-
-/// Integrand evaluations of one application of the rule.
-pub const RULE_POINTS: usize = 15;
+use super::gauss_kronrod::Rule;
+pub use super::gauss_kronrod::RULE_POINTS;
 
 /// Accuracy requested from [`Workspace::integrate`]. Component c is accurate enough when its
 /// summed error estimate is at most max(`absolute[c]`, `relative` · |integral_c|).
@@ -104,13 +73,7 @@ pub struct Workspace {
     /// Running sums of the segments' values and errors.
     totals: Vec<f64>,
     total_errors: Vec<f64>,
-    point: Vec<f64>,
-    kronrod: Vec<f64>,
-    gauss: Vec<f64>,
-    /// The integrand at the 15 nodes of the current rule, `dim` values each.
-    nodes: Vec<f64>,
-    /// ∫|f − mean f| over the current segment, per component.
-    spread: Vec<f64>,
+    rule: Rule,
 }
 
 impl Workspace {
@@ -160,16 +123,11 @@ impl Workspace {
         self.segments.clear();
         self.values.clear();
         self.errors.clear();
-        for buf in [
-            &mut self.point,
-            &mut self.kronrod,
-            &mut self.gauss,
-            &mut self.totals,
-            &mut self.total_errors,
-        ] {
+        for buf in [&mut self.totals, &mut self.total_errors] {
             buf.clear();
             buf.resize(dim, 0.0);
         }
+        self.rule.reset(dim);
     }
 
     /// Applies the rule at most `max_rules` times (at least once; each is [`RULE_POINTS`]
@@ -351,10 +309,10 @@ impl Workspace {
 
     /// Applies the rule on [a, b] and appends the segment.
     fn push_rule<F: FnMut(f64, &mut [f64])>(&mut self, f: &mut F, a: f64, b: f64) {
-        self.rule(f, a, b);
+        self.rule.apply(f, a, b);
         self.evaluations += RULE_POINTS;
-        self.values.extend_from_slice(&self.kronrod);
-        self.errors.extend_from_slice(&self.gauss);
+        self.values.extend_from_slice(&self.rule.value);
+        self.errors.extend_from_slice(&self.rule.error);
         self.segments.push(Segment {
             a,
             b,
@@ -371,84 +329,26 @@ impl Workspace {
         mid: f64,
         b: f64,
     ) {
-        let dim = self.point.len();
+        let dim = self.dim;
         self.push_rule(f, mid, b);
         if let Some(last) = self.segments.last_mut() {
-            last.score = score(&self.gauss, &self.scales);
+            last.score = score(&self.rule.error, &self.scales);
         }
-        self.rule(f, a, mid);
+        self.rule.apply(f, a, mid);
         self.evaluations += RULE_POINTS;
         let range = s * dim..(s + 1) * dim;
         if let Some(values) = self.values.get_mut(range.clone()) {
-            values.copy_from_slice(&self.kronrod);
+            values.copy_from_slice(&self.rule.value);
         }
         if let Some(errors) = self.errors.get_mut(range) {
-            errors.copy_from_slice(&self.gauss);
+            errors.copy_from_slice(&self.rule.error);
         }
         if let Some(seg) = self.segments.get_mut(s) {
             *seg = Segment {
                 a,
                 b: mid,
-                score: score(&self.gauss, &self.scales),
+                score: score(&self.rule.error, &self.scales),
             };
-        }
-    }
-
-    /// The Kronrod estimate on [a, b] into `self.kronrod` and its error estimate into
-    /// `self.gauss`: per component QUADPACK's ρ·min(1, (200 |K − G| / ρ)^{3/2}), where
-    /// ρ = ∫|f − mean f| by the Kronrod rule. The power rewards a rule that has converged (the
-    /// 15-point result is then far better than |K − G| says) and the factor 200 keeps an
-    /// unresolved segment's estimate large.
-    fn rule<F: FnMut(f64, &mut [f64])>(&mut self, f: &mut F, a: f64, b: f64) {
-        let centre = 0.5 * (a + b);
-        let half = 0.5 * (b - a);
-        let dim = self.point.len();
-        self.nodes.clear();
-        self.kronrod.iter_mut().for_each(|v| *v = 0.0);
-        self.gauss.iter_mut().for_each(|v| *v = 0.0);
-        for (j, (&x, &w)) in XGK.iter().zip(&WGK).enumerate() {
-            let signs: &[f64] = if x == 0.0 { &[1.0] } else { &[-1.0, 1.0] };
-            for &sign in signs {
-                f(centre + sign * half * x, &mut self.point);
-                self.nodes.extend_from_slice(&self.point);
-                for (kv, p) in self.kronrod.iter_mut().zip(&self.point) {
-                    *kv += w * p;
-                }
-                if j % 2 == 1 {
-                    let wg = WG.get(j / 2).copied().unwrap_or(0.0);
-                    for (gv, p) in self.gauss.iter_mut().zip(&self.point) {
-                        *gv += wg * p;
-                    }
-                }
-            }
-        }
-        // ρ per component: the nodes were stored in the order of the loop above.
-        self.spread.clear();
-        self.spread.resize(dim, 0.0);
-        let mut rows = self.nodes.chunks_exact(dim.max(1));
-        for (&x, &w) in XGK.iter().zip(&WGK) {
-            let count = if x == 0.0 { 1 } else { 2 };
-            for row in rows.by_ref().take(count) {
-                for ((r, p), kv) in self.spread.iter_mut().zip(row).zip(&self.kronrod) {
-                    *r += w * (p - 0.5 * kv).abs();
-                }
-            }
-        }
-        for ((kv, gv), r) in self
-            .kronrod
-            .iter_mut()
-            .zip(self.gauss.iter_mut())
-            .zip(&self.spread)
-        {
-            let raw = ((*kv - *gv) * half).abs();
-            *kv *= half;
-            let rho = r * half.abs();
-            let e = if rho > 0.0 && raw > 0.0 {
-                rho * (200.0 * raw / rho).powf(1.5).min(1.0)
-            } else {
-                raw
-            };
-            *gv = if e.is_nan() { f64::INFINITY } else { e };
         }
     }
 }

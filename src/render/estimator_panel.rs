@@ -10,10 +10,11 @@ use super::axes::{log_label, LogAxis};
 use super::data::{EstimatorCurve, EstimatorsData, Theme};
 use super::error::Drawn;
 use super::frame::{fits, local};
-use super::marks::{marker, polyline, Dash, Marker};
+use super::marks::{polyline, Dash, Marker};
 use super::ranges::log_range;
 use super::text::{fmt_tau, text};
 use super::theme::{px, small_font, stroke, style_mesh, SUBTLE, TEXT};
+use super::uncertainty::{band, point_with_bar};
 use crate::format;
 
 /// Which quantity a panel shows, and the columns of a curve it reads.
@@ -252,7 +253,18 @@ pub fn draw_panel<DB: DrawingBackend>(
                     .collect()
             };
             for i in chosen {
-                point_with_bar(panel, theme, c, i, &tau_at, &to_px, *look)?;
+                let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
+                if let Some(t) = tau_at(i) {
+                    let (v, lo, hi) = (at(&c.estimate), at(&c.lo), at(&c.hi));
+                    point_with_bar(
+                        panel,
+                        theme,
+                        (t, v, lo, hi),
+                        &to_px,
+                        look.colour,
+                        look.marker,
+                    )?;
+                }
             }
         } else {
             // Monte Carlo only: the estimate as a line with its band, both where the estimate is
@@ -312,80 +324,4 @@ pub fn draw_panel<DB: DrawingBackend>(
         y -= px(theme, 15.0);
     }
     Ok(())
-}
-
-/// One Monte Carlo point at the `i`-th τ with its bar from `lo` to `hi` (a bar reaching 0 runs to
-/// the floor of the axis).
-fn point_with_bar<DB: DrawingBackend>(
-    panel: &DrawingArea<DB, Shift>,
-    theme: &Theme,
-    c: &Columns,
-    i: usize,
-    tau_at: &impl Fn(usize) -> Option<f64>,
-    to_px: &impl Fn(f64, f64) -> (i32, i32),
-    look: Look,
-) -> Drawn {
-    let (Some(t), Some(&v)) = (tau_at(i), c.estimate.get(i)) else {
-        return Ok(());
-    };
-    if !v.is_finite() {
-        return Ok(());
-    }
-    let colour = look.colour.to_rgba();
-    let lo = c.lo.get(i).copied().unwrap_or(v);
-    let hi = c.hi.get(i).copied().unwrap_or(v);
-    if lo.is_finite() && hi.is_finite() {
-        let (a, b) = (to_px(t, lo.max(0.0)), to_px(t, hi));
-        let cap = px(theme, 3.0);
-        let style = colour.stroke_width(stroke(theme, 1.0));
-        panel.draw(&PathElement::new(vec![a, b], style))?;
-        for y in [a.1, b.1] {
-            panel.draw(&PathElement::new(
-                vec![(a.0 - cap, y), (a.0 + cap, y)],
-                style,
-            ))?;
-        }
-    }
-    // A bias estimated at 0 (below what M samples resolve) has a bar, an upper bound, and no mark.
-    if v <= 0.0 {
-        return Ok(());
-    }
-    let kind = if look.marker == Marker::None {
-        Marker::Circle
-    } else {
-        look.marker
-    };
-    marker(panel, theme, kind, to_px(t, v), px(theme, 3.0), colour)
-}
-
-/// Fills the band between `top` and `bottom` (the axis floor where `bottom` is empty or not
-/// finite), in runs broken where `top` is not finite.
-fn band<DB: DrawingBackend>(
-    panel: &DrawingArea<DB, Shift>,
-    top: &[(usize, f64)],
-    bottom: &[(usize, f64)],
-    tau_at: &impl Fn(usize) -> Option<f64>,
-    to_px: &impl Fn(f64, f64) -> (i32, i32),
-    colour: RGBAColor,
-) -> Drawn {
-    let mut run: Vec<(f64, f64, f64)> = Vec::new();
-    let flush = |run: &mut Vec<(f64, f64, f64)>| -> Drawn {
-        if run.len() >= 2 {
-            let mut poly: Vec<(i32, i32)> = run.iter().map(|&(t, h, _)| to_px(t, h)).collect();
-            poly.extend(run.iter().rev().map(|&(t, _, l)| to_px(t, l)));
-            panel.draw(&Polygon::new(poly, colour.filled()))?;
-        }
-        run.clear();
-        Ok(())
-    };
-    for &(i, h) in top {
-        let l = bottom.get(i).map_or(0.0, |&(_, l)| l);
-        match tau_at(i) {
-            Some(t) if h.is_finite() && h > 0.0 => {
-                run.push((t, h, if l.is_finite() { l } else { 0.0 }))
-            }
-            _ => flush(&mut run)?,
-        }
-    }
-    flush(&mut run)
 }

@@ -37,6 +37,7 @@ mod simplex;
 mod straight_through;
 mod text;
 mod theme;
+mod uncertainty;
 
 pub use annealing::draw_annealing;
 pub use binary::draw_binary;
