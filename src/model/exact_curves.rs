@@ -149,8 +149,9 @@ impl ExactCurves {
 }
 
 impl Model {
-    /// The exact curves for the current π and objective, started anew (with a first slice of
-    /// work) when those changed.
+    /// The exact curves for the current π and objective, started anew when those changed. The
+    /// τ-independent estimators are exact at once; GS and ST-GS wait for
+    /// [`refine_exact`](Self::refine_exact), so that a drag of π costs no quadrature per frame.
     ///
     /// # Errors
     /// [`ModelError::Math`] when the math core refuses π or the objective.
@@ -161,10 +162,8 @@ impl Model {
             Some(curves) => curves,
             None => {
                 let s = &self.settings;
-                let mut curves = ExactCurves::new(key, s.logits(), s.objective(), &sweep_taus())
-                    .map_err(ModelError::Math)?;
-                curves.advance(EXACT_SLICE_EVALUATIONS);
-                curves
+                ExactCurves::new(key, s.logits(), s.objective(), &sweep_taus())
+                    .map_err(ModelError::Math)?
             }
         };
         Ok(self.exact.insert(curves))
