@@ -6,10 +6,12 @@
 //! (θ₁ + x₁, …, θ_{k−1} + x_{k−1}, θ_k). E[ĝ] and E‖ĝ − s‖² are integrals over R^{k−1} of the
 //! one-sample estimate, computed at each node by the estimator functions of
 //! [`estimators`](super::estimators), times that density. They are truncated to
-//! [−[`HALF_WIDTH`], [`HALF_WIDTH`]]^{k−1} (tail mass below 1e-17) and started from breakpoints
-//! graded towards the argmax boundaries, where the integrand changes on the scale of τ: for
-//! k = 2 at x = θ₂ − θ₁; for k = 3 (outer x₁, inner x₂) at x₁ = θ₃ − θ₁ and at
-//! x₂ = max(x₁ + θ₁, θ₃) − θ₂, where class 2 starts to win.
+//! [−[`HALF_WIDTH`], [`HALF_WIDTH`]]^{k−1} (tail mass below 1e-17). The integrand changes on
+//! the scale of τ next to the argmax boundary: for k = 2 at x = θ₂ − θ₁; for k = 3 (outer x₁,
+//! inner x₂) at x₁ = θ₃ − θ₁ and at x₂ = max(x₁ + θ₁, θ₃) − θ₂, where class 2 starts to win.
+//! Each integral is taken in the variable v of x = c + τ sinh v, centred on its boundary c: the
+//! feature of width τ and the smooth tails far from it then both take a few segments of the rule,
+//! started from points evenly spaced in v (geometrically graded towards c in x).
 //!
 //! Both estimators are integrated together (they share the relaxed sample at each node). The
 //! integrand is laid out as [‖ĝ_GS − s_GS‖², ‖ĝ_ST − s_ST‖², ĝ_GS − s_GS (k), ĝ_ST − s_ST (k)]
@@ -20,14 +22,12 @@ use super::elementary::Portable;
 use super::estimators::{gumbel_softmax, straight_through_gumbel_softmax};
 use super::gumbel::argmax;
 use super::objective::SeparableGradient;
-use super::quadrature::{graded_breakpoints, Grading, Tolerance, Workspace, RULE_POINTS};
+use super::quadrature::{Tolerance, Workspace, RULE_POINTS};
 use super::relaxed::relax_in_place;
 use std::cell::Cell;
 
 /// Half-width of the integration box: the logistic tail beyond it holds e^{−40} ≈ 4e-18.
 pub const HALF_WIDTH: f64 = 40.0;
-/// Graded breakpoints reach this far from each boundary.
-const REACH: f64 = 4.0;
 /// Largest k handled.
 pub const MAX_EXACT_K: usize = 3;
 /// Segment budget of each adaptive rule.
@@ -50,21 +50,14 @@ pub(crate) struct Relaxed<'a> {
     pub gradient: SeparableGradient<'a>,
     /// The shifts s_GS and s_ST, k values each.
     pub shifts: [&'a [f64]; 2],
-    /// Factor between successive breakpoints graded towards a boundary.
+    /// Factor between the distances of successive starting points from a boundary (the step
+    /// ln(ratio) in the variable v of the map x = c + τ sinh v).
     pub ratio: f64,
 }
 
 impl Relaxed<'_> {
     fn k(&self) -> usize {
         self.logits.len()
-    }
-
-    fn grading(&self) -> Grading {
-        Grading {
-            width: self.tau,
-            ratio: self.ratio,
-            reach: REACH,
-        }
     }
 
     /// Components of the integrand.
@@ -109,22 +102,27 @@ impl Relaxed<'_> {
         self.logits.get(i).copied().unwrap_or(0.0)
     }
 
-    /// The starting points of the (outer) integral: graded towards x = θ₂ − θ₁ for k = 2 and
-    /// x₁ = θ₃ − θ₁ for k = 3.
-    fn outer_points(&self, out: &mut Vec<f64>) {
+    /// The map of the (outer) integral, centred on x = θ₂ − θ₁ for k = 2 and on x₁ = θ₃ − θ₁
+    /// for k = 3.
+    fn outer_map(&self) -> SinhMap {
         let centre = if self.k() == 2 {
             self.theta(1) - self.theta(0)
         } else {
             self.theta(2) - self.theta(0)
         };
-        graded_breakpoints(-HALF_WIDTH, HALF_WIDTH, &[centre], self.grading(), out);
+        SinhMap { centre, width: self.tau }
     }
 
-    /// The starting points of the inner integral at x₁ (k = 3): class 2 wins where x₂ + θ₂ beats
+    /// The starting points of the (outer) integral, in v.
+    fn outer_points(&self, out: &mut Vec<f64>) {
+        self.outer_map().points(self.ratio.ln(), out);
+    }
+
+    /// The map of the inner integral at x₁ (k = 3): class 2 wins where x₂ + θ₂ beats
     /// both others, so there is one boundary, at x₂ = max(x₁ + θ₁, θ₃) − θ₂.
-    fn inner_points(&self, x1: f64, out: &mut Vec<f64>) {
+    fn inner_map(&self, x1: f64) -> SinhMap {
         let centre = (x1 + self.theta(0)).max(self.theta(2)) - self.theta(1);
-        graded_breakpoints(-HALF_WIDTH, HALF_WIDTH, &[centre], self.grading(), out);
+        SinhMap { centre, width: self.tau }
     }
 }
 
@@ -199,13 +197,19 @@ impl RelaxedIntegral {
             inner_evaluations,
             inner_converged,
         } = self;
+        let map = relaxed.outer_map();
         let accuracy = if relaxed.k() == 2 {
-            let mut f = |x: f64, out: &mut [f64]| relaxed.evaluate(&[x], logistic_density(x), out);
+            let mut f = |v: f64, out: &mut [f64]| {
+                let (x, jacobian) = map.at(v);
+                relaxed.evaluate(&[x], logistic_density(x) * jacobian, out)
+            };
             outer.resume(&mut f, budget.div_ceil(RULE_POINTS))?
         } else {
             let counted = Cell::new(0usize);
-            let mut f = |x1: f64, out: &mut [f64]| {
-                relaxed.inner_points(x1, points);
+            let mut f = |v1: f64, out: &mut [f64]| {
+                let (x1, jacobian) = map.at(v1);
+                let inner_map = relaxed.inner_map(x1);
+                inner_map.points(relaxed.ratio.ln(), points);
                 let marginal = logistic_density(x1);
                 scaled.clear();
                 scaled.extend(inner_absolute.iter().map(|a| a * marginal));
@@ -219,12 +223,18 @@ impl RelaxedIntegral {
                     checked: dim,
                 };
                 let acc = inner.integrate(
-                    |x2, o| relaxed.evaluate(&[x1, x2], trivariate_logistic(e1, x2), o),
+                    |v2, o| {
+                        let (x2, j2) = inner_map.at(v2);
+                        relaxed.evaluate(&[x1, x2], trivariate_logistic(e1, x2) * j2, o)
+                    },
                     points,
                     tolerance,
                     values,
                     errors,
                 );
+                for o in out.iter_mut() {
+                    *o *= jacobian;
+                }
                 counted.set(counted.get() + acc.evaluations);
                 *inner_converged &= acc.converged;
             };
@@ -262,6 +272,47 @@ impl RelaxedIntegral {
             converged: accuracy.converged && *inner_converged,
             evaluations: *inner_evaluations,
         })
+    }
+}
+
+/// x = c + w·sinh(v): a variable in which a feature of width w at c and the smooth tails far from
+/// it are both resolved by a few segments of the rule.
+#[derive(Clone, Copy, Debug)]
+struct SinhMap {
+    centre: f64,
+    width: f64,
+}
+
+impl SinhMap {
+    /// (x, dx/dv) at v, from one portable exponential.
+    fn at(self, v: f64) -> (f64, f64) {
+        let e = v.portable_exp();
+        let inv = 1.0 / e;
+        (
+            self.centre + 0.5 * self.width * (e - inv),
+            0.5 * self.width * (e + inv),
+        )
+    }
+
+    /// Starting points in v for x over [−HALF_WIDTH, HALF_WIDTH]: the ends, v = 0 (x = c) if
+    /// inside, and steps of `step` between.
+    fn points(self, step: f64, out: &mut Vec<f64>) {
+        out.clear();
+        // asinh(u) = sign(u)·ln(|u| + √(u² + 1)), with the portable logarithm.
+        let v = |x: f64| {
+            let u = (x - self.centre) / self.width;
+            u.signum() * (u.abs() + (u * u + 1.0).sqrt()).portable_ln()
+        };
+        let (lo, hi) = (v(-HALF_WIDTH), v(HALF_WIDTH));
+        out.push(lo);
+        let mut p = (lo / step).floor() * step + step;
+        while p < hi {
+            if p > lo {
+                out.push(p);
+            }
+            p += step;
+        }
+        out.push(hi);
     }
 }
 

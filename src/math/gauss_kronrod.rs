@@ -110,7 +110,8 @@ impl Rule {
             *kv *= half;
             let rho = r * half.abs();
             let e = if rho > 0.0 && raw > 0.0 {
-                rho * (200.0 * raw / rho).powf(1.5).min(1.0)
+                let t = 200.0 * raw / rho;
+                rho * (t * t.sqrt()).min(1.0)
             } else {
                 raw
             };

@@ -297,9 +297,11 @@ impl Workspace {
 
     /// Sets each checked component's scale from the current integral and rescores every segment.
     fn rescale(&mut self) {
-        let scales: Vec<f64> = (0..self.checked)
-            .map(|c| self.target(c, self.totals.get(c).copied().unwrap_or(0.0)))
-            .collect();
+        let mut scales = std::mem::take(&mut self.scales);
+        scales.clear();
+        scales.extend(
+            (0..self.checked).map(|c| self.target(c, self.totals.get(c).copied().unwrap_or(0.0))),
+        );
         self.scales = scales;
         let dim = self.dim.max(1);
         for (seg, e) in self.segments.iter_mut().zip(self.errors.chunks_exact(dim)) {

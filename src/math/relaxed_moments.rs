@@ -26,7 +26,7 @@ const ROUGH_ABSOLUTE: f64 = 1e-7;
 /// Breakpoints graded towards the boundaries by this factor in the rough integral, and by
 /// [`FINE_RATIO`] in the accurate ones.
 const ROUGH_RATIO: f64 = 8.0;
-const FINE_RATIO: f64 = 2.0;
+const FINE_RATIO: f64 = 4.0;
 /// How often the accurate integral may be repeated with better sizes.
 const MAX_RETRIES: usize = 2;
 
