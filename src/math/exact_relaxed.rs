@@ -110,7 +110,10 @@ impl Relaxed<'_> {
         } else {
             self.theta(2) - self.theta(0)
         };
-        SinhMap { centre, width: self.tau }
+        SinhMap {
+            centre,
+            width: self.tau,
+        }
     }
 
     /// The starting points of the (outer) integral, in v.
@@ -122,7 +125,10 @@ impl Relaxed<'_> {
     /// both others, so there is one boundary, at x₂ = max(x₁ + θ₁, θ₃) − θ₂.
     fn inner_map(&self, x1: f64) -> SinhMap {
         let centre = (x1 + self.theta(0)).max(self.theta(2)) - self.theta(1);
-        SinhMap { centre, width: self.tau }
+        SinhMap {
+            centre,
+            width: self.tau,
+        }
     }
 }
 
