@@ -12,7 +12,7 @@ use crate::format::count;
 use crate::math::elementary::Portable;
 use crate::math::raster::TriangleGrid;
 use crate::math::relaxed::GumbelSoftmax;
-use crate::math::{log_tau_grid, variance_sweep};
+use crate::math::{log_tau_grid, variance_sweep, ExactMoments, RelaxedMomentsJob};
 use crate::model::density::log_density_raster;
 use crate::model::limits::MAX_SAMPLES;
 use crate::model::sampling::{stream, summarise, Sampler};
@@ -126,6 +126,36 @@ pub fn sweep_kernel(seed: u64) -> f64 {
     }
 }
 
+/// The estimator view's exact curves of GS and ST-GS over the sweep's 40 τ, as the page computes
+/// them (from the largest τ down, each sized by its neighbour), for the default objective with k
+/// classes: the default π for k = 3, the uniform π of the k = 2 toy for k = 2. Returns the sum of
+/// the biases.
+pub fn exact_curves_kernel(k: usize) -> f64 {
+    let mut s = Settings::default();
+    if s.set_probs(&vec![1.0; k]).is_err() || (k == 3 && s.set_probs(&[0.2, 0.3, 0.5]).is_err()) {
+        return f64::NAN;
+    }
+    let objective = s.objective();
+    let mut hint: Option<[ExactMoments; 2]> = None;
+    let mut total = 0.0;
+    for &tau in log_tau_grid(SWEEP_TAU_MIN, SWEEP_TAU_MAX, SWEEP_TAUS)
+        .iter()
+        .rev()
+    {
+        let job = GumbelSoftmax::new(s.logits(), tau)
+            .and_then(|dist| RelaxedMomentsJob::new(&dist, &objective, hint.as_ref()));
+        let Ok(mut job) = job else {
+            return f64::NAN;
+        };
+        let Some(results) = job.advance(usize::MAX).cloned() else {
+            return f64::NAN;
+        };
+        total += results.iter().map(|m| m.bias).sum::<f64>();
+        hint = Some(results);
+    }
+    total
+}
+
 /// The sample views' one pass (`summarise`) over `n` fresh draws of the default distribution,
 /// as a change of N or of the seed recomputes it (and a τ change beyond the noise cache, e.g.
 /// at N = 1,000,000); returns the sum of the class counts weighted by class index plus the
@@ -214,7 +244,7 @@ fn summary_description(n: usize) -> String {
 }
 
 /// Every kernel, in the order the table lists them.
-pub static KERNELS: [Kernel; 9] = [
+pub static KERNELS: [Kernel; 11] = [
     Kernel {
         name: "sample_k3",
         describe: || sample_description(3),
@@ -266,9 +296,19 @@ pub static KERNELS: [Kernel; 9] = [
         name: "sweep",
         describe: || {
             let n = count(SWEEP_SAMPLES as u64);
-            format!("{SWEEP_TAUS} tau x {n} samples x 5 estimators, k = 3 (variance_sweep)")
+            format!("{SWEEP_TAUS} tau x {n} samples x 6 estimators, k = 3 (variance_sweep)")
         },
         run: || sweep_kernel(1),
+    },
+    Kernel {
+        name: "exact_curves_k2",
+        describe: || format!("exact GS and ST-GS moments at {SWEEP_TAUS} tau, k = 2 (quadrature)"),
+        run: || exact_curves_kernel(2),
+    },
+    Kernel {
+        name: "exact_curves_k3",
+        describe: || format!("exact GS and ST-GS moments at {SWEEP_TAUS} tau, k = 3 (quadrature)"),
+        run: || exact_curves_kernel(3),
     },
     Kernel {
         name: "exp_ln_1m",

@@ -37,13 +37,14 @@ fn draws_match_recorded_values() {
 fn sweep_matches_recorded_values() {
     let rows = sweep_values();
     assert_eq!(rows.len(), EXPECTED_SWEEP.len(), "one row per estimator");
-    for (row, (expected, name)) in
-        rows.iter().zip(
-            EXPECTED_SWEEP
-                .iter()
-                .zip(["SF", "SF+baseline", "ST", "GS", "ST-GS"]),
-        )
-    {
+    for (row, (expected, name)) in rows.iter().zip(EXPECTED_SWEEP.iter().zip([
+        "SF",
+        "SF+baseline",
+        "ST",
+        "GS",
+        "ST-GS",
+        "SF+b*",
+    ])) {
         assert_eq!(row.len(), expected.len());
         for ((point, want), tau) in row.iter().zip(expected).zip(SWEEP_TAUS) {
             for (a, b) in point.iter().zip(want) {

@@ -222,7 +222,7 @@ fn estimator_sweep_is_cached_across_tau() {
     let mut m = Model::new();
     let a = m.estimators_data().unwrap();
     assert_eq!(a.taus.len(), 40);
-    assert_eq!(a.curves.len(), 5);
+    assert_eq!(a.curves.len(), 6);
     m.update(|s| s.set_tau(2.0)).unwrap();
     let b = m.estimators_data().unwrap();
     assert_eq!(a.curves[3].variance, b.curves[3].variance);

@@ -38,6 +38,11 @@ fn numbers(t: &Table, name: &str) -> Vec<f64> {
 /// A cell is empty, a name, or a number in plain decimals or `m e n` notation that `parse`
 /// reads back (no typeset minus, no `·10ⁿ`, no thousands separators).
 fn check_cell(text: &str, where_: &str) {
+    // A list of numbers (the training table's π) is checked number by number.
+    if text.contains(';') {
+        text.split(';').for_each(|part| check_cell(part, where_));
+        return;
+    }
     if text.is_empty()
         || text
             .chars()

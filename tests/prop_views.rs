@@ -341,15 +341,30 @@ fn density_figure(size: (u32, u32), scale: f64) -> impl Strategy<Value = Figure>
 
 /// The training figures' data.
 fn training_figure() -> impl Strategy<Value = Figure> {
-    let curve = (values(), values(), values(), values()).prop_map(
-        |(bias, bias_se, variance, variance_se)| EstimatorCurve {
-            name: "e".to_string(),
-            bias,
-            bias_se,
-            variance,
-            variance_se,
-        },
-    );
+    let curve = (
+        (values(), values(), values(), values()),
+        (values(), values(), values(), values()),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                (exact_bias, exact_variance, bias, bias_lo),
+                (bias_hi, floor, variance, variance_se),
+                independent_of_tau,
+            )| EstimatorCurve {
+                name: "e".to_string(),
+                short_name: "e".to_string(),
+                independent_of_tau,
+                exact_bias,
+                exact_variance,
+                bias,
+                bias_lo,
+                bias_hi,
+                floor,
+                variance,
+                variance_se,
+            },
+        );
     prop_oneof![
         (
             values(),
@@ -363,6 +378,8 @@ fn training_figure() -> impl Strategy<Value = Figure> {
                     curves,
                     current_tau,
                     exact,
+                    samples: 2_000,
+                    notes: vec!["a note".to_string()],
                 })
             }),
         (pairs(), value(), value(), value()).prop_map(

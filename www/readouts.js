@@ -21,6 +21,7 @@ export function updateReadouts() {
   $('chi2-stat').textContent = chi2.length ? 'χ² = ' + chi2[0].toFixed(2) + ' on ' + chi2[1] + ' d.f.' : '–';
   $('mean-out').textContent = format_list(ex.mean(), 3);
   $('exact-out').textContent = format_list(ex.exact_gradient(), 4);
+  $('estimators-note').textContent = ex.estimators_note();
   $('st-out').textContent = 'soft y = (' + format_list(ex.first_sample(), 3) + '), forward z = e' +
     subscript(ex.first_sample_class() + 1);
   $('speedup-out').textContent = format_number(ex.speedup(), 3);

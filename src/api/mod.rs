@@ -222,6 +222,16 @@ impl Explorer {
     pub fn exact_gradient(&mut self) -> Vec<f64> {
         self.model.exact_gradient().unwrap_or_default()
     }
+    /// The sentences beside the estimator figure: what the objective makes exact, which curves
+    /// are Monte Carlo, and the progress of the exact curves (empty when there is nothing to say).
+    pub fn estimators_note(&self) -> String {
+        self.model.estimators_notes().join(" ")
+    }
+    /// The numbers the estimator figure draws, as CSV (header
+    /// `estimator,tau,bias,bias_se,variance,variance_se,exact`, one row per estimator and τ).
+    pub fn table_estimators(&mut self) -> Result<String, JsError> {
+        self.model.estimators_csv().map_err(js)
+    }
     /// Speed-up (D + k(I+G)) / (D + I + G) at the current costs (NaN when undefined).
     pub fn speedup(&self) -> f64 {
         self.model.speedup().unwrap_or(f64::NAN)
@@ -235,13 +245,15 @@ impl Explorer {
         self.model.annealing_horizon() as f64
     }
 
-    /// Whether a large N is still being sampled (the views show the draws so far).
+    /// Whether a large N is still being sampled or the estimator view's exact curves are still
+    /// being computed (the views show what is known so far).
     pub fn refining(&mut self) -> bool {
         self.model.refining()
     }
 
-    /// Draws the next chunk of a large N (a few milliseconds of work); returns whether
-    /// more remain. Call between frames, then redraw.
+    /// Draws the next chunk of a large N, or computes the next slice of the exact curves (a few
+    /// milliseconds of work either way); returns whether more remain. Call between frames, then
+    /// redraw.
     pub fn refine(&mut self) -> bool {
         self.model.refine(REFINE_VALUES)
     }

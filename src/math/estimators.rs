@@ -1,4 +1,4 @@
-//! The five one-sample gradient estimators of ∇θF, F(θ) = E_{z~Cat(softmax θ)}[f(z)]: one
+//! The six one-sample gradient estimators of ∇θF, F(θ) = E_{z~Cat(softmax θ)}[f(z)]: one
 //! function per estimator, shared by the one-sample path and the τ sweep, and the exact
 //! gradient they estimate.
 //!
@@ -32,19 +32,25 @@ pub enum Estimator {
     GumbelSoftmax,
     /// Straight-through Gumbel-Softmax: forward z = onehot(argmax y), ĝ = (1/τ) J_s(y) ∇f(e_z).
     StraightThroughGumbelSoftmax,
+    /// Score function with the variance-optimal constant baseline
+    /// b* = E[f(z)‖e_z − π‖²] / E[‖e_z − π‖²] (see [`optimal_baseline`]): the smallest trace
+    /// of the covariance any constant baseline gives. Unbiased; like SF+baseline it uses exact
+    /// expectations a learner would have to estimate.
+    ScoreFunctionOptimalBaseline,
 }
 
 impl Estimator {
     /// Every estimator, in the order the sweep reports them.
-    pub const ALL: [Estimator; 5] = [
+    pub const ALL: [Estimator; 6] = [
         Estimator::ScoreFunction,
         Estimator::ScoreFunctionBaseline,
         Estimator::StraightThrough,
         Estimator::GumbelSoftmax,
         Estimator::StraightThroughGumbelSoftmax,
+        Estimator::ScoreFunctionOptimalBaseline,
     ];
 
-    /// Short label: "SF", "SF+baseline", "ST", "GS", "ST-GS".
+    /// Short label: "SF", "SF+baseline", "ST", "GS", "ST-GS", "SF+b*".
     pub fn name(self) -> &'static str {
         match self {
             Estimator::ScoreFunction => "SF",
@@ -52,15 +58,38 @@ impl Estimator {
             Estimator::StraightThrough => "ST",
             Estimator::GumbelSoftmax => "GS",
             Estimator::StraightThroughGumbelSoftmax => "ST-GS",
+            Estimator::ScoreFunctionOptimalBaseline => "SF+b*",
+        }
+    }
+
+    /// Whether the estimate depends on τ (only the relaxed ones, GS and ST-GS, do).
+    pub fn depends_on_tau(self) -> bool {
+        matches!(
+            self,
+            Estimator::GumbelSoftmax | Estimator::StraightThroughGumbelSoftmax
+        )
+    }
+
+    /// Whether the estimator is unbiased for `objective` by a theorem, not by measurement: the
+    /// score function with any constant baseline always (E[e_z − π] = 0), and straight-through
+    /// for a linear payoff, where ∇f is constant and J_s(π) c is exactly ∇F (ST is then exact:
+    /// zero bias and zero variance).
+    pub fn known_unbiased(self, objective: &Objective) -> bool {
+        match self {
+            Estimator::ScoreFunction
+            | Estimator::ScoreFunctionBaseline
+            | Estimator::ScoreFunctionOptimalBaseline => true,
+            Estimator::StraightThrough => matches!(objective, Objective::Linear { .. }),
+            Estimator::GumbelSoftmax | Estimator::StraightThroughGumbelSoftmax => false,
         }
     }
 
     /// One estimate of ∇θF computed from given perturbed logits ln πᵢ + gᵢ (as written by
     /// [`GumbelSoftmax::perturb_to_slice`]), at the distribution's temperature, into `out`.
     /// The category is z = argmax(perturbed) and the relaxed sample y = softmax(perturbed/τ),
-    /// so all five estimators can be fed the same noise.
+    /// so all six estimators can be fed the same noise.
     ///
-    /// Returns the forward value: f(e_z) for SF, SF+baseline, ST and ST-GS, f(y) for GS.
+    /// Returns the forward value: f(e_z) for the score functions, ST and ST-GS, f(y) for GS.
     ///
     /// # Errors
     /// An invalid objective for k, [`Error::LengthMismatch`] for `perturbed` or `out`, or a
@@ -111,12 +140,14 @@ impl Estimator {
         let gradient = objective.separable_gradient();
         let tau = dist.tau();
         match self {
-            Estimator::ScoreFunction | Estimator::ScoreFunctionBaseline => {
+            Estimator::ScoreFunction
+            | Estimator::ScoreFunctionBaseline
+            | Estimator::ScoreFunctionOptimalBaseline => {
                 let fz = objective.value_at_vertex(z);
-                let baseline = if self == Estimator::ScoreFunctionBaseline {
-                    exact_mean(dist, objective)
-                } else {
-                    0.0
+                let baseline = match self {
+                    Estimator::ScoreFunctionBaseline => exact_mean(dist, objective),
+                    Estimator::ScoreFunctionOptimalBaseline => best_constant(dist, objective),
+                    _ => 0.0,
                 };
                 write_probs(dist, buf);
                 score_function(buf, z, fz - baseline);
@@ -223,6 +254,37 @@ fn exact_mean(dist: &GumbelSoftmax, objective: &Objective) -> f64 {
         .enumerate()
         .map(|(i, lp)| lp.portable_exp() * objective.value_at_vertex(i))
         .sum()
+}
+
+/// b* = Σᵢ πᵢ f(eᵢ) ‖eᵢ − π‖² / Σᵢ πᵢ ‖eᵢ − π‖², with ‖eᵢ − π‖² = 1 − 2πᵢ + Σⱼ πⱼ². When π
+/// sits on a vertex to double precision the denominator vanishes; any constant is then as good
+/// as another and the exact mean is returned.
+fn best_constant(dist: &GumbelSoftmax, objective: &Objective) -> f64 {
+    let probs = dist.probs();
+    let sum_sq: f64 = probs.iter().map(|p| p * p).sum();
+    let (mut num, mut den) = (0.0, 0.0);
+    for (i, p) in probs.iter().enumerate() {
+        let distance_sq = 1.0 - 2.0 * p + sum_sq;
+        num += p * objective.value_at_vertex(i) * distance_sq;
+        den += p * distance_sq;
+    }
+    let b = num / den;
+    if den > 0.0 && b.is_finite() {
+        b
+    } else {
+        exact_mean(dist, objective)
+    }
+}
+
+/// The variance-optimal constant baseline of the score function,
+/// b* = E[f(z)‖e_z − π‖²] / E[‖e_z − π‖²] (MATH.md §5): it minimises the trace of the
+/// covariance of (f(z) − b)(e_z − π) over constants b. The oracle E[f(z)] is not it.
+///
+/// # Errors
+/// An objective that is invalid for the distribution's k.
+pub fn optimal_baseline(dist: &GumbelSoftmax, objective: &Objective) -> Result<f64, Error> {
+    objective.validate(dist.k())?;
+    Ok(best_constant(dist, objective))
 }
 
 /// The objective F(θ) = Σᵢ πᵢ f(eᵢ) by enumeration.
@@ -433,7 +495,7 @@ mod tests {
     #[test]
     fn names_are_distinct() {
         let names: std::collections::HashSet<_> = Estimator::ALL.iter().map(|e| e.name()).collect();
-        assert_eq!(names.len(), 5);
+        assert_eq!(names.len(), Estimator::ALL.len());
         assert_eq!(Estimator::StraightThroughGumbelSoftmax.name(), "ST-GS");
     }
 }

@@ -6,8 +6,8 @@ use rand::Rng;
 
 use super::error::{check_tau, Error};
 use super::estimators::{
-    exact_gradient, exact_objective, gumbel_softmax, score_function, straight_through,
-    straight_through_gumbel_softmax, Estimator,
+    exact_gradient, exact_objective, gumbel_softmax, optimal_baseline, score_function,
+    straight_through, straight_through_gumbel_softmax, Estimator,
 };
 use super::gumbel::argmax;
 use super::objective::{Objective, SeparableGradient};
@@ -71,13 +71,15 @@ pub fn log_tau_grid(lo: f64, hi: f64, n: usize) -> Vec<f64> {
 ///
 /// The samples × k Gumbel perturbations are drawn once (k uniforms per sample, the same noise
 /// as [`GumbelSoftmax::perturb_to_slice`]) and reused for every τ and every estimator: the
-/// categories z = argmax(ln π + g) feed SF, SF+baseline and ST, and only the tempered softmax
-/// is recomputed per τ for GS and ST-GS. Curves are therefore smooth in τ and differences
-/// between estimators are not blurred by independent noise. SF, SF+baseline and ST do not
-/// depend on τ: they are computed once and the same point is repeated for every τ. Each
+/// categories z = argmax(ln π + g) feed the score functions and ST, and only the tempered
+/// softmax is recomputed per τ for GS and ST-GS. Curves are therefore smooth in τ and
+/// differences between estimators are not blurred by independent noise. The score functions
+/// and ST do not depend on τ: they are computed once and the same point is repeated for every
+/// τ. Each
 /// estimate is the one [`Estimator::estimate`] gives for the same noise, bit for bit (both
 /// call the estimator functions of [`estimators`](super::estimators)). The baseline of
-/// SF+baseline is the exact mean E[f(z)]: an oracle, not the variance-optimal constant.
+/// SF+baseline is the exact mean E[f(z)]: an oracle, not the variance-optimal constant, which
+/// SF+b* uses.
 ///
 /// Cost: samples × k exponentials per τ; no allocation inside the loops.
 ///
@@ -124,6 +126,7 @@ pub fn variance_sweep<R: Rng + ?Sized>(
     let gradient = objective.separable_gradient();
     let vertex_values: Vec<f64> = (0..k).map(|i| objective.value_at_vertex(i)).collect();
     let baseline = exact_objective(&dist, objective)?;
+    let best_baseline = optimal_baseline(&dist, objective)?;
 
     // The shared noise: perturbed logits with each row's maximum subtracted (so the tempered
     // softmax needs no further shift), and each row's argmax.
@@ -141,19 +144,20 @@ pub fn variance_sweep<R: Rng + ?Sized>(
     let mut summary = Summariser::new(k, &exact);
 
     // τ-independent estimators: once.
-    let mut fixed = Vec::with_capacity(3);
-    for estimator in [
-        Estimator::ScoreFunction,
-        Estimator::ScoreFunctionBaseline,
-        Estimator::StraightThrough,
-    ] {
+    let mut fixed = Vec::with_capacity(4);
+    for estimator in Estimator::ALL.into_iter().filter(|e| !e.depends_on_tau()) {
+        let shift = match estimator {
+            Estimator::ScoreFunctionBaseline => baseline,
+            Estimator::ScoreFunctionOptimalBaseline => best_baseline,
+            _ => 0.0,
+        };
         for (out, &z) in buf_a.chunks_exact_mut(k).zip(&categories) {
             out.copy_from_slice(&probs);
             let fz = vertex_values.get(z).copied().unwrap_or(f64::NAN);
-            match estimator {
-                Estimator::StraightThrough => straight_through(out, z, gradient),
-                Estimator::ScoreFunction => score_function(out, z, fz),
-                _ => score_function(out, z, fz - baseline),
+            if estimator == Estimator::StraightThrough {
+                straight_through(out, z, gradient);
+            } else {
+                score_function(out, z, fz - shift);
             }
         }
         fixed.push((estimator, summary.summarise(&buf_a, f64::NAN)));
@@ -178,27 +182,30 @@ pub fn variance_sweep<R: Rng + ?Sized>(
         st_gs_points.push(summary.summarise(&buf_b, tau));
     }
 
-    let mut rows: Vec<SweepRow> = fixed
-        .into_iter()
-        .map(|(estimator, point)| SweepRow {
-            estimator,
-            points: taus
-                .iter()
-                .map(|&tau| SweepPoint {
-                    tau,
-                    ..point.clone()
-                })
-                .collect(),
+    let mut relaxed = [
+        (Estimator::GumbelSoftmax, gs_points),
+        (Estimator::StraightThroughGumbelSoftmax, st_gs_points),
+    ]
+    .into_iter();
+    let mut fixed = fixed.into_iter();
+    // In the order of Estimator::ALL.
+    let rows: Vec<SweepRow> = Estimator::ALL
+        .iter()
+        .filter_map(|&estimator| {
+            let points = if estimator.depends_on_tau() {
+                relaxed.next()?.1
+            } else {
+                let (_, point) = fixed.next()?;
+                taus.iter()
+                    .map(|&tau| SweepPoint {
+                        tau,
+                        ..point.clone()
+                    })
+                    .collect()
+            };
+            Some(SweepRow { estimator, points })
         })
         .collect();
-    rows.push(SweepRow {
-        estimator: Estimator::GumbelSoftmax,
-        points: gs_points,
-    });
-    rows.push(SweepRow {
-        estimator: Estimator::StraightThroughGumbelSoftmax,
-        points: st_gs_points,
-    });
     Ok(Sweep {
         taus: taus.to_vec(),
         exact,
@@ -306,8 +313,8 @@ mod tests {
             let mut rng = Pcg64Mcg::seed_from_u64(9);
             let mut perturbed = [0.0; 3];
             let mut est = [0.0; 3];
-            let mut firsts = [[0.0; 3]; 5];
-            let mut sums = [[0.0; 3]; 5];
+            let mut firsts = [[0.0; 3]; 6];
+            let mut sums = [[0.0; 3]; 6];
             for s in 0..samples {
                 dist.perturb_to_slice(&mut rng, &mut perturbed);
                 for (e, (first, sum)) in Estimator::ALL
@@ -323,6 +330,7 @@ mod tests {
                     }
                 }
             }
+            assert_eq!(sweep.rows.len(), Estimator::ALL.len());
             for (row, (first, sum)) in sweep.rows.iter().zip(firsts.iter().zip(&sums)) {
                 for ((m, f), s) in row.points[t].mean.iter().zip(first).zip(sum) {
                     assert_eq!(

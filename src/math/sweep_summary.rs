@@ -1,5 +1,10 @@
 //! The Monte Carlo summary of one point of the estimator sweep: from M one-sample estimates
-//! ĝ₁ … ĝ_M of a k-vector gradient, their mean, bias, variance and MSE with standard errors.
+//! ĝ₁ … ĝ_M of a k-vector gradient, their mean, bias, variance and MSE with standard errors,
+//! and the bias corrected for the noise of the mean.
+//!
+//! The plug-in ‖ḡ − ∇F‖ is not the bias: E‖ḡ − ∇F‖² = ‖b‖² + tr Cov/M, so it never falls
+//! below a floor of about √(tr Cov/M) however small the bias (MATH.md §5).
+//! `corrected_bias_sq` = ‖ḡ − ∇F‖² − tr Ĉov/M is an unbiased estimate of ‖b‖².
 
 /// Monte Carlo summary of one estimator at one temperature, from M one-sample estimates ĝₛ.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,7 +28,51 @@ pub struct SweepPoint {
     pub mse: f64,
     /// Standard error of the mean of ‖ĝₛ − ∇F‖².
     pub mse_se: f64,
+    /// ‖ḡ − ∇F‖² − tr Ĉov/M: an unbiased estimate of the squared bias ‖E[ĝ] − ∇F‖² (it can
+    /// be negative when the bias is below what M samples resolve).
+    pub corrected_bias_sq: f64,
+    /// Standard error of `corrected_bias_sq`: √(4 dᵀĈov d/M + 2 tr(Ĉov²)/M²) with
+    /// d = ḡ − ∇F, the standard deviation of ‖ḡ − ∇F‖² for a normal ḡ. For k above
+    /// [`EXACT_FROBENIUS_K`], tr(Ĉov²) is bounded by (tr Ĉov)², which overstates it.
+    pub corrected_bias_sq_se: f64,
+    /// √(tr Ĉov/M): the plug-in bias of an unbiased estimator; a bias well below it cannot be
+    /// resolved with M samples.
+    pub floor: f64,
 }
+
+impl SweepPoint {
+    /// The noise-corrected bias √max(0, `corrected_bias_sq`).
+    pub fn corrected_bias(&self) -> f64 {
+        self.corrected_bias_sq.max(0.0).sqrt()
+    }
+
+    /// The interval √max(0, b̂² ∓ z·SE) of the corrected bias for `z` standard errors of b̂²
+    /// (the interval of the squared bias mapped through the square root, which keeps it
+    /// honest near zero where the delta method fails).
+    pub fn corrected_bias_interval(&self, z: f64) -> (f64, f64) {
+        let half = z * self.corrected_bias_sq_se;
+        (
+            (self.corrected_bias_sq - half).max(0.0).sqrt(),
+            (self.corrected_bias_sq + half).max(0.0).sqrt(),
+        )
+    }
+
+    /// One standard error of the corrected bias itself: by the delta method, SE(b̂²)/(2b̂),
+    /// where b̂ is at least √SE(b̂²); at b̂ = 0 that is √SE(b̂²)/2, half the bias one
+    /// standard error of b̂² allows.
+    pub fn corrected_bias_se(&self) -> f64 {
+        let se = self.corrected_bias_sq_se;
+        let b = self.corrected_bias().max(se.sqrt());
+        if b > 0.0 {
+            se / (2.0 * b)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Largest k for which tr(Ĉov²) is computed from the k × k covariance (O(M k²) work).
+pub const EXACT_FROBENIUS_K: usize = 16;
 
 /// Largest k with a specialised (unrolled) summary loop.
 const SMALL_K: usize = 4;
@@ -33,6 +82,8 @@ pub(crate) struct Summariser<'a> {
     k: usize,
     exact: &'a [f64],
     mean: Vec<f64>,
+    /// Upper triangle of Σₛ (ĝₛ − ḡ)(ĝₛ − ḡ)ᵀ, row-major k × k.
+    covariance: Vec<f64>,
 }
 
 /// Mean and variance of a scalar from sums shifted by its first value (the shift keeps the
@@ -72,6 +123,7 @@ impl<'a> Summariser<'a> {
             k,
             exact,
             mean: vec![0.0; k],
+            covariance: Vec::new(),
         }
     }
 
@@ -151,16 +203,56 @@ impl<'a> Summariser<'a> {
         } else {
             (variance / n).sqrt()
         };
+        let frobenius_sq = self
+            .covariance_frobenius_sq(buf, n)
+            .unwrap_or(variance * variance);
+        // p_se² = uᵀĈov u/M with u = d/‖d‖, so 4‖d‖² p_se² = 4 dᵀĈov d/M.
+        let bias_sq_var = 4.0 * bias * bias * p_se * p_se + 2.0 * frobenius_sq / (n * n);
         SweepPoint {
             tau,
-            mean: mean.clone(),
+            mean: self.mean.clone(),
             bias,
             bias_se,
             variance,
             variance_se: q_se * correction,
             mse,
             mse_se,
+            corrected_bias_sq: bias * bias - variance / n,
+            corrected_bias_sq_se: bias_sq_var.max(0.0).sqrt(),
+            floor: (variance / n).max(0.0).sqrt(),
         }
+    }
+
+    /// tr(Ĉov²) = Σᵢⱼ Ĉovᵢⱼ² from the k × k sample covariance, for k up to
+    /// [`EXACT_FROBENIUS_K`] (`None` above it).
+    fn covariance_frobenius_sq(&mut self, buf: &[f64], n: f64) -> Option<f64> {
+        let k = self.k;
+        if k > EXACT_FROBENIUS_K {
+            return None;
+        }
+        self.covariance.clear();
+        self.covariance.resize(k * k, 0.0);
+        let mut d = [0.0f64; EXACT_FROBENIUS_K];
+        for row in buf.chunks_exact(k) {
+            for ((di, g), m) in d.iter_mut().zip(row).zip(&self.mean) {
+                *di = g - m;
+            }
+            for (i, cov_row) in self.covariance.chunks_exact_mut(k).enumerate() {
+                let di = d.get(i).copied().unwrap_or(0.0);
+                for (c, dj) in cov_row.iter_mut().zip(&d).skip(i) {
+                    *c += di * dj;
+                }
+            }
+        }
+        let scale = 1.0 / ((n - 1.0) * (n - 1.0));
+        let mut total = 0.0;
+        for (i, cov_row) in self.covariance.chunks_exact(k).enumerate() {
+            for (j, c) in cov_row.iter().enumerate().skip(i) {
+                let weight = if i == j { 1.0 } else { 2.0 };
+                total += weight * c * c * scale;
+            }
+        }
+        Some(total)
     }
 }
 
@@ -186,6 +278,17 @@ mod tests {
         ));
         // Projections on (2, 1)/√5 are (2, 6, 7)/√5: sample variance 7/5.
         assert!(close(point.bias_se, (1.4f64 / 3.0).sqrt()));
+        // Ĉov = diag(1, 3): corrected bias² = 5 − 4/3, its variance 4·dᵀĈov d/3 + 2·tr(Ĉov²)/9
+        // with d = (2, 1): 28/3 + 20/9.
+        assert!(close(point.corrected_bias_sq, 5.0 - 4.0 / 3.0));
+        assert!(close(
+            point.corrected_bias_sq_se,
+            (28.0f64 / 3.0 + 20.0 / 9.0).sqrt()
+        ));
+        assert!(close(point.floor, (4.0f64 / 3.0).sqrt()));
+        assert!(close(point.corrected_bias(), (5.0f64 - 4.0 / 3.0).sqrt()));
+        let (lo, hi) = point.corrected_bias_interval(0.5);
+        assert!(lo < point.corrected_bias() && point.corrected_bias() < hi);
     }
 
     #[test]

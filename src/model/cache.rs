@@ -1,6 +1,6 @@
-//! What each view depends on: the cache keys of the slow views (Figure 1, the estimator sweep)
-//! and the fingerprint of every view's inputs, so that a view whose inputs did not change is
-//! neither recomputed nor redrawn.
+//! What each view depends on: the cache keys of the slow views (Figure 1, the estimator sweep
+//! and its exact curves) and the fingerprint of every view's inputs, so that a view whose inputs
+//! did not change is neither recomputed nor redrawn.
 
 use super::sampling::{FIGURE1_SAMPLES, OVERLAY_SAMPLES, STRIP_SAMPLES};
 use super::{Model, ObjectiveKind, Settings, View};
@@ -41,6 +41,24 @@ impl SweepKey {
             objective: s.objective_values().to_vec(),
             kind: s.objective_kind().clone(),
             seed: s.seed(),
+        }
+    }
+}
+
+/// What the exact curves depend on: π and the objective, not the seed and not the current τ.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct ExactKey {
+    pub logits: Vec<f64>,
+    pub objective: Vec<f64>,
+    pub kind: ObjectiveKind,
+}
+
+impl ExactKey {
+    pub fn of(s: &Settings) -> ExactKey {
+        ExactKey {
+            logits: s.logits().to_vec(),
+            objective: s.objective_values().to_vec(),
+            kind: s.objective_kind().clone(),
         }
     }
 }
@@ -91,6 +109,8 @@ impl Model {
                 (*s.objective_kind() == ObjectiveKind::Linear).hash(&mut h);
                 s.seed().hash(&mut h);
                 s.tau().to_bits().hash(&mut h);
+                // The exact curves arrive a few temperatures at a time.
+                self.exact_progress().hash(&mut h);
             }
             View::Annealing => {
                 let sch = s.schedule();

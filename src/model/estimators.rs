@@ -1,11 +1,18 @@
-//! The numbers behind the estimator view: the variance sweep of the five gradient estimators
-//! over a fixed τ grid, computed once per π, objective and seed (a τ drag only moves the
-//! marker of the current τ).
+//! The numbers behind the estimator view: the Monte Carlo sweep of the six gradient estimators
+//! over a fixed τ grid (once per π, objective and seed) and their exact curves (once per π and
+//! objective), put together as the figure draws them. A τ drag only moves the marker of the
+//! current τ.
+//!
+//! What is drawn is what is true: an exact value wherever one is known (the τ-independent
+//! estimators at every k, GS and ST-GS for k ≤ 3), exactly zero for an estimator unbiased by a
+//! theorem, and otherwise the Monte Carlo estimate with its uncertainty, the bias corrected for
+//! the noise of the mean.
 
 use super::cache::SweepKey;
 use super::sampling::stream;
-use super::{Model, ModelError};
-use crate::math::{log_tau_grid, variance_sweep, Sweep};
+use super::{Model, ModelError, ObjectiveKind};
+use crate::format;
+use crate::math::{log_tau_grid, variance_sweep, Estimator, Sweep};
 use crate::render::{EstimatorCurve, EstimatorsData};
 
 /// Temperatures of the estimator sweep: 40 values, log-spaced from 0.01 to 10.
@@ -16,6 +23,48 @@ pub const SWEEP_TAU_MAX: f64 = 10.0;
 pub const SWEEP_SAMPLES: usize = 2_000;
 /// Offset that gives the sweep its own random stream, separate from the sample views'.
 const SWEEP_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
+/// Standard errors on each side of a Monte Carlo point's bar.
+pub const ERROR_BAR_SE: f64 = 2.0;
+
+/// The order the figure and its table list the estimators in: the score functions, then the
+/// straight-through and relaxed ones.
+pub const DISPLAY_ORDER: [Estimator; 6] = [
+    Estimator::ScoreFunction,
+    Estimator::ScoreFunctionBaseline,
+    Estimator::ScoreFunctionOptimalBaseline,
+    Estimator::StraightThrough,
+    Estimator::GumbelSoftmax,
+    Estimator::StraightThroughGumbelSoftmax,
+];
+
+/// The figure's legend label of an estimator: the baselines say which constant they use.
+pub fn legend_label(estimator: Estimator) -> &'static str {
+    match estimator {
+        Estimator::ScoreFunction => "SF",
+        Estimator::ScoreFunctionBaseline => "SF + b = E[f(z)] (exact, oracle)",
+        Estimator::ScoreFunctionOptimalBaseline => "SF + b* (best constant)",
+        Estimator::StraightThrough => "ST",
+        Estimator::GumbelSoftmax => "GS",
+        Estimator::StraightThroughGumbelSoftmax => "ST-GS",
+    }
+}
+
+/// An enumerated value within rounding of 0 (below 1e-12 of `scale`), as 0: enumeration is exact
+/// but for rounding, so such a value is exactly 0 (ST's bias at π = (½, ½), the oracle baseline's
+/// variance at k = 2). Quadrature results are kept as they are.
+fn rounding_to_zero(m: &crate::math::ExactMoments, value: f64, scale: f64) -> f64 {
+    let enumerated = m.bias_error == 0.0 && m.variance_error == 0.0;
+    if enumerated && value.abs() <= 1e-12 * scale {
+        0.0
+    } else {
+        value
+    }
+}
+
+/// The temperatures of the sweep and of the exact curves.
+pub fn sweep_taus() -> Vec<f64> {
+    log_tau_grid(SWEEP_TAU_MIN, SWEEP_TAU_MAX, SWEEP_TAUS)
+}
 
 impl Model {
     /// The estimator sweep for the current π, objective and seed (independent of τ).
@@ -28,10 +77,15 @@ impl Model {
             Some((cached, result)) if cached == key => (cached, result),
             _ => {
                 let s = &self.settings;
-                let taus = log_tau_grid(SWEEP_TAU_MIN, SWEEP_TAU_MAX, SWEEP_TAUS);
                 let mut rng = stream(key.seed ^ SWEEP_STREAM);
                 let objective = s.objective();
-                let result = variance_sweep(s.logits(), &objective, &taus, SWEEP_SAMPLES, &mut rng);
+                let result = variance_sweep(
+                    s.logits(),
+                    &objective,
+                    &sweep_taus(),
+                    SWEEP_SAMPLES,
+                    &mut rng,
+                );
                 (key, result)
             }
         };
@@ -39,18 +93,61 @@ impl Model {
         result.as_ref().map_err(|e| ModelError::Math(e.clone()))
     }
 
+    /// The estimator view's numbers: exact where known, Monte Carlo otherwise.
+    ///
+    /// # Errors
+    /// As [`sweep`](Self::sweep).
     pub fn estimators_data(&mut self) -> Result<EstimatorsData, ModelError> {
         let current_tau = self.settings.tau();
-        let sweep = self.sweep()?;
-        let curves = sweep
-            .rows
+        let objective = self.settings.objective();
+        self.sweep()?;
+        self.exact_curves()?;
+        let (Some((_, Ok(sweep))), Some(exact)) = (&self.sweep, &self.exact) else {
+            return Err(ModelError::Math(crate::math::Error::InvalidArgument(
+                "the estimator sweep is not available".into(),
+            )));
+        };
+        let n = sweep.taus.len();
+        let gradient_sq: f64 = sweep.exact.iter().map(|g| g * g).sum();
+        let curves = DISPLAY_ORDER
             .iter()
-            .map(|row| EstimatorCurve {
-                name: row.estimator.name().to_string(),
-                bias: row.points.iter().map(|p| p.bias).collect(),
-                bias_se: row.points.iter().map(|p| p.bias_se).collect(),
-                variance: row.points.iter().map(|p| p.variance).collect(),
-                variance_se: row.points.iter().map(|p| p.variance_se).collect(),
+            .filter_map(|&estimator| {
+                let row = sweep.row(estimator)?;
+                let unbiased = estimator.known_unbiased(&objective);
+                let exact_at = |i: usize| exact.at(estimator, i);
+                let mut curve = EstimatorCurve {
+                    name: legend_label(estimator).to_string(),
+                    short_name: estimator.name().to_string(),
+                    independent_of_tau: !estimator.depends_on_tau(),
+                    ..EstimatorCurve::default()
+                };
+                for (i, point) in row.points.iter().enumerate().take(n) {
+                    let known = exact_at(i);
+                    let exact_bias = match known {
+                        _ if unbiased => 0.0,
+                        Some(m) => rounding_to_zero(m, m.bias, gradient_sq.sqrt()),
+                        None => f64::NAN,
+                    };
+                    curve.exact_bias.push(exact_bias);
+                    curve.exact_variance.push(known.map_or(f64::NAN, |m| {
+                        rounding_to_zero(m, m.variance, gradient_sq + m.variance)
+                    }));
+                    // An estimator unbiased by a theorem gets no Monte Carlo bias points: they
+                    // could only show noise.
+                    let (lo, hi) = point.corrected_bias_interval(ERROR_BAR_SE);
+                    let drawn = !unbiased;
+                    curve.bias.push(if drawn {
+                        point.corrected_bias()
+                    } else {
+                        f64::NAN
+                    });
+                    curve.bias_lo.push(if drawn { lo } else { f64::NAN });
+                    curve.bias_hi.push(if drawn { hi } else { f64::NAN });
+                    curve.floor.push(point.floor);
+                    curve.variance.push(point.variance);
+                    curve.variance_se.push(point.variance_se);
+                }
+                Some(curve)
             })
             .collect();
         Ok(EstimatorsData {
@@ -58,7 +155,39 @@ impl Model {
             curves,
             current_tau,
             exact: sweep.exact.clone(),
+            samples: SWEEP_SAMPLES,
+            notes: self.estimators_notes(),
         })
+    }
+
+    /// The sentences printed beside the estimator figure (and under it, in the figure): what
+    /// the objective makes exact, and which curves are Monte Carlo.
+    pub fn estimators_notes(&self) -> Vec<String> {
+        let s = &self.settings;
+        let mut notes = Vec::new();
+        if *s.objective_kind() == ObjectiveKind::Linear {
+            notes.push(
+                "With a linear f, ∇f is constant: ST is exact (bias 0, variance 0) and \
+                 ST-GS = GS."
+                    .to_string(),
+            );
+        }
+        let k = s.k();
+        if k > 3 {
+            notes.push(format!(
+                "k = {k}: GS and ST-GS are estimated from M = {} samples per τ (bias corrected \
+                 for noise); every other curve is exact.",
+                format::count(SWEEP_SAMPLES as u64)
+            ));
+        } else if let Some(exact) = &self.exact {
+            let done = exact.progress();
+            if done < SWEEP_TAUS && exact.pending() {
+                notes.push(format!(
+                    "Computing the exact GS and ST-GS curves: {done} of {SWEEP_TAUS} temperatures."
+                ));
+            }
+        }
+        notes
     }
 
     /// The exact gradient ∇θF of the current objective, by enumeration.

@@ -14,6 +14,8 @@ pub mod density;
 pub mod draw;
 pub mod error;
 mod estimators;
+mod estimators_table;
+mod exact_curves;
 pub mod limits;
 mod objective;
 pub mod presets;
@@ -37,7 +39,11 @@ pub mod view;
 
 pub use density::DensityView;
 pub use error::{Control, CostPart, ModelError};
-pub use estimators::{SWEEP_SAMPLES, SWEEP_TAUS, SWEEP_TAU_MAX, SWEEP_TAU_MIN};
+pub use estimators::{
+    legend_label, DISPLAY_ORDER, SWEEP_SAMPLES, SWEEP_TAUS, SWEEP_TAU_MAX, SWEEP_TAU_MIN,
+};
+pub use estimators_table::ESTIMATORS_TABLE_HEADER;
+pub use exact_curves::EXACT_SLICE_EVALUATIONS;
 pub use settings::{ObjectiveKind, Settings};
 pub use view::{View, VIEW_NAMES};
 
@@ -54,6 +60,7 @@ pub struct Model {
     sampler: Sampler,
     figure1: Option<(Figure1Key, Figure1Data)>,
     sweep: Option<(SweepKey, Result<Sweep, MathError>)>,
+    exact: Option<exact_curves::ExactCurves>,
     raster: Vec<f64>,
     grid: TriangleGrid,
     /// How many times coarser the k = 3 raster is evaluated (0 or 1: full resolution), with
@@ -104,18 +111,19 @@ impl Model {
         self.sampler.summary()
     }
 
-    /// Adds up to `max_values` more values (draws × k) to the summary of a large N.
-    /// Returns whether draws remain after this step.
+    /// One step of the work left: up to `max_values` more values (draws × k) for the summary
+    /// of a large N, or else one slice of the estimator view's exact curves. Returns whether
+    /// work remains after this step.
     pub fn refine(&mut self, max_values: usize) -> bool {
         self.prepare();
-        if self.sampler.summary().complete() {
-            return false;
+        if !self.sampler.summary().complete() {
+            return self.sampler.advance(self.settings.dist(), max_values) || self.exact_pending();
         }
-        self.sampler.advance(self.settings.dist(), max_values)
+        self.refine_exact()
     }
 
-    /// Whether the summary has fewer draws than N.
+    /// Whether the summary has fewer draws than N or the exact curves are still computing.
     pub fn refining(&mut self) -> bool {
-        !self.summary().complete()
+        !self.summary().complete() || self.exact_pending()
     }
 }

@@ -4,6 +4,10 @@
 use super::error::ModelError;
 use crate::math::Objective;
 
+/// The objective of a new page: the squared distance, under which GS and ST-GS differ and ST
+/// is biased (with a linear payoff ST is exact and ST-GS = GS, which hides the comparison).
+pub const DEFAULT_OBJECTIVE_KIND: ObjectiveKind = ObjectiveKind::SquaredDistance;
+
 /// Which objective the estimator views differentiate.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ObjectiveKind {

@@ -5,7 +5,7 @@
 //! the training view; everything else (N, the seed, the schedule, the costs) stays as it was. Values shared with
 //! `Settings::default()` come from the same constants.
 
-use super::objective::{default_payoff, default_target, ObjectiveKind};
+use super::objective::{default_payoff, default_target, ObjectiveKind, DEFAULT_OBJECTIVE_KIND};
 use super::settings::{Settings, DEFAULT_PROBS, DEFAULT_TAU};
 use super::ModelError;
 
@@ -96,12 +96,12 @@ pub static PRESETS: [Preset; 7] = [
         )),
         restarts_training: false,
     },
-    // The default distribution with the linear payoff.
+    // The default distribution with the default objective.
     Preset {
         name: "k3",
         probs: ClassWeights::Given(&DEFAULT_PROBS),
         tau: Some(DEFAULT_TAU),
-        objective: Some(ObjectivePart::Kind(ObjectiveKind::Linear)),
+        objective: Some(ObjectivePart::Kind(DEFAULT_OBJECTIVE_KIND)),
         restarts_training: false,
     },
     // The training view's two toys (MATH.md section 8), each from π = (0.5, 0.5) at τ = 0.5.
@@ -267,19 +267,26 @@ mod tests {
     }
 
     #[test]
-    fn k3_restores_the_default_distribution_and_a_linear_objective() {
+    fn k3_restores_the_default_distribution_and_objective() {
         // From the defaults it changes nothing at all.
         let d = Settings::default();
         assert_eq!(to_state(&applied("k3", d.clone())), to_state(&d));
         // From the k = 2 toy it comes back to the defaults' π, τ and objective.
         let s = applied("k3", applied("k2", d.clone()));
         assert_eq!(to_state(&s), to_state(&d));
-        // A linear objective with typed payoffs keeps them (only a change of kind resets).
+        // An objective of the default kind keeps its typed values (only a change of kind
+        // resets them).
         let mut typed = Settings::default();
         typed
-            .set_objective(ObjectiveKind::Linear, &[3.0, -1.0, 2.0])
+            .set_objective(DEFAULT_OBJECTIVE_KIND, &[0.0, 0.0, 1.0])
             .unwrap();
-        assert_eq!(applied("k3", typed).objective_values(), &[3.0, -1.0, 2.0]);
+        assert_eq!(applied("k3", typed).objective_values(), &[0.0, 0.0, 1.0]);
+        let mut linear = Settings::default();
+        linear.set_objective_kind(ObjectiveKind::Linear);
+        assert_eq!(
+            *applied("k3", linear).objective_kind(),
+            DEFAULT_OBJECTIVE_KIND
+        );
     }
 
     #[test]

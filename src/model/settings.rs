@@ -11,7 +11,7 @@ pub use super::limits::{
     MAX_COST, MAX_COST_K, MAX_K, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_STEP, MAX_TAU,
     MAX_UPDATE_EVERY, MIN_COST_K, MIN_K, MIN_SAMPLES, MIN_TAU, MIN_UPDATE_EVERY,
 };
-pub use super::objective::{default_payoff, default_target, ObjectiveKind};
+pub use super::objective::{default_payoff, default_target, ObjectiveKind, DEFAULT_OBJECTIVE_KIND};
 use super::training_settings::TrainingSettings;
 use crate::math::annealing::AnnealingSchedule;
 use crate::math::elementary::Portable;
@@ -70,8 +70,8 @@ impl Default for Settings {
             input: ClassInput::Probs(DEFAULT_PROBS.to_vec()),
             samples: 20_000,
             seed: 1,
-            objective_kind: ObjectiveKind::Linear,
-            objective_values: default_payoff(DEFAULT_PROBS.len()),
+            objective_kind: DEFAULT_OBJECTIVE_KIND,
+            objective_values: DEFAULT_OBJECTIVE_KIND.default_values(DEFAULT_PROBS.len()),
             schedule: AnnealingSchedule::paper_vae(),
             step: 0,
             cost: CostSettings {
@@ -374,7 +374,7 @@ mod tests {
     fn the_default_distribution_is_valid() {
         assert!(GumbelSoftmax::from_probs(&DEFAULT_PROBS, DEFAULT_TAU).is_ok());
         assert_eq!(
-            default_payoff(DEFAULT_PROBS.len()),
+            default_target(DEFAULT_PROBS.len()),
             Settings::default().objective_values()
         );
     }

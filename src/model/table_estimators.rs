@@ -1,9 +1,9 @@
-//! The table of the estimator view: one row per estimator and τ of the figure's curves, with
-//! whether each value is exact or a Monte Carlo estimate. One function, so that what feeds it
-//! can change without touching the table machinery.
+//! The table of the estimator view: one row per estimator and τ, with whether each value is
+//! exact or a Monte Carlo estimate. The rows are the model's (`estimators_table`); this file
+//! writes them as one of the page's data tables, numbers as in every other table.
 
-use super::tables::Table;
-use crate::render::EstimatorsData;
+use super::tables::{Cell, Table};
+use super::{Model, ModelError};
 
 /// The header cells of the estimator table, in order.
 pub const ESTIMATOR_COLUMNS: [&str; 7] = [
@@ -16,23 +16,26 @@ pub const ESTIMATOR_COLUMNS: [&str; 7] = [
     "exact",
 ];
 
-/// Rows for every curve of `data` (in its order) and every τ of its grid. Every value of the
-/// sweep is a Monte Carlo estimate from its one-sample gradients, so `exact` is "no".
-pub fn estimators_table(data: &EstimatorsData) -> Table {
-    let mut t = Table::new(&ESTIMATOR_COLUMNS);
-    for curve in &data.curves {
-        for (j, &tau) in data.taus.iter().enumerate() {
-            let at = |v: &[f64]| v.get(j).copied().unwrap_or(f64::NAN);
-            t.push(vec![
-                curve.name.as_str().into(),
-                tau.into(),
-                at(&curve.bias).into(),
-                at(&curve.bias_se).into(),
-                at(&curve.variance).into(),
-                at(&curve.variance_se).into(),
-                "no".into(),
-            ]);
+impl Model {
+    /// The estimator view's rows as a data table: numbers as numbers, names and "yes"/"no" as
+    /// text.
+    ///
+    /// # Errors
+    /// As [`estimators_table`](Self::estimators_table).
+    pub fn estimators_data_table(&mut self) -> Result<Table, ModelError> {
+        let (header, rows) = self.estimators_table()?;
+        let mut t = Table::new(&header);
+        for row in rows {
+            t.push(
+                row.into_iter()
+                    .enumerate()
+                    .map(|(i, cell)| match (i, cell.parse::<f64>()) {
+                        (1..=5, Ok(v)) => Cell::Number(v),
+                        _ => Cell::Text(cell),
+                    })
+                    .collect(),
+            );
         }
+        Ok(t)
     }
-    t
 }

@@ -183,13 +183,21 @@ impl Model {
             View::Figure1 => self.figure1_table(),
             View::Density => self.density_table(),
             View::StraightThrough => self.straight_through_table(),
-            View::Estimators => super::table_estimators::estimators_table(&self.estimators_data()?),
+            View::Estimators => self.estimators_data_table()?,
             View::Annealing => self.annealing_table(),
             View::Cost => self.cost_table(),
             View::Training => {
                 let mut table = Table::new(&super::training_data::TABLE_HEADER);
+                // The same rows as the view's own table, numbers written as in every table.
                 for row in self.training_rows()? {
-                    table.push(row.cells().into_iter().map(Cell::Text).collect());
+                    let pi: Vec<String> =
+                        row.probs.iter().map(|&p| Cell::Number(p).text()).collect();
+                    table.push(vec![
+                        Cell::Text(row.estimator),
+                        Cell::Count(row.step),
+                        Cell::Text(pi.join(";")),
+                        Cell::Number(row.objective),
+                    ]);
                 }
                 table
             }

@@ -16,6 +16,12 @@ use std::fmt;
 /// Longest state text accepted; a real one is under 300 characters.
 pub const MAX_STATE_LEN: usize = 2_000;
 
+/// The objective of a link that does not name one. Links written by [`to_state`] always name
+/// it, but a shorter hand-made link (`#k=2&p=0.5,0.5`) was read with the linear payoff, the page's
+/// default objective of that time, and must keep opening the same view now that a new page
+/// starts with the squared distance.
+pub const OBJECTIVE_WITHOUT_OBJ: ObjectiveKind = ObjectiveKind::Linear;
+
 /// Why a link's state was not restored (the message follows "the link's state was not
 /// restored: "). Pieces of the link are quoted only as sanitised excerpts.
 #[derive(Clone, Debug, PartialEq)]
@@ -267,11 +273,10 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
             return bad(LinkError::ClassCount { k, given: s.k() });
         }
     }
-    if let Some((kind, vals)) = objective {
-        match vals {
-            Some(v) => s.set_objective(kind, &v).map_err(wrap)?,
-            None => s.set_objective_kind(kind),
-        }
+    match objective {
+        Some((kind, Some(v))) => s.set_objective(kind, &v).map_err(wrap)?,
+        Some((kind, None)) => s.set_objective_kind(kind),
+        None => s.set_objective_kind(OBJECTIVE_WITHOUT_OBJ),
     }
     for (key, value) in rest {
         match key {

@@ -131,19 +131,35 @@ pub struct StraightThroughData {
     pub tau: f64,
 }
 
-/// One estimator's curve in view 5.
+/// One estimator in view 5. Every vector holds one value per τ of `EstimatorsData::taus`; NaN
+/// means "nothing to draw there".
 #[derive(Clone, Debug, Default)]
 pub struct EstimatorCurve {
-    /// Short label, e.g. "GS".
+    /// Legend label, e.g. "GS" or "SF + b* (best constant)".
     pub name: String,
-    /// One value per τ in `EstimatorsData::taus`.
+    /// Short name for notes inside the plot, e.g. "SF+b*".
+    pub short_name: String,
+    /// Whether the estimator ignores τ (its Monte Carlo variance is one number, drawn once).
+    pub independent_of_tau: bool,
+    /// Exact bias ‖E[ĝ] − ∇F‖, drawn as a line; exactly 0 for an estimator unbiased by a
+    /// theorem, drawn on the floor of the log axis and said so.
+    pub exact_bias: Vec<f64>,
+    /// Exact variance tr Cov[ĝ], drawn as a line (0 for an estimator with no variance).
+    pub exact_variance: Vec<f64>,
+    /// Monte Carlo bias, corrected for the noise of the mean, and the ends of its error bar.
     pub bias: Vec<f64>,
-    pub bias_se: Vec<f64>,
+    pub bias_lo: Vec<f64>,
+    pub bias_hi: Vec<f64>,
+    /// √(tr Ĉov/M): a bias below it is not resolvable with M samples.
+    pub floor: Vec<f64>,
+    /// Monte Carlo variance and its standard error.
     pub variance: Vec<f64>,
     pub variance_se: Vec<f64>,
 }
 
-/// View 5: bias and variance of the gradient estimators against τ (log-log).
+/// View 5: bias and variance of the gradient estimators against τ (log-log): exact curves as
+/// lines, Monte Carlo estimates as points with error bars (or, where nothing is exact, as a line
+/// with a band).
 #[derive(Clone, Debug, Default)]
 pub struct EstimatorsData {
     pub taus: Vec<f64>,
@@ -152,6 +168,10 @@ pub struct EstimatorsData {
     pub current_tau: f64,
     /// The exact gradient ∇θF, shown as text.
     pub exact: Vec<f64>,
+    /// M, the Monte Carlo samples per τ.
+    pub samples: usize,
+    /// Sentences printed under the plots.
+    pub notes: Vec<String>,
 }
 
 /// View 6: the annealing schedule τ(step) with the current step marked.

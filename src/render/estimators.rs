@@ -1,21 +1,22 @@
 //! View 5: bias and variance of the one-sample gradient estimators against τ, both on log-log
-//! axes. Estimators that ignore τ (score function, straight-through) are flat lines; Gumbel-Softmax
-//! and its straight-through variant trade bias (large τ) for variance (small τ). Each curve has its
-//! own colour, dash pattern and marker, so the plot reads without colour vision too.
+//! axes, side by side (or stacked on a tall canvas). Exact values are lines, Monte Carlo
+//! estimates points with ±2 SE bars; where only Monte Carlo exists, a line with its band and the
+//! unresolvable region shaded (see `estimator_panel`). Each estimator has its own colour, dash
+//! pattern and marker, so the plot reads without colour vision too.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axes::{log_label, LogAxis};
-use super::data::{EstimatorCurve, EstimatorsData, Theme};
-use super::error::{Drawn, RenderError};
-use super::frame::{fits, local, message, start_figure, sub_area, Frame};
-use super::marks::{legend, polyline, Dash, LegendEntry, Marker, Swatch};
+use super::axes::LogAxis;
+use super::data::{EstimatorsData, Theme};
+use super::error::RenderError;
+use super::estimator_panel::{draw_panel, Look, Quantity};
+use super::frame::{message, start_figure, sub_area, Frame};
+use super::marks::{legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::CLASS_COLOURS;
-use super::ranges::log_range;
-use super::text::{fmt_tau, text};
-use super::theme::{px, small_font, stroke, style_mesh, TEXT};
+use super::text::text;
+use super::theme::{px, small_font, SUBTLE, TEXT};
 use crate::format;
 
 /// Per-curve look, in the order the model lists the estimators. Yellow is skipped: thin lines in
@@ -23,29 +24,28 @@ use crate::format;
 const STYLES: [(usize, Dash, Marker); 6] = [
     (0, Dash::Solid, Marker::Circle),
     (3, Dash::Dashed, Marker::Square),
+    (7, Dash::Long, Marker::Diamond),
     (2, Dash::Dotted, Marker::Triangle),
-    (4, Dash::Long, Marker::Diamond),
-    (1, Dash::Solid, Marker::Cross),
-    (7, Dash::Dashed, Marker::Circle),
+    (4, Dash::Solid, Marker::Diamond),
+    (1, Dash::Dashed, Marker::Cross),
 ];
 
-fn style_of(j: usize) -> (RGBColor, Dash, Marker) {
-    let (c, d, m) = STYLES[j % STYLES.len()];
-    (CLASS_COLOURS[c], d, m)
+fn look_of(j: usize) -> Look {
+    let (c, dash, marker) = STYLES[j % STYLES.len()];
+    Look {
+        colour: CLASS_COLOURS[c % CLASS_COLOURS.len()],
+        dash,
+        marker,
+    }
 }
 
-/// Picks one measured quantity (bias or variance) out of a curve.
-type Metric = fn(&EstimatorCurve) -> &[f64];
-
-/// How far below the largest value each log axis reaches; smaller values (and the zeros and
-/// negative noise of an unbiased estimator's bias) are drawn on that floor. The bias of an
-/// unbiased estimator is Monte Carlo noise, so four decades show every meaningful bias; the
-/// variance legitimately spans more as τ grows.
-const BIAS_RATIO: f64 = 1e4;
+/// How many decades below its largest value each log axis reaches; smaller values are drawn at
+/// the floor (and said to be). An exact bias can be tiny (GS at small τ, linear payoff) and the
+/// variance spans decades as τ grows.
+const BIAS_RATIO: f64 = 1e5;
 const VARIANCE_RATIO: f64 = 1e6;
-
-/// Markers per curve: enough to tell the curves apart, few enough not to hide the lines.
-const MAX_MARKERS: usize = 12;
+/// Half-width of a variance error bar, in standard errors.
+const BAR_SE: f64 = 2.0;
 
 pub fn draw_estimators<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -64,23 +64,38 @@ pub fn draw_estimators<DB: DrawingBackend>(
     let Some(Frame { w, h, margin }) = start_figure(area, theme, 240.0, 200.0)? else {
         return Ok(());
     };
+    let looks: Vec<Look> = (0..data.curves.len()).map(look_of).collect();
 
-    let entries: Vec<LegendEntry> = data
+    let mut entries: Vec<LegendEntry> = data
         .curves
         .iter()
-        .enumerate()
-        .map(|(j, c)| {
-            let (colour, dash, marker) = style_of(j);
+        .zip(&looks)
+        .map(|(c, look)| {
             LegendEntry::new(
                 c.name.clone(),
                 Swatch::Line {
-                    colour,
-                    dash,
-                    marker,
+                    colour: look.colour,
+                    dash: look.dash,
+                    marker: Marker::None,
                 },
             )
         })
         .collect();
+    entries.push(LegendEntry::new(
+        "line: exact",
+        Swatch::Line {
+            colour: SUBTLE,
+            dash: Dash::Solid,
+            marker: Marker::None,
+        },
+    ));
+    entries.push(LegendEntry::new(
+        format!(
+            "mark: Monte Carlo, M = {} per τ, bar ±2 SE",
+            format::count(data.samples as u64)
+        ),
+        Swatch::Point(SUBTLE, Marker::Circle),
+    ));
     let top = legend(
         area,
         theme,
@@ -90,22 +105,26 @@ pub fn draw_estimators<DB: DrawingBackend>(
         true,
     )?;
 
-    // The exact gradient, as text under the plots: the number every bias is measured against.
-    let bottom = if data.exact.is_empty() {
-        0
-    } else {
-        let parts: Vec<String> = data.exact.iter().map(|g| format::rounded(*g, 2)).collect();
-        let line = format!("exact gradient ∇F = ({})", parts.join(", "));
+    // Under the plots: the exact gradient every bias is measured against, then the notes.
+    let mut lines = Vec::new();
+    if !data.exact.is_empty() {
+        let parts: Vec<String> = data.exact.iter().map(|g| format::rounded(*g, 3)).collect();
+        lines.push(format!("exact gradient ∇F = ({})", parts.join(", ")));
+    }
+    lines.extend(data.notes.iter().cloned());
+    let line_h = px(theme, 17.0);
+    let bottom = line_h * lines.len() as i32;
+    for (i, line) in lines.iter().enumerate() {
+        let y = h - margin - bottom + line_h * (i as i32 + 1);
         text(
             area,
-            &line,
-            (margin, h - margin),
+            line,
+            (margin, y),
             &small_font(theme).color(&TEXT),
             HPos::Left,
             VPos::Bottom,
         )?;
-        px(theme, 22.0)
-    };
+    }
 
     let body = sub_area(
         area,
@@ -130,139 +149,17 @@ pub fn draw_estimators<DB: DrawingBackend>(
         LogAxis::new(tau_lo / 2.0, tau_hi * 2.0)
     };
 
-    let metrics: [(&str, Metric, f64); 2] = [
-        ("bias ‖E[ĝ] − ∇F‖ (log)", |c| &c.bias, BIAS_RATIO),
-        ("variance tr Cov[ĝ] (log)", |c| &c.variance, VARIANCE_RATIO),
+    let metrics = [
+        (Quantity::Bias, "bias ‖E[ĝ] − ∇F‖ (log)", BIAS_RATIO),
+        (
+            Quantity::Variance,
+            "variance tr Cov[ĝ] (log)",
+            VARIANCE_RATIO,
+        ),
     ];
-    for (panel, (desc, values, ratio)) in panels.iter().zip(metrics) {
-        draw_panel(panel, theme, data, &x_axis, (desc, values, ratio))?;
-    }
-    Ok(())
-}
-
-fn draw_panel<DB: DrawingBackend>(
-    panel: &DrawingArea<DB, Shift>,
-    theme: &Theme,
-    data: &EstimatorsData,
-    x_axis: &LogAxis,
-    (desc, values, ratio): (&str, Metric, f64),
-) -> Drawn {
-    if !fits(panel, theme, 120.0, 90.0) {
-        return Ok(());
-    }
-    let all = data.curves.iter().flat_map(|c| values(c).iter().copied());
-    let Some(y_range) = log_range(all, ratio) else {
-        let (w, h) = panel.dim_in_pixel();
-        return text(
-            panel,
-            &format!("{desc}: no positive values"),
-            (w as i32 / 2, h as i32 / 2),
-            &small_font(theme),
-            HPos::Center,
-            VPos::Center,
-        );
-    };
-    let y_axis = LogAxis::new(y_range.0, y_range.1);
-    let (lo, hi) = (y_axis.lo(), y_axis.hi());
-    let mut chart = ChartBuilder::on(panel)
-        .margin_top(px(theme, 8.0))
-        .margin_right(px(theme, 14.0))
-        .x_label_area_size(px(theme, 40.0))
-        .y_label_area_size(px(theme, 62.0))
-        .build_cartesian_2d(x_axis.clone(), y_axis)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.x_labels(6)
-        .y_labels(6)
-        .x_desc("τ (log scale)")
-        .y_desc(desc)
-        .draw()?;
-
-    let to_px = |t: f64, v: f64| local(panel, chart.backend_coord(&(t, v)));
-
-    // Current temperature first, so the curves draw over it.
-    let t = data.current_tau;
-    if t.is_finite() && t > 0.0 {
-        let (a, b) = (to_px(t, lo), to_px(t, hi));
-        polyline(
-            panel,
-            theme,
-            &[a, b],
-            TEXT.mix(0.6),
-            stroke(theme, 1.0),
-            Dash::Dashed,
-        )?;
-        text(
-            panel,
-            &fmt_tau(t),
-            (b.0 + px(theme, 4.0), b.1 + px(theme, 2.0)),
-            &small_font(theme),
-            HPos::Left,
-            VPos::Top,
-        )?;
-    }
-
-    let mut clamped = false;
-    let n = data.curves.len();
-    // Drawn last to first so the first estimators stay on top where curves coincide (GS and ST-GS
-    // share their bias exactly); their different dash patterns then show both.
-    for (j, curve) in data.curves.iter().enumerate().rev() {
-        let (colour, dash, marker) = style_of(j);
-        // Runs of consecutive usable points; NaN breaks the line, non-positive values (the noise
-        // of an unbiased estimator around zero) sit on the floor.
-        let mut runs: Vec<Vec<(usize, (i32, i32))>> = vec![Vec::new()];
-        for (i, (&tau, &v)) in data.taus.iter().zip(values(curve)).enumerate() {
-            let usable = tau.is_finite() && tau > 0.0 && !v.is_nan();
-            if !usable {
-                runs.push(Vec::new());
-                continue;
-            }
-            if v < lo {
-                clamped = true;
-            }
-            let v = if v.is_finite() { v.clamp(lo, hi) } else { hi };
-            if let Some(run) = runs.last_mut() {
-                run.push((i, to_px(tau, v)));
-            }
-        }
-        // At most MAX_MARKERS markers per curve, staggered between curves so coinciding curves
-        // still show each one's marker.
-        let stride = data.taus.len().div_ceil(MAX_MARKERS).max(1);
-        let offset = j * stride / n.max(1);
-        for run in &runs {
-            let pixels: Vec<(i32, i32)> = run.iter().map(|&(_, p)| p).collect();
-            polyline(
-                panel,
-                theme,
-                &pixels,
-                colour.to_rgba(),
-                stroke(theme, 2.0),
-                dash,
-            )?;
-            for &(i, p) in run {
-                if (i + offset).is_multiple_of(stride) {
-                    super::marks::marker(
-                        panel,
-                        theme,
-                        marker,
-                        p,
-                        px(theme, 3.5),
-                        colour.to_rgba(),
-                    )?;
-                }
-            }
-        }
-    }
-    if clamped {
-        let (x, _) = to_px(x_axis.lo(), lo);
-        let (_, y) = to_px(x_axis.lo(), lo);
-        text(
-            panel,
-            &format!("values below {} drawn at the floor", log_label(lo)),
-            (x + px(theme, 6.0), y - px(theme, 4.0)),
-            &small_font(theme),
-            HPos::Left,
-            VPos::Bottom,
+    for (panel, (quantity, desc, ratio)) in panels.iter().zip(metrics) {
+        draw_panel(
+            panel, theme, data, &looks, &x_axis, quantity, desc, BAR_SE, ratio,
         )?;
     }
     Ok(())

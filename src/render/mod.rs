@@ -21,6 +21,7 @@ mod components;
 mod cost;
 pub mod data;
 mod error;
+mod estimator_panel;
 mod estimators;
 mod expectation;
 mod figure1;
@@ -40,6 +41,7 @@ mod training;
 pub mod training_data;
 mod training_panels;
 mod training_simplex;
+mod uncertainty;
 pub mod zoom;
 
 pub use annealing::draw_annealing;

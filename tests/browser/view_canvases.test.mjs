@@ -144,10 +144,10 @@ test('the costs redraw view 7 only, the schedule and step view 6 only, the objec
       ['schedule N', () => page.fill('#sched-every', '250'), ['annealing']],
       ['step', () => setRange(page, '#step', 2000), ['annealing']],
       // The training view trains on the page's objective.
-      ['objective squared', () => page.selectOption('#objective', 'squared'), ['estimators', 'training']],
-      ['objective target typed', () => page.fill('#objective-values', '0, 0, 1'), ['estimators', 'training']],
       ['objective linear', () => page.selectOption('#objective', 'linear'), ['estimators', 'training']],
       ['objective payoffs typed', () => page.fill('#objective-values', '3, -1, 2'), ['estimators', 'training']],
+      ['objective squared', () => page.selectOption('#objective', 'squared'), ['estimators', 'training']],
+      ['objective target typed', () => page.fill('#objective-values', '0, 0, 1'), ['estimators', 'training']],
     ];
     for (const [label, action, expected] of ways) {
       const changed = await changedBy(page, log, action);
@@ -158,19 +158,65 @@ test('the costs redraw view 7 only, the schedule and step view 6 only, the objec
 
 test('the exact gradient readout follows the objective', { timeout: TIMEOUT }, async () => {
   await atN('2000', async ({ page, log }) => {
-    // ∇θF = Σ_i π_i f(e_i)(e_i − π); for the linear payoff f(e_i) = c_i, so ∇F_j = π_j (c_j − π·c).
-    const check = async (c) => {
+    // ∇θF = Σ_i π_i f(e_i)(e_i − π), so ∇F_j = π_j (f(e_j) − Σ_i π_i f(e_i)), with f(e_i) = c_i
+    // for the linear payoff and f(e_i) = ‖e_i − t‖² = Σ t² + 1 − 2 t_i for the squared distance.
+    const check = async (vertexValues, label) => {
       const pi = (await page.$$eval('#pi-sliders output', (els) => els.map((e) => Number(e.textContent))));
       const shown = numbers(await page.textContent('#exact-out'));
-      const mean = pi.reduce((a, p, i) => a + p * c[i], 0);
+      const mean = pi.reduce((a, p, i) => a + p * vertexValues[i], 0);
       pi.forEach((p, j) => {
-        const want = p * (c[j] - mean);
+        const want = p * (vertexValues[j] - mean);
         assert.ok(Math.abs(shown[j] - want) <= 2e-3 * Math.max(1, Math.abs(want)),
-          `c = ${c}: ∇F shown ${shown}, expected component ${j + 1} = ${want}`);
+          `${label}: ∇F shown ${shown}, expected component ${j + 1} = ${want}`);
       });
     };
-    await check([0, 0.5, 1]); // the default payoff
+    const squared = (t) => t.map((ti) => t.reduce((a, x) => a + x * x, 0) + 1 - 2 * ti);
+    await check(squared([0.45, 0.275, 0.275]), 'the default target');
+    await page.selectOption('#objective', 'linear');
+    await settle(page, { log });
+    await check([0, 0.5, 1], 'the default payoff');
     await typeInto(page, '#objective-values', '3, -1, 2', { log });
-    await check([3, -1, 2]);
+    await check([3, -1, 2], 'c = 3, -1, 2');
+  });
+});
+
+test('view 5 at the default state: the squared objective, exact curves drawn, readouts and table right', { timeout: TIMEOUT }, async () => {
+  await withPage('', async ({ page, log }) => {
+    await settle(page, { log });
+    assert.equal(await page.$eval('#objective', (e) => e.value), 'squared');
+    assert.equal(await page.$eval('#objective-values', (e) => e.value), '0.45, 0.275, 0.275');
+    assert.equal(await page.textContent('#objective-values-label'), 'target t, comma-separated');
+    const stats = (await allCanvasStats(page)).estimators;
+    assert.ok(stats.inked > 0.02, `#view-estimators is nearly blank (${stats.inked})`);
+    assert.equal(await page.$eval('#view-estimators', (e) => e.dataset.error ?? ''), '');
+    // Once the page is ready the exact curves are complete: no progress note, no linear note.
+    assert.equal((await page.textContent('#estimators-note')).trim(), '');
+    // The figure's numbers, read through a second explorer in the page at the same (default)
+    // state: one row per estimator and τ, all exact at k = 3, the score functions' bias 0.
+    const rows = await page.evaluate(async () => {
+      const wasm = await import('./www/pkg/gumbel_explorer.js');
+      const ex = new wasm.Explorer();
+      ex.table_estimators();
+      while (ex.refining()) ex.refine();
+      const csv = ex.table_estimators();
+      ex.free();
+      return csv.trim().split('\n').map((line) => line.split(','));
+    });
+    assert.deepEqual(rows[0], ['estimator', 'tau', 'bias', 'bias_se', 'variance', 'variance_se', 'exact']);
+    assert.equal(rows.length, 1 + 6 * 40);
+    assert.deepEqual([...new Set(rows.slice(1).map((r) => r[0]))], ['SF', 'SF+baseline', 'SF+b*', 'ST', 'GS', 'ST-GS']);
+    for (const r of rows.slice(1)) {
+      assert.equal(r[6], 'yes', `${r}`);
+      if (r[0].startsWith('SF')) assert.equal(r[2], '0', `${r}`);
+    }
+    // GS and ST-GS differ under the squared objective; ST is biased.
+    const at = (name, tau) => rows.find((r) => r[0] === name && Number(r[1]) === tau);
+    assert.notEqual(at('GS', 0.01)[2], at('ST-GS', 0.01)[2]);
+    assert.ok(Number(at('ST', 0.01)[2]) > 0.01);
+    // The linear payoff: the note beside the figure says ST is exact and ST-GS = GS.
+    await page.selectOption('#objective', 'linear');
+    await settle(page, { log });
+    assert.match(await page.textContent('#estimators-note'), /ST is exact \(bias 0, variance 0\) and ST-GS = GS/);
+    assert.ok((await allCanvasStats(page)).estimators.inked > 0.02);
   });
 });

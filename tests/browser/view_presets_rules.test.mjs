@@ -38,7 +38,9 @@ async function shown(page) {
 }
 
 test('every preset button names a preset of the module, and each does what it always did', { timeout: TIMEOUT }, async () => {
-  await withPage('#n=2000', async (opened) => {
+  // A link that names no objective opens the linear payoff (links keep their view), so the
+  // defaults' link names the squared distance, the objective of a new page.
+  await withPage('#n=2000&obj=sq', async (opened) => {
     const { page, log } = opened;
     const buttons = await page.$$eval('button[data-preset]', (els) => els.map((e) => e.dataset.preset));
     assert.deepEqual([...buttons].sort(), [...await exported(page, 'preset_names')].sort(),
@@ -67,9 +69,10 @@ test('every preset button names a preset of the module, and each does what it al
       k: '2', pi: ['0.500', '0.500'], tau: '0.5', objective: 'squared', values: '0.45, 0.55', errors: '',
     });
     assert.deepEqual(await click('k3'), {
-      k: '3', pi: ['0.200', '0.300', '0.500'], tau: '0.5', objective: 'linear', values: '0, 0.5, 1', errors: '',
+      k: '3', pi: ['0.200', '0.300', '0.500'], tau: '0.5', objective: 'squared', values: '0.45, 0.275, 0.275', errors: '',
     });
-    // The k = 3 teaching case is the default distribution: the link is the defaults' link.
+    // The k = 3 teaching case is the default distribution and objective: the link is the
+    // defaults' link.
     assert.equal(await currentLink(page), defaults);
   });
 });

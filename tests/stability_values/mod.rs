@@ -95,8 +95,8 @@ pub fn sweep_values() -> Vec<Vec<[f64; 2]>> {
 }
 
 /// The (bias, variance) pairs of [`sweep_values`] recorded from the first run, one row per
-/// estimator (SF, SF+baseline, ST, GS, ST-GS); the τ-independent rows repeat their point.
-pub const EXPECTED_SWEEP: [[[f64; 2]; 3]; 5] = [
+/// estimator (SF, SF+baseline, ST, GS, ST-GS, SF+b*); the τ-independent rows repeat their point.
+pub const EXPECTED_SWEEP: [[[f64; 2]; 3]; 6] = [
     // SF
     [
         [0.05477060755355492, 0.3066698898178345],
@@ -126,5 +126,11 @@ pub const EXPECTED_SWEEP: [[[f64; 2]; 3]; 5] = [
         [0.3450866014163892, 2.2069132729842287],
         [0.09610868771635318, 0.47315586735040305],
         [0.03671078162128126, 0.08354435971021572],
+    ],
+    // SF+b*
+    [
+        [0.020958799320422883, 0.013826745744650966],
+        [0.020958799320422883, 0.013826745744650966],
+        [0.020958799320422883, 0.013826745744650966],
     ],
 ];
