@@ -60,7 +60,7 @@ fn dense_layer_matches_finite_differences() {
     layer.accumulate_gradient(&x, &dy, &mut grad);
     let mut dx = vec![0.0; 13];
     layer.backward_input(&dy, &mut dx);
-    for i in 0..layer.params().len() {
+    for (i, &analytic) in grad.iter().enumerate() {
         let keep = layer.params()[i];
         layer.params_mut()[i] = keep + H;
         let up = loss(&layer, &x).0;
@@ -69,9 +69,8 @@ fn dense_layer_matches_finite_differences() {
         layer.params_mut()[i] = keep;
         let numeric = (up - down) / (2.0 * f64::from(H));
         assert!(
-            close(f64::from(grad[i]), numeric),
-            "param {i}: {} vs {numeric}",
-            grad[i]
+            close(f64::from(analytic), numeric),
+            "param {i}: {analytic} vs {numeric}"
         );
     }
     for i in 0..13 {

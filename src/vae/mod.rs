@@ -41,10 +41,10 @@ pub mod objective;
 pub mod trainer;
 
 pub use baseline::IndependentPixels;
-pub use config::{Temperature, VaeConfig, EVALUATION_DRAWS, RECORD_EVERY};
+pub use config::{classroom_schedule, Temperature, VaeConfig, EVALUATION_DRAWS, RECORD_EVERY};
 pub use data::Digits;
 pub use error::VaeError;
 pub use estimator::{Estimator, ESTIMATORS};
 pub use learner::Record;
 pub use network::Vae;
-pub use trainer::{TableRow, VaeTrainer, TABLE_HEADER};
+pub use trainer::{ModelImages, TableRow, VaeTrainer, TABLE_HEADER};

@@ -25,6 +25,15 @@ pub struct TableRow {
     pub record: Record,
 }
 
+/// Images drawn by one model: 64 pixel probabilities each, row-major.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelImages {
+    /// Which model.
+    pub estimator: Estimator,
+    /// The images, in the order asked for.
+    pub images: Vec<Vec<f32>>,
+}
+
 /// One model per estimator ([`ESTIMATORS`]), trained together.
 ///
 /// A run is a deterministic function of the [`VaeConfig`] (seed included): calling
@@ -142,6 +151,14 @@ impl VaeTrainer {
             .collect()
     }
 
+    /// One estimator's test −ELBO as the model is now: what a record at this step holds (the
+    /// same evaluation noise), also before the first step.
+    pub fn test_neg_elbo(&self, estimator: Estimator) -> Option<f64> {
+        let learner = self.learner(estimator)?;
+        let mut ws = learner.vae().workspace();
+        Some(learner.test_neg_elbo(&self.data, self.eval_seed, &mut ws))
+    }
+
     /// One estimator's model.
     pub fn model(&self, estimator: Estimator) -> Option<&Vae> {
         self.learner(estimator).map(Learner::vae)
@@ -157,10 +174,7 @@ impl VaeTrainer {
     ///
     /// # Errors
     /// [`VaeError::TestImage`] for an index past the last test image.
-    pub fn reconstructions(
-        &self,
-        test_indices: &[usize],
-    ) -> Result<Vec<(Estimator, Vec<Vec<f32>>)>, VaeError> {
+    pub fn reconstructions(&self, test_indices: &[usize]) -> Result<Vec<ModelImages>, VaeError> {
         let images = test_indices
             .iter()
             .map(|&index| {
@@ -176,14 +190,17 @@ impl VaeTrainer {
             .map(|l| {
                 let mut ws = l.vae().workspace();
                 let probs = images.iter().map(|x| l.vae().reconstruct(x, &mut ws));
-                (l.estimator(), probs.collect())
+                ModelImages {
+                    estimator: l.estimator(),
+                    images: probs.collect(),
+                }
             })
             .collect())
     }
 
     /// `count` samples from each model's prior: uniformly random one-hot codes (the same codes
     /// for every model, drawn from `seed`), decoded to 64 pixel probabilities each.
-    pub fn prior_samples(&self, count: usize, seed: u64) -> Vec<(Estimator, Vec<Vec<f32>>)> {
+    pub fn prior_samples(&self, count: usize, seed: u64) -> Vec<ModelImages> {
         let mut rng = Pcg64Mcg::seed_from_u64(seed);
         let k = self.config.categories as u32;
         let codes: Vec<Vec<usize>> = (0..count)
@@ -198,7 +215,10 @@ impl VaeTrainer {
             .map(|l| {
                 let mut ws = l.vae().workspace();
                 let samples = codes.iter().map(|c| l.vae().decode_choices(c, &mut ws));
-                (l.estimator(), samples.collect())
+                ModelImages {
+                    estimator: l.estimator(),
+                    images: samples.collect(),
+                }
             })
             .collect()
     }
