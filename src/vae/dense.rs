@@ -108,7 +108,11 @@ impl Dense {
     }
 }
 
-/// y += a·x, element by element.
+/// Width of the blocks of a dot product: fixed-size arrays of partial sums the compiler maps
+/// onto vector registers (SSE natively, simd128 in WebAssembly when enabled).
+const LANES: usize = 8;
+
+/// y += a·x, element by element (a loop the compiler vectorises as it stands).
 #[inline]
 fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
     for (yi, &xi) in y.iter_mut().zip(x) {
@@ -116,25 +120,24 @@ fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
     }
 }
 
-/// ⟨a, b⟩ summed in eight interleaved partial sums (which the compiler can keep in vector
-/// lanes), combined in a fixed order.
+/// ⟨a, b⟩ summed in [`LANES`] interleaved partial sums (vector lanes), combined in a fixed
+/// order, then the tail.
 #[inline]
 pub fn dot(a: &[f32], b: &[f32]) -> f32 {
-    const LANES: usize = 8;
-    let (chunks_a, chunks_b) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
-    let tail: f32 = chunks_a
-        .remainder()
-        .iter()
-        .zip(chunks_b.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
+    let n = a.len().min(b.len());
+    let (Some(a), Some(b)) = (a.get(..n), b.get(..n)) else {
+        return 0.0;
+    };
+    let (a_blocks, a_tail) = a.as_chunks::<LANES>();
+    let (b_blocks, b_tail) = b.as_chunks::<LANES>();
     let mut acc = [0.0f32; LANES];
-    for (ca, cb) in chunks_a.zip(chunks_b) {
-        for ((s, x), y) in acc.iter_mut().zip(ca).zip(cb) {
-            *s += x * y;
+    for (ab, bb) in a_blocks.iter().zip(b_blocks) {
+        for l in 0..LANES {
+            acc[l] += ab[l] * bb[l];
         }
     }
     let [a0, a1, a2, a3, a4, a5, a6, a7] = acc;
+    let tail: f32 = a_tail.iter().zip(b_tail).map(|(x, y)| x * y).sum();
     ((a0 + a4) + (a1 + a5)) + ((a2 + a6) + (a3 + a7)) + tail
 }
 
