@@ -21,6 +21,7 @@ pub mod kernels;
 pub mod math;
 pub mod model;
 pub mod render;
+pub mod vae;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
