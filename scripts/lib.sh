@@ -12,6 +12,8 @@ CRATE_LIB=gumbel_explorer
 WASM_TARGET=wasm32-unknown-unknown
 WASM_RELEASE="target/$WASM_TARGET/web/$CRATE_LIB.wasm"
 PKG_DIR=www/pkg
+# The training worker's module (view 9), loaded only by www/vae-worker.js.
+VAE_PKG_DIR=www/pkg-vae
 
 say() { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }

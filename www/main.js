@@ -13,6 +13,7 @@ import { wirePresets } from './presets.js';
 import { updateReadouts } from './readouts.js';
 import { afterRedraw, loadViews, observeResizes, redraw } from './scheduler.js';
 import { syncAll } from './show-state.js';
+import { wireVae } from './vae.js';
 
 // Called by the module's panic hook (src/api/panic.rs).
 window.explorerPanicked = showFatal;
@@ -41,6 +42,7 @@ async function main() {
   wireControls();
   wirePresets();
   wireExport();
+  wireVae();
   $('copy-link').addEventListener('click', copyLink);
   $('reload').addEventListener('click', () => location.reload());
   observeResizes();

@@ -9,11 +9,13 @@ mod bench;
 mod canvas;
 mod page_rules;
 mod panic;
+mod vae_page;
 #[cfg(feature = "bench")]
 pub use bench::bench_kernel;
 
 use crate::model::draw::draw_view;
 use crate::model::url::{from_state, to_state};
+use crate::model::vae_settings::VaeSettings;
 use crate::model::{Model, ModelError, ObjectiveKind, View};
 use crate::render::Theme;
 use canvas::FastCanvas;
@@ -37,6 +39,7 @@ fn js(e: ModelError) -> JsError {
 pub struct Explorer {
     model: Model,
     drawn: HashMap<View, u64>,
+    vae: VaeSettings,
 }
 
 impl Default for Explorer {
@@ -54,20 +57,23 @@ impl Explorer {
         Explorer {
             model: Model::new(),
             drawn: HashMap::new(),
+            vae: VaeSettings::default(),
         }
     }
 
     /// Restores the state written by `state()` (a URL hash). On error the current state is
     /// kept and the message says what was wrong with the link.
     pub fn restore(&mut self, state: &str) -> Result<(), JsError> {
-        let settings = from_state(state).map_err(js)?;
+        let (vae, state) = VaeSettings::split_link(state).map_err(|e| JsError::new(&e.to_string()))?;
+        let settings = from_state(&state).map_err(js)?;
         self.model.replace_settings(settings);
+        self.vae = vae;
         Ok(())
     }
 
     /// The whole state as a URL-hash text.
     pub fn state(&self) -> String {
-        to_state(self.model.settings())
+        to_state(self.model.settings()) + &self.vae.link_suffix()
     }
 
     pub fn set_k(&mut self, k: f64) -> Result<(), JsError> {

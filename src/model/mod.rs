@@ -20,6 +20,9 @@ mod samples;
 pub mod sampling;
 pub mod settings;
 pub mod url;
+pub mod vae_report;
+pub mod vae_run;
+pub mod vae_settings;
 pub mod view;
 
 pub use density::DensityView;

@@ -36,6 +36,8 @@ mod simplex;
 mod straight_through;
 mod text;
 mod theme;
+mod vae_curves;
+mod vae_digits;
 
 pub use annealing::draw_annealing;
 pub use binary::draw_binary;
@@ -54,3 +56,5 @@ pub use raster::RasterElement;
 pub use sample_strip::draw_sample_strip;
 pub use simplex::{draw_simplex, simplex_raster_rect};
 pub use straight_through::draw_straight_through;
+pub use vae_curves::{draw_vae_curves, VaeCurve, VaeCurvesData};
+pub use vae_digits::{draw_vae_digits, DigitRow, VaeDigitsData};
