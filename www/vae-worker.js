@@ -17,6 +17,9 @@ import init, { VaeRun, vae_max_run_steps, vae_table_header } from './pkg-vae/gum
 const SLICE_MS = 40;
 // The curves are redrawn at every new record, and in between at most this often.
 const CURVES_EVERY_MS = 250;
+// Progress is sent at every new record, and in between at most this often: each message costs
+// the page's main thread a few milliseconds.
+const PROGRESS_EVERY_MS = 100;
 
 let run = null;
 let runId = 0;
@@ -26,6 +29,7 @@ let sizes = null;
 let sentRecords = 0;
 let drawnRecords = -1;
 let curvesAt = 0;
+let postedAt = 0;
 let timer = 0;
 let dead = false;
 
@@ -134,6 +138,8 @@ function report(full, resized = false) {
   const records = run.records();
   const now = performance.now();
   const newRecords = records !== drawnRecords;
+  if (!full && !newRecords && now - postedAt < PROGRESS_EVERY_MS) return;
+  postedAt = now;
   let curves = null;
   let digits = null;
   if (full || newRecords || now - curvesAt >= CURVES_EVERY_MS) {
