@@ -9,7 +9,10 @@
 #   - the peer: the same content redrawn by NumPy + Matplotlib (bench/notebook_redraw.py), in a
 #     venv under target/bench-venv that this script creates when Python can install them;
 #   - bundle sizes, long tasks while dragging τ at N = 1e6 and at k = 10, wasm memory growth
-#     over 1,000 redraws.
+#     over 1,000 redraws;
+#   - view 9's VAE: training steps per second per model natively (examples/bench_vae.rs) and in
+#     Chromium (bench/vae_bench.mjs, with the worker's module built with `bench` into
+#     target/bench/pkg-vae), and the page's own run to 5,000 steps.
 # Progress goes to stderr; stdout carries only the table. Targets are reported, not enforced:
 # the exit status is non-zero only when a measurement could not be made.
 #
@@ -25,7 +28,7 @@ OUT=target/bench
 BENCH_PKG=$OUT/pkg
 VENV=target/bench-venv
 mkdir -p "$OUT"
-rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md "$OUT"/load.txt
+rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md "$OUT"/load.txt "$OUT"/vae*
 FAILED=()
 
 step() { say "$*" >&2; }
@@ -109,6 +112,18 @@ fi
 [[ -z $peer_why ]] || warn "notebook peer: $peer_why"
 
 node bench/report.mjs "$OUT/native.json" "$OUT/browser.json" "$OUT/notebook.json" "$peer_why" "$OUT/load.txt" | tee "$OUT/report.md"
+
+# View 9's VAE: steps per second per model natively and in Chromium (the benchmark's copy of the
+# worker's module, $BENCH_PKG-vae), and the page's own run to 5,000 steps.
+step "VAE: cargo run --release --example bench_vae, then node bench/vae_bench.mjs"
+mark_load vae
+if cargo run --release --example bench_vae >"$OUT/vae-native.txt" &&
+  timeout 30m node bench/vae_bench.mjs --native "$OUT/vae-native.txt" --module "$BENCH_PKG-vae/${CRATE_LIB}.js" \
+    --out "$OUT/vae.json" ${BENCH_URL:+--url "$BENCH_URL"} >"$OUT/vae.md"; then
+  tee -a "$OUT/report.md" <"$OUT/vae.md"
+else
+  FAILED+=("VAE benchmark")
+fi
 
 if ((${#FAILED[@]})); then
   die "could not measure: ${FAILED[*]} (see the messages above)"

@@ -28,7 +28,12 @@ fn curves_of_a_run_name_every_estimator_and_the_reference() {
     let text = svg("vae-curves", (800, 450), 1.0, |a, t| {
         draw_vae_curves(a, &data, t)
     });
-    for name in ["GS test", "ST-GS test", "SF+baseline test", "train (as trained)"] {
+    for name in [
+        "GS test",
+        "ST-GS test",
+        "SF+baseline test",
+        "train (as trained)",
+    ] {
         assert!(has_text(&text, name), "no legend entry {name}");
     }
     assert!(has_text(&text, "independent pixels: 24.59 nats"));
@@ -37,7 +42,10 @@ fn curves_of_a_run_name_every_estimator_and_the_reference() {
     // One solid and one dashed line per estimator, each through three records.
     for colour in CLASS_COLOURS.iter().take(3) {
         let c = format!("{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
-        assert!(text.matches(&c).count() >= 2, "estimator colour #{c} missing");
+        assert!(
+            text.matches(&c).count() >= 2,
+            "estimator colour #{c} missing"
+        );
     }
     // Twice the pixels still draws, with the same texts.
     let large = drawn((1600, 900), 2.0, |a, t| draw_vae_curves(a, &data, t));
@@ -90,7 +98,9 @@ fn digits_show_every_row_as_grey_pixels() {
     for label in ["test digit", "GS", "ST-GS", "SF+baseline"] {
         assert!(has_text(&text, label), "no row {label}");
     }
-    assert!(has_text(&text, "Test digits and each model") && has_text(&text, "Samples from each model"));
+    assert!(
+        has_text(&text, "Test digits and each model") && has_text(&text, "Samples from each model")
+    );
     // The originals are binary: every "on" pixel is the darkest ink.
     let on: usize = data.left[0]
         .images
@@ -98,7 +108,10 @@ fn digits_show_every_row_as_grey_pixels() {
         .map(|im| im.iter().filter(|&&p| p >= 1.0).count())
         .sum();
     assert!(on > 0);
-    assert!(filled_rects(&text, "#222222") >= on, "fewer dark pixels than the originals have");
+    assert!(
+        filled_rects(&text, "#222222") >= on,
+        "fewer dark pixels than the originals have"
+    );
     // Narrow: the panels stack, and everything is still drawn.
     let tall = drawn((400, 600), 1.0, |a, t| draw_vae_digits(a, &data, t));
     save("vae-digits-narrow", &tall);

@@ -64,7 +64,8 @@ impl Explorer {
     /// Restores the state written by `state()` (a URL hash). On error the current state is
     /// kept and the message says what was wrong with the link.
     pub fn restore(&mut self, state: &str) -> Result<(), JsError> {
-        let (vae, state) = VaeSettings::split_link(state).map_err(|e| JsError::new(&e.to_string()))?;
+        let (vae, state) =
+            VaeSettings::split_link(state).map_err(|e| JsError::new(&e.to_string()))?;
         let settings = from_state(&state).map_err(js)?;
         self.model.replace_settings(settings);
         self.vae = vae;

@@ -107,8 +107,7 @@ impl DrawingBackend for OffscreenBackend {
     fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Result<(), Failure> {
         if color.alpha > 0.0 {
             self.context.set_fill_style_str(&css(color));
-            self.context
-                .fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
+            self.context.fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
         }
         Ok(())
     }

@@ -5,6 +5,9 @@
 
 #[path = "panic.rs"]
 mod panic;
+#[cfg(feature = "bench")]
+#[path = "vae_bench.rs"]
+mod vae_bench;
 #[path = "vae_offscreen.rs"]
 mod vae_offscreen;
 
@@ -15,6 +18,8 @@ use crate::model::vae_settings::{VaeSettings, MAX_RUN_STEPS};
 use crate::render::{draw_vae_curves, draw_vae_digits, RenderError, Theme};
 use crate::vae::TABLE_HEADER;
 use plotters::prelude::*;
+#[cfg(feature = "bench")]
+pub use vae_bench::bench_vae_steps;
 use vae_offscreen::OffscreenBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::OffscreenCanvas;
@@ -66,8 +71,11 @@ impl VaeRun {
         settings.set_latents(latents).map_err(js)?;
         settings.set_categories(categories).map_err(js)?;
         settings.set_annealed(annealed);
-        let seed = whole_in(seed, 0, MAX_SEED)
-            .ok_or_else(|| js(format!("seed {seed}: must be a whole number from 0 to {MAX_SEED}")))?;
+        let seed = whole_in(seed, 0, MAX_SEED).ok_or_else(|| {
+            js(format!(
+                "seed {seed}: must be a whole number from 0 to {MAX_SEED}"
+            ))
+        })?;
         let run = Run::new(settings.config(seed, tau)).map_err(js)?;
         Ok(VaeRun { run })
     }
@@ -86,7 +94,11 @@ impl VaeRun {
     /// milliseconds; returns the steps taken.
     pub fn train(&mut self, until: f64, budget_ms: f64) -> f64 {
         let until = whole_in(until.floor(), 0, MAX_RUN_STEPS).unwrap_or(0);
-        let budget = if budget_ms.is_finite() { budget_ms.clamp(1.0, 1000.0) } else { 1.0 };
+        let budget = if budget_ms.is_finite() {
+            budget_ms.clamp(1.0, 1000.0)
+        } else {
+            1.0
+        };
         self.run.train_slice(until, budget, &mut performance_now) as f64
     }
 
@@ -119,13 +131,17 @@ impl VaeRun {
         horizon: f64,
     ) -> Result<(), JsError> {
         let data = self.run.curves(horizon);
-        paint(canvas, scale, |area, theme| draw_vae_curves(area, &data, theme))
+        paint(canvas, scale, |area, theme| {
+            draw_vae_curves(area, &data, theme)
+        })
     }
 
     /// Draws the digits (originals, reconstructions, prior samples) onto `canvas`.
     pub fn draw_digits(&self, canvas: &OffscreenCanvas, scale: f64) -> Result<(), JsError> {
         let data = self.run.digits();
-        paint(canvas, scale, |area, theme| draw_vae_digits(area, &data, theme))
+        paint(canvas, scale, |area, theme| {
+            draw_vae_digits(area, &data, theme)
+        })
     }
 }
 
@@ -137,8 +153,8 @@ fn paint(
         &Theme,
     ) -> Result<(), RenderError>,
 ) -> Result<(), JsError> {
-    let backend =
-        OffscreenBackend::new(canvas).ok_or_else(|| js("the offscreen canvas has no 2-D context"))?;
+    let backend = OffscreenBackend::new(canvas)
+        .ok_or_else(|| js("the offscreen canvas has no 2-D context"))?;
     let area = backend.into_drawing_area();
     figure(&area, &Theme { scale }).map_err(js)?;
     area.present().map_err(js)

@@ -17,7 +17,11 @@ fn nats(v: f64) -> String {
 /// recorded yet. Lower −ELBO is better, so "ahead" means lower.
 pub fn run_sentence(trainer: &VaeTrainer, reference: f64) -> String {
     let last = |e: Estimator| trainer.history(e).last().copied();
-    let (gs, st, sf) = (Estimator::GumbelSoftmax, Estimator::StraightThrough, Estimator::ScoreFunction);
+    let (gs, st, sf) = (
+        Estimator::GumbelSoftmax,
+        Estimator::StraightThrough,
+        Estimator::ScoreFunction,
+    );
     let (Some(g), Some(t), Some(s)) = (last(gs), last(st), last(sf)) else {
         return format!(
             "No −ELBO recorded yet: each model records one every {RECORD_EVERY} steps."
@@ -33,7 +37,10 @@ pub fn run_sentence(trainer: &VaeTrainer, reference: f64) -> String {
     };
     let below = reference - g.test_neg_elbo;
     let against_reference = if below.abs() < LEVEL {
-        format!("level with the independent-pixel score of {}", nats(reference))
+        format!(
+            "level with the independent-pixel score of {}",
+            nats(reference)
+        )
     } else if below > 0.0 {
         format!(
             "{} nats below the independent-pixel score of {}",
@@ -85,7 +92,10 @@ mod tests {
             "behind"
         };
         assert!(sentence.contains(word), "{sentence}");
-        assert!(sentence.contains(&format!("({:.2} against {:.2} nats", g, s)), "{sentence}");
+        assert!(
+            sentence.contains(&format!("({:.2} against {:.2} nats", g, s)),
+            "{sentence}"
+        );
         // Against a reference far above or below every model.
         assert!(run_sentence(&trainer, 1e3).contains("nats below the independent-pixel score"));
         assert!(run_sentence(&trainer, 0.0).contains("nats above the independent-pixel score"));

@@ -41,7 +41,9 @@ impl VaeRun {
         let train = data.train_len();
         let shown = SHOWN_LABELS
             .iter()
-            .filter_map(|&label| (0..data.test_len()).find(|&i| data.label(train + i) == Some(label)))
+            .filter_map(|&label| {
+                (0..data.test_len()).find(|&i| data.label(train + i) == Some(label))
+            })
             .collect();
         let (reference, _) = trainer.independent_pixel_scores();
         Ok(Self {
@@ -237,10 +239,23 @@ mod tests {
         let cells = run.table_cells(0);
         assert_eq!(cells.len(), 2 * ESTIMATORS.len() * 4);
         let names: Vec<&str> = cells.iter().step_by(4).map(String::as_str).collect();
-        assert_eq!(names, ["GS", "ST-GS", "SF+baseline", "GS", "ST-GS", "SF+baseline"]);
-        let steps: Vec<&str> = cells.iter().skip(1).step_by(4).map(String::as_str).collect();
+        assert_eq!(
+            names,
+            ["GS", "ST-GS", "SF+baseline", "GS", "ST-GS", "SF+baseline"]
+        );
+        let steps: Vec<&str> = cells
+            .iter()
+            .skip(1)
+            .step_by(4)
+            .map(String::as_str)
+            .collect();
         assert_eq!(steps, ["100", "100", "100", "200", "200", "200"]);
-        for number in cells.iter().skip(2).step_by(4).chain(cells.iter().skip(3).step_by(4)) {
+        for number in cells
+            .iter()
+            .skip(2)
+            .step_by(4)
+            .chain(cells.iter().skip(3).step_by(4))
+        {
             assert!(number.parse::<f64>().is_ok_and(f64::is_finite), "{number}");
         }
         assert_eq!(run.table_cells(1), cells[12..].to_vec());
@@ -266,7 +281,11 @@ mod tests {
         assert_eq!(labels, SHOWN_LABELS);
         let curves = run.curves(2000.0);
         assert_eq!(curves.curves.len(), ESTIMATORS.len());
-        assert!((curves.reference - 24.59).abs() < 0.01, "{}", curves.reference);
+        assert!(
+            (curves.reference - 24.59).abs() < 0.01,
+            "{}",
+            curves.reference
+        );
         assert!(curves.curves.iter().all(|c| c.steps.is_empty()));
     }
 }

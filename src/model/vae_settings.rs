@@ -242,7 +242,10 @@ mod tests {
     fn defaults_leave_the_link_as_it_was_and_match_the_trainer() {
         let s = VaeSettings::default();
         let trainer = VaeConfig::default();
-        assert_eq!((s.latents(), s.categories()), (trainer.latents, trainer.categories));
+        assert_eq!(
+            (s.latents(), s.categories()),
+            (trainer.latents, trainer.categories)
+        );
         assert!(s.annealed());
         assert_eq!(s.until(), DEFAULT_UNTIL);
         assert_eq!(s.link_suffix(), "");
@@ -300,10 +303,17 @@ mod tests {
         }
         for k in [1.0, MAX_CATEGORIES as f64 + 1.0, 0.5, f64::INFINITY] {
             let e = s.set_categories(k).unwrap_err();
-            assert!(e.to_string().starts_with("categories per latent K = "), "{e}");
+            assert!(
+                e.to_string().starts_with("categories per latent K = "),
+                "{e}"
+            );
         }
         for until in [0.0, MAX_RUN_STEPS as f64 + 1.0, 10.5, f64::NAN] {
-            assert!(s.set_until(until).unwrap_err().to_string().starts_with("run until step"));
+            assert!(s
+                .set_until(until)
+                .unwrap_err()
+                .to_string()
+                .starts_with("run until step"));
         }
         assert_eq!(s, VaeSettings::default());
     }
@@ -322,7 +332,9 @@ mod tests {
         ] {
             let e = VaeSettings::split_link(state).unwrap_err();
             assert_eq!(e, VaeSettingError::Link, "{state}");
-            assert!(e.to_string().starts_with("the link's state was not restored"));
+            assert!(e
+                .to_string()
+                .starts_with("the link's state was not restored"));
         }
     }
 

@@ -191,7 +191,14 @@ pub fn draw_vae_curves<DB: DrawingBackend>(
         let (w, h) = plot.dim_in_pixel();
         let style = small_font(theme).color(&SUBTLE);
         let centre = (w as i32 / 2, h as i32 / 2 - px(theme, 16.0));
-        text(&plot, &data.waiting, centre, &style, HPos::Center, VPos::Center)?;
+        text(
+            &plot,
+            &data.waiting,
+            centre,
+            &style,
+            HPos::Center,
+            VPos::Center,
+        )?;
     }
     Ok(())
 }

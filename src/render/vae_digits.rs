@@ -37,14 +37,22 @@ pub struct VaeDigitsData {
 
 /// Ink of a pixel that is on with probability `p`: white for 0, near-black for 1.
 fn ink(p: f32) -> RGBColor {
-    let p = if p.is_finite() { p.clamp(0.0, 1.0) } else { 0.0 };
+    let p = if p.is_finite() {
+        p.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let level = (255.0 - 221.0 * f64::from(p)).round() as u8;
     RGBColor(level, level, level)
 }
 
 /// The columns a panel needs: its widest row, at least one.
 fn columns(rows: &[DigitRow]) -> usize {
-    rows.iter().map(|r| r.images.len()).max().unwrap_or(0).max(1)
+    rows.iter()
+        .map(|r| r.images.len())
+        .max()
+        .unwrap_or(0)
+        .max(1)
 }
 
 pub fn draw_vae_digits<DB: DrawingBackend>(
