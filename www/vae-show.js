@@ -61,7 +61,19 @@ export function showHeader(names) {
 export function clearRun() {
   $('data-vae').tBodies[0].replaceChildren();
   $('vae-sentence').textContent = '';
+  $('vae-step').textContent = '0';
+  $('vae-tau').textContent = '–';
   $('vae-rate').textContent = '–';
+}
+
+/** Replaces both pictures by `text`: there is no run to show. */
+export function clearPictures(text) {
+  for (const name of PICTURES) {
+    const p = document.createElement('p');
+    p.className = 'vae-placeholder';
+    p.textContent = text;
+    $(name + '-box').replaceChildren(p);
+  }
 }
 
 /** Appends rows from `cells`, four a row (estimator, step, train and test −ELBO). */

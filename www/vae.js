@@ -8,7 +8,7 @@ import { $, session, setError } from './page.js';
 import { apply } from './actions.js';
 import { parseNumber } from './format.js';
 import { afterRedraw } from './scheduler.js';
-import { PICTURES, clearRun, pictureSizes, showHeader, showProgress, wirePictureExport } from './vae-show.js';
+import { PICTURES, clearPictures, clearRun, pictureSizes, showHeader, showProgress, wirePictureExport } from './vae-show.js';
 import { format_number } from './pkg/gumbel_explorer.js';
 
 const RESIZE_DELAY_MS = 150;
@@ -17,6 +17,7 @@ let worker = null;
 let runId = 0;
 let runKey = '';
 let running = false;
+let refused = false;
 let maxSteps = Infinity;
 let resizeTimer = 0;
 
@@ -61,7 +62,8 @@ function newRun() {
   runKey = keyOf(s);
   showRunning(false);
   clearRun();
-  setError('err-vae-annealed', null, '');
+  refused = false;
+  setError('err-vae-annealed', $('vae-annealed'), '');
   worker.postMessage({
     type: 'setup',
     id: runId,
@@ -78,6 +80,7 @@ function newRun() {
 /** Asks the worker to train until `until` (the axis reaching `horizon`). */
 function runTo(until, horizon) {
   ensureWorker();
+  if (refused) return;
   worker?.postMessage({ type: 'run', until, horizon });
   showRunning(true);
   status('training…');
@@ -100,8 +103,10 @@ function receive(message) {
       break;
     case 'refused':
       if (message.id !== runId) return;
+      refused = true;
       showRunning(false);
       setError('err-vae-annealed', $('vae-annealed'), message.message);
+      clearPictures('No run with these settings: ' + message.message);
       status('not started: see the message above');
       break;
     case 'fatal':

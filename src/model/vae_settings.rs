@@ -288,7 +288,7 @@ mod tests {
         let (back, rest) = VaeSettings::split_link(&state).unwrap();
         assert_eq!(back, s);
         assert_eq!(rest, "k=3&tau=0.5&seed=7");
-        let (first, rest) = VaeSettings::split_link(&format!("#vae=8,4,fixed,5000&k=3")).unwrap();
+        let (first, rest) = VaeSettings::split_link("#vae=8,4,fixed,5000&k=3").unwrap();
         assert_eq!((first, rest.as_str()), (s, "k=3"));
         let (escaped, _) = VaeSettings::split_link("vae=8%2C4%2cfixed%2C5000").unwrap();
         assert_eq!(escaped, s);

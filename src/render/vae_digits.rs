@@ -35,6 +35,9 @@ pub struct VaeDigitsData {
     pub right: Vec<DigitRow>,
 }
 
+/// A panel to draw: its title, its rows, and its rectangle (x, y, width, height) in pixels.
+type Panel<'a> = (&'a str, &'a [DigitRow], (i32, i32, i32, i32));
+
 /// Ink of a pixel that is on with probability `p`: white for 0, near-black for 1.
 fn ink(p: f32) -> RGBColor {
     let p = if p.is_finite() {
@@ -68,7 +71,7 @@ pub fn draw_vae_digits<DB: DrawingBackend>(
     // Side by side on a wide canvas, one above the other on a narrow one.
     let side_by_side = w >= 2 * h;
     let gap = px(theme, 24.0);
-    let panels: [(&str, &[DigitRow], (i32, i32, i32, i32)); 2] = if side_by_side {
+    let panels: [Panel; 2] = if side_by_side {
         let left_w = (w - gap) * columns(&data.left) as i32
             / (columns(&data.left) + columns(&data.right)).max(1) as i32;
         [

@@ -4,7 +4,7 @@
 // the packaged site under a sub-path.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -141,6 +141,18 @@ test('view 9 trains 300 steps in a worker while τ is dragged, and fills its tab
       assert.ok(stats.width > 200 && stats.inked > 0.02, `${id}: ${JSON.stringify(stats)}`);
     }
     await page.locator('#section-vae').screenshot({ path: path.join(ROOT, 'target', 'screenshots', 'view-vae-300.png') });
+
+    // Each picture's PNG button downloads it at the canvas's size.
+    for (const name of ['vae-curves', 'vae-digits']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 15_000 }),
+        page.click(`button.vae-export[data-canvas="${name}"]`),
+      ]);
+      assert.equal(download.suggestedFilename(), `gumbel-softmax-${name}.png`);
+      const bytes = await readFile(await download.path());
+      const { width, height } = await page.$eval('#' + name, (c) => ({ width: c.width, height: c.height }));
+      assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [width, height], `${name}: PNG size`);
+    }
     assertClean(log);
   }, { setup: watchMainThread });
 });
@@ -165,8 +177,8 @@ test('bad N and K are refused next to their controls; a link reproduces the curv
       const message = (await page.textContent('#err-' + id)).trim();
       assert.ok(message.includes(words), `${id} = ${bad}: "${message}"`);
       assert.equal(await page.getAttribute('#' + id, 'aria-invalid'), 'true');
-      // Nothing changed: the link still holds the accepted settings.
-      assert.deepEqual((await page.evaluate(() => window.location.hash)).match(/vae=[^&]*/)?.[0], 'vae=8,4,sched,200');
+      // Nothing changed: the state (what the link is written from) holds the accepted settings.
+      assert.deepEqual(await page.evaluate(() => window.location.hash.match(/vae=[^&]*/)?.[0]), 'vae=8,4,sched,200');
       await page.fill('#' + id, id === 'vae-latents' ? '8' : id === 'vae-categories' ? '4' : '200');
       assert.equal((await page.textContent('#err-' + id)).trim(), '');
     }
@@ -174,6 +186,20 @@ test('bad N and K are refused next to their controls; a link reproduces the curv
     await waitForStep(page, 200);
     first = await table(page);
     assert.equal(first.rows.length, 6);
+
+    // With τ fixed, the run takes the page's τ: one the trainer refuses is said next to the
+    // checkbox and nothing trains; a usable τ starts a new run from step 0.
+    await page.fill('#tau-text', '0.005');
+    await page.uncheck('#vae-annealed');
+    await page.waitForFunction(() => document.getElementById('err-vae-annealed').textContent.includes('τ = 0.005'));
+    assert.equal(await page.getAttribute('#vae-annealed', 'aria-invalid'), 'true');
+    await page.click('#vae-run');
+    assert.equal(await page.textContent('#vae-step'), '0');
+    await page.fill('#tau-text', '0.5');
+    await page.waitForFunction(() => document.getElementById('err-vae-annealed').textContent === '');
+    // The link follows (it is written a moment after the change).
+    await page.waitForFunction(() => window.location.hash.includes('vae=8,4,fixed,200'));
+    await page.check('#vae-annealed');
     await reopen({ page, log }, hash);
     await openView(page);
     await startRun(page, 200);
