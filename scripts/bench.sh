@@ -11,6 +11,9 @@
 #   - bundle sizes, long tasks while dragging τ at N = 1e6 and at k = 10, wasm memory growth
 #     over 1,000 redraws;
 #   - training steps per second (view 8), natively (examples/bench_training) and in the page.
+#   - view 9's VAE: training steps per second per model natively (examples/bench_vae.rs) and in
+#     Chromium (bench/vae_bench.mjs, with the worker's module built with `bench` into
+#     target/bench/pkg-vae), and the page's own run to 5,000 steps.
 # Progress goes to stderr; stdout carries only the table. Targets are reported, not enforced:
 # the exit status is non-zero only when a measurement could not be made.
 #
@@ -26,7 +29,7 @@ OUT=target/bench
 BENCH_PKG=$OUT/pkg
 VENV=target/bench-venv
 mkdir -p "$OUT"
-rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md "$OUT"/load.txt "$OUT"/training.json
+rm -f "$OUT"/native.json "$OUT"/browser.json "$OUT"/notebook.json "$OUT"/report.md "$OUT"/load.txt "$OUT"/training.json "$OUT"/vae*
 FAILED=()
 
 step() { say "$*" >&2; }
@@ -147,6 +150,18 @@ fi
 if ((${#viewport_runs[@]})); then
   node bench/viewport_report.mjs "${viewport_runs[@]}" --peer "$OUT/notebook.json" "${lighthouse_args[@]}" |
     tee -a "$OUT/report.md"
+fi
+
+# View 9's VAE: steps per second per model natively and in Chromium (the benchmark's copy of the
+# worker's module, $BENCH_PKG-vae), and the page's own run to 5,000 steps.
+step "VAE: cargo run --release --example bench_vae, then node bench/vae_bench.mjs"
+mark_load vae
+if cargo run --release --example bench_vae >"$OUT/vae-native.txt" &&
+  timeout 30m node bench/vae_bench.mjs --native "$OUT/vae-native.txt" --module "$BENCH_PKG-vae/${CRATE_LIB}.js" \
+    --out "$OUT/vae.json" ${BENCH_URL:+--url "$BENCH_URL"} >"$OUT/vae.md"; then
+  tee -a "$OUT/report.md" <"$OUT/vae.md"
+else
+  FAILED+=("VAE benchmark")
 fi
 
 if ((${#FAILED[@]})); then

@@ -25,6 +25,13 @@ if grep -q 'bench_kernel' dist/www/pkg/*.js; then
   die "dist/www/pkg exports bench_kernel: the page's module was built with the bench feature"
 fi
 
+# View 9 trains in a Web Worker that loads a module of its own (the `vae-worker` feature), and
+# that module has none of the page's handle.
+[[ -f dist/www/pkg-vae/${CRATE_LIB}_bg.wasm ]] || die "dist/www/pkg-vae is missing: the training worker's module was not built"
+if grep -q 'class Explorer' dist/www/pkg-vae/*.js || grep -q 'class VaeRun' dist/www/pkg/*.js; then
+  die "the page's module and the training worker's module were built with the wrong features"
+fi
+
 # Root-absolute URLs break under a sub-path; every reference must be relative.
 if grep -rnE '(src|href)="/[^/]|from +["'\'']/|import\(["'\'']/|url\(["'\'']?/[^/]' dist --include='*.html' --include='*.js' --include='*.css'; then
   die "dist/ has root-absolute URLs (above); use relative paths so the site works under a sub-path"

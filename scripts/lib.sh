@@ -13,6 +13,8 @@ WASM_TARGET=wasm32-unknown-unknown
 # cargo builds into $CARGO_TARGET_DIR when it is set.
 WASM_RELEASE="${CARGO_TARGET_DIR:-target}/$WASM_TARGET/web/$CRATE_LIB.wasm"
 PKG_DIR=www/pkg
+# The training worker's module (view 9), loaded only by www/vae-worker.js.
+VAE_PKG_DIR=www/pkg-vae
 
 # The browsers the tests drive besides Chromium (Debian's paths): Firefox ESR, and WebKitGTK
 # (Safari's engine) through its WebDriver and its MiniBrowser.

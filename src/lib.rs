@@ -18,7 +18,9 @@
 //! `math`: no plotting, no web APIs. `format` depends on nothing in the crate; `math`, `model`,
 //! `render` and `api` all write their numbers with it, so a figure's label, an error message and a
 //! link spell a number the same way. `kernels`, compiled only with the `bench` feature, times model
-//! and math code for `make bench`.
+//! and math code for `make bench`. With the
+//! `vae-worker` feature `api` is instead the training worker's handle (src/api/vae_worker.rs),
+//! built into a module of its own that only the page's Web Worker loads.
 
 pub mod format;
 #[cfg(feature = "bench")]
@@ -26,6 +28,12 @@ pub mod kernels;
 pub mod math;
 pub mod model;
 pub mod render;
+pub mod vae;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "vae-worker")))]
+pub mod api;
+// The training worker's module (feature `vae-worker`, view 9): the VAE trainer's handle and
+// nothing of the page's, so that each module carries only what its side needs.
+#[cfg(all(target_arch = "wasm32", feature = "vae-worker"))]
+#[path = "api/vae_worker.rs"]
 pub mod api;

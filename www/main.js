@@ -18,6 +18,7 @@ import { wasmSource } from './wasm-source.js';
 import { wireModes } from './modes.js';
 import { resyncOnBlur } from './text-fields.js';
 import { wireTraining } from './training.js';
+import { wireVae } from './vae.js';
 
 // Called by the module's panic hook (src/api/panic.rs).
 window.explorerPanicked = showFatal;
@@ -50,6 +51,7 @@ async function main() {
   wireTraining();
   resyncOnBlur();
   wireExport();
+  wireVae();
   $('copy-link').addEventListener('click', copyLink);
   $('reload').addEventListener('click', () => location.reload());
   wireModes(views);

@@ -12,11 +12,13 @@ mod panic;
 mod single_view;
 mod tables;
 mod training;
+mod vae_page;
 #[cfg(feature = "bench")]
 pub use bench::bench_kernel;
 
 use crate::model::draw::draw_view;
 use crate::model::url::{from_state, to_state};
+use crate::model::vae_settings::VaeSettings;
 use crate::model::{Model, ModelError, ObjectiveKind, View};
 use crate::render::Theme;
 use canvas::FastCanvas;
@@ -44,6 +46,7 @@ pub struct Explorer {
     zoom_limit: f64,
     /// Whether an input is in progress: the k = 3 heatmap is then drawn at a reduced resolution.
     interactive: bool,
+    vae: VaeSettings,
 }
 
 impl Default for Explorer {
@@ -63,20 +66,24 @@ impl Explorer {
             drawn: HashMap::new(),
             zoom_limit: 1.0,
             interactive: false,
+            vae: VaeSettings::default(),
         }
     }
 
     /// Restores the state written by `state()` (a URL hash). On error the current state is
     /// kept and the message says what was wrong with the link.
     pub fn restore(&mut self, state: &str) -> Result<(), JsError> {
-        let settings = from_state(state).map_err(js)?;
+        let (vae, state) =
+            VaeSettings::split_link(state).map_err(|e| JsError::new(&e.to_string()))?;
+        let settings = from_state(&state).map_err(js)?;
         self.model.replace_settings(settings);
+        self.vae = vae;
         Ok(())
     }
 
     /// The whole state as a URL-hash text.
     pub fn state(&self) -> String {
-        to_state(self.model.settings())
+        to_state(self.model.settings()) + &self.vae.link_suffix()
     }
 
     pub fn set_k(&mut self, k: f64) -> Result<(), JsError> {

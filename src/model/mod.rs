@@ -35,6 +35,9 @@ mod training_link;
 pub mod training_settings;
 mod training_summary;
 pub mod url;
+pub mod vae_report;
+pub mod vae_run;
+pub mod vae_settings;
 pub mod view;
 
 pub use density::DensityView;

@@ -42,6 +42,8 @@ pub mod training_data;
 mod training_panels;
 mod training_simplex;
 mod uncertainty;
+mod vae_curves;
+mod vae_digits;
 pub mod zoom;
 
 pub use annealing::draw_annealing;
@@ -63,3 +65,5 @@ pub use simplex::{draw_simplex, simplex_raster_rect};
 pub use straight_through::draw_straight_through;
 pub use training::{draw_training, training_raster_rect};
 pub use training_data::{TrainingCurve, TrainingData, Trajectory};
+pub use vae_curves::{draw_vae_curves, VaeCurve, VaeCurvesData};
+pub use vae_digits::{draw_vae_digits, DigitRow, VaeDigitsData};

@@ -1,0 +1,146 @@
+//! What can be wrong with a VAE's settings or a request to it, each with a message that names
+//! the control at fault.
+
+use std::fmt;
+
+use crate::math::error::Num;
+
+/// Everything the VAE rejects. Each [`Display`](fmt::Display) message names the setting and
+/// its accepted range, so it can be shown to the user as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum VaeError {
+    /// The number of latent variables N is outside 1 ..= `max`.
+    Latents {
+        /// The value given.
+        value: usize,
+        /// The largest accepted.
+        max: usize,
+    },
+    /// The number of categories K per latent variable is outside 2 ..= `max`.
+    Categories {
+        /// The value given.
+        value: usize,
+        /// The largest accepted.
+        max: usize,
+    },
+    /// The width of the hidden layers is outside 1 ..= `max`.
+    Hidden {
+        /// The value given.
+        value: usize,
+        /// The largest accepted.
+        max: usize,
+    },
+    /// The learning rate is not a finite number in (0, `max`].
+    LearningRate {
+        /// The value given.
+        value: f64,
+        /// The largest accepted.
+        max: f64,
+    },
+    /// The minibatch size is outside 1 ..= `max` (the number of training images).
+    BatchSize {
+        /// The value given.
+        value: usize,
+        /// The largest accepted.
+        max: usize,
+    },
+    /// A temperature (fixed, or of the annealing schedule) is unusable; the message says which.
+    Temperature(String),
+    /// An index into the test images is out of range.
+    TestImage {
+        /// The index given.
+        index: usize,
+        /// The number of test images.
+        count: usize,
+    },
+    /// The embedded data set does not have the expected layout (a build problem, not a user
+    /// error).
+    Data(String),
+}
+
+impl fmt::Display for VaeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Latents { value, max } => write!(
+                f,
+                "latent variables N = {value}: must be between 1 and {max}"
+            ),
+            Self::Categories { value, max } => write!(
+                f,
+                "categories per latent K = {value}: must be between 2 and {max}"
+            ),
+            Self::Hidden { value, max } => {
+                write!(f, "hidden units = {value}: must be between 1 and {max}")
+            }
+            Self::LearningRate { value, max } => write!(
+                f,
+                "learning rate = {}: must be a number above 0 and at most {}",
+                Num(*value),
+                Num(*max)
+            ),
+            Self::BatchSize { value, max } => write!(
+                f,
+                "batch size = {value}: must be between 1 and {max} (the training images)"
+            ),
+            Self::Temperature(message) => write!(f, "temperature: {message}"),
+            Self::TestImage { index, count } => write!(
+                f,
+                "test image {index}: there are {count} test images (0 to {})",
+                count.saturating_sub(1)
+            ),
+            Self::Data(message) => write!(f, "embedded digits: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for VaeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_control() {
+        let cases = [
+            (
+                VaeError::Latents { value: 0, max: 64 },
+                "latent variables N = 0",
+            ),
+            (
+                VaeError::Categories { value: 1, max: 64 },
+                "categories per latent K = 1",
+            ),
+            (
+                VaeError::Hidden {
+                    value: 0,
+                    max: 1024,
+                },
+                "hidden units = 0",
+            ),
+            (
+                VaeError::LearningRate {
+                    value: f64::NAN,
+                    max: 1.0,
+                },
+                "learning rate = NaN",
+            ),
+            (
+                VaeError::BatchSize {
+                    value: 0,
+                    max: 1500,
+                },
+                "batch size = 0",
+            ),
+            (
+                VaeError::TestImage {
+                    index: 300,
+                    count: 297,
+                },
+                "0 to 296",
+            ),
+        ];
+        for (error, expected) in cases {
+            assert!(error.to_string().contains(expected), "{error}");
+        }
+    }
+}
