@@ -10,6 +10,7 @@ import { parseNumber } from './format.js';
 import { afterRedraw } from './scheduler.js';
 import { PICTURES, clearPictures, clearRun, pictureSizes, showHeader, showProgress, wirePictureExport } from './vae-show.js';
 import { format_number } from './pkg/gumbel_explorer.js';
+import { isSingleFile, needsHostedPage } from './hosted-only.js';
 
 const RESIZE_DELAY_MS = 150;
 
@@ -155,6 +156,12 @@ function typed(id, errorId, what, setter) {
 }
 
 export function wireVae() {
+  // The single file cannot start the worker: the view says so and offers nothing to press.
+  if (isSingleFile()) {
+    for (const figure of $('section-vae').querySelectorAll('figure')) needsHostedPage(figure);
+    for (const control of $('section-vae').querySelectorAll('button, input')) control.disabled = true;
+    return;
+  }
   const { ex } = session;
   syncControls();
   typed('vae-latents', 'err-vae-latents', 'N', (n) => ex.set_vae('latents', n));
