@@ -4,7 +4,7 @@
 
 use gumbel_explorer::model::presets::preset;
 use gumbel_explorer::model::url::{from_state, to_state};
-use gumbel_explorer::model::{Model, ModelError};
+use gumbel_explorer::model::{Model, ModelError, ObjectiveKind};
 
 fn with_preset(name: &str, seed: u64) -> Model {
     let mut m = Model::new();
@@ -260,8 +260,10 @@ fn the_sentence_is_written_from_the_run() {
 
 #[test]
 fn a_payoff_is_raised_and_its_best_class_tracked() {
-    // The default page: k = 3, linear payoff c = (0, ½, 1): the best class is the third.
+    // k = 3, linear payoff c = (0, ½, 1) (the default payoff): the best class is the third.
     let mut m = Model::new();
+    m.update(|s| s.set_objective(ObjectiveKind::Linear, &[0.0, 0.5, 1.0]))
+        .unwrap();
     run_to(&mut m, 500);
     let rows = m.training_rows().unwrap();
     for r in &rows {

@@ -19,7 +19,7 @@ const WIDTHS: [u32; 3] = [270, 288, 358];
 /// 5:4 for the density, 4:3 for the rest (and for any view added later).
 fn narrow_aspect(view: View) -> f64 {
     match view.name() {
-        "figure1" | "straight-through" | "components" => 4.0 / 3.0,
+        "figure1" | "straight-through" | "components" | "training" => 4.0 / 3.0,
         "estimators" => 1.0,
         "density" => 4.0 / 5.0,
         _ => 3.0 / 4.0,

@@ -7,7 +7,7 @@ mod render_support;
 use gumbel_explorer::math::simplex::TRIANGLE_VERTICES;
 use gumbel_explorer::model::draw::draw_view;
 use gumbel_explorer::model::presets::preset;
-use gumbel_explorer::model::{Model, View};
+use gumbel_explorer::model::{Model, ObjectiveKind, View};
 use gumbel_explorer::render::*;
 use render_support::{has_text, message_only, svg, texts, too_small};
 
@@ -65,6 +65,12 @@ fn the_relax_toy_after_2000_steps() {
 #[test]
 fn k3_draws_paths_over_the_heatmap_at_its_exact_size() {
     let mut m = Model::new();
+    // The linear payoff c = (0, ½, 1), whose best class is the third.
+    m.update(|s| {
+        s.set_objective_kind(ObjectiveKind::Linear);
+        Ok(())
+    })
+    .unwrap();
     trained(&mut m, 300);
     let size = (900, 460);
     let (_, _, w, h) = training_raster_rect(size.0, size.1, &TRIANGLE_VERTICES, &Theme::default());
@@ -105,7 +111,12 @@ fn k3_draws_paths_over_the_heatmap_at_its_exact_size() {
 #[test]
 fn k5_tracks_the_best_class() {
     let mut m = Model::new();
-    m.update(|s| s.set_k(5)).unwrap();
+    m.update(|s| {
+        s.set_k(5)?;
+        s.set_objective_kind(ObjectiveKind::Linear);
+        Ok(())
+    })
+    .unwrap();
     trained(&mut m, 200);
     let s = view(&mut m, "training_k5", (800, 480));
     common_checks(&s, "k5");

@@ -36,7 +36,7 @@ pub(super) fn style_of(j: usize) -> (RGBColor, Dash, Marker) {
 }
 
 /// Smallest area the figure draws in, in CSS pixels.
-const MIN_W: f64 = 300.0;
+const MIN_W: f64 = 260.0;
 const MIN_H: f64 = 240.0;
 /// Room reserved above the panels for the legend: two rows of entries.
 const HEADER_ROWS: f64 = 2.0;
