@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::data::{AnnealingData, Theme};
 use super::error::RenderError;
 use super::frame::{local, message, start_figure};
-use super::marks::{polyline, Dash};
+use super::marks::{current_dot, main_curve, polyline, Dash};
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min, linear_range};
 use super::text::text;
@@ -89,26 +89,12 @@ pub fn draw_annealing<DB: DrawingBackend>(
     }
 
     let pixels: Vec<(i32, i32)> = curve.iter().map(|&(s, t)| to_px(s, t)).collect();
-    let line = CLASS_COLOURS[0];
-    polyline(
-        area,
-        theme,
-        &pixels,
-        line.to_rgba(),
-        stroke(theme, 2.0),
-        Dash::Solid,
-    )?;
+    main_curve(area, theme, &pixels, CLASS_COLOURS[0])?;
 
     let (s, t) = (data.current_step, data.current_tau);
     if s.is_finite() && t.is_finite() {
         let at = to_px(s, t);
-        let dot = CLASS_COLOURS[3];
-        area.draw(&Circle::new(at, px(theme, 5.0).max(2) as u32, dot.filled()))?;
-        area.draw(&Circle::new(
-            at,
-            px(theme, 5.0).max(2) as u32,
-            WHITE.stroke_width(stroke(theme, 1.5)),
-        ))?;
+        current_dot(area, theme, at, CLASS_COLOURS[3])?;
         // Label on the side with more room.
         let (aw, _) = area.dim_in_pixel();
         let right_half = at.0 > aw as i32 / 2;
