@@ -8,11 +8,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::data::{AnnealingData, Theme};
 use super::error::RenderError;
 use super::frame::{local, message, start_figure};
-use super::marks::{current_dot, main_curve, polyline, Dash};
+use super::marks::{current_dot, main_curve, reference_line};
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min, linear_range};
 use super::text::text;
-use super::theme::{px, small_font, stroke, style_mesh, TEXT};
+use super::theme::{px, small_font, style_mesh, TEXT};
 use crate::format;
 
 pub fn draw_annealing<DB: DrawingBackend>(
@@ -70,14 +70,7 @@ pub fn draw_annealing<DB: DrawingBackend>(
 
     if data.tau_min.is_finite() && data.tau_min > 0.0 {
         let (a, b) = (to_px(x0, data.tau_min), to_px(x1, data.tau_min));
-        polyline(
-            area,
-            theme,
-            &[a, b],
-            TEXT.mix(0.6),
-            stroke(theme, 1.0),
-            Dash::Dashed,
-        )?;
+        reference_line(area, theme, a, b)?;
         text(
             area,
             &format!("τ_min = {}", format::rounded(data.tau_min, 2)),

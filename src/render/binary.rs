@@ -13,7 +13,7 @@ use super::marks::{header_strip, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::{class_colour, lighten};
 use super::ranges::{clip_runs, finite_max, linear_range};
 use super::text::fmt_tau;
-use super::theme::{stroke, style_mesh, TEXT};
+use super::theme::{draw_axes, stroke, TEXT};
 
 /// A log axis reaches at most this far below its top; lower values sit on that floor.
 const LOG_RATIO: f64 = 1e6;
@@ -80,26 +80,19 @@ pub fn draw_binary<DB: DrawingBackend>(
         let (lo, hi) = (axis.lo(), axis.hi());
         let mut chart =
             chart_builder(&plot, theme, 12.0, 56.0).build_cartesian_2d(0.0..1.0, axis)?;
-        let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, theme);
-        mesh.x_labels(6)
-            .y_labels(6)
-            .x_desc("y₁   (y₂ = 1 − y₁)")
-            .y_desc("density (log scale)")
-            .draw()?;
+        draw_axes(
+            &mut chart,
+            theme,
+            6,
+            ("y₁   (y₂ = 1 − y₁)", "density (log scale)"),
+        )?;
         let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(lo, hi))));
         draw_series(area, theme, data, lo, hi, &to_px, f64::log10)
     } else {
         let (y0, y1) = linear_range(0.0, top_value * 1.15);
         let mut chart =
             chart_builder(&plot, theme, 12.0, 56.0).build_cartesian_2d(0.0..1.0, y0..y1)?;
-        let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, theme);
-        mesh.x_labels(6)
-            .y_labels(6)
-            .x_desc("y₁   (y₂ = 1 − y₁)")
-            .y_desc("density")
-            .draw()?;
+        draw_axes(&mut chart, theme, 6, ("y₁   (y₂ = 1 − y₁)", "density"))?;
         let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(y0, y1))));
         draw_series(area, theme, data, y0, y1, &to_px, |y| y)
     }

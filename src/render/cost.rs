@@ -16,7 +16,7 @@ use super::marks::{
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min};
 use super::text::text;
-use super::theme::{px, small_font, style_mesh, TEXT};
+use super::theme::{draw_axes, px, small_font, TEXT};
 use crate::format;
 
 fn usable((k, s): (f64, f64)) -> bool {
@@ -76,13 +76,12 @@ pub fn draw_cost<DB: DrawingBackend>(
     let (ylo, yhi) = (y_axis.lo(), y_axis.hi());
     let (xlo, xhi) = (x_axis.lo(), x_axis.hi());
     let mut chart = chart_builder(&plot, theme, 16.0, 52.0).build_cartesian_2d(x_axis, y_axis)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.x_labels(8)
-        .y_labels(8)
-        .x_desc("k, number of classes (log scale)")
-        .y_desc("speed-up × (log scale)")
-        .draw()?;
+    draw_axes(
+        &mut chart,
+        theme,
+        8,
+        ("k, number of classes (log scale)", "speed-up × (log scale)"),
+    )?;
     let to_px = |k: f64, s: f64| {
         local(
             area,

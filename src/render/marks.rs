@@ -10,7 +10,7 @@ use super::data::Theme;
 use super::error::{Drawn, RenderError};
 use super::palette::lighten;
 use super::text::{text, text_size};
-use super::theme::{label_font, px, scale, stroke, SUBTLE};
+use super::theme::{label_font, px, scale, stroke, SUBTLE, TEXT};
 
 /// Line patterns, so curves stay apart for readers who cannot tell their colours apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,24 @@ pub enum Dash {
     Dashed,
     Dotted,
     Long,
+}
+
+/// A reference line from `a` to `b` (a floor, the current value): thin, dashed and muted, so it
+/// stays behind the curves it is read against.
+pub fn reference_line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    a: (i32, i32),
+    b: (i32, i32),
+) -> Drawn {
+    polyline(
+        area,
+        theme,
+        &[a, b],
+        TEXT.mix(0.6),
+        stroke(theme, 1.0),
+        Dash::Dashed,
+    )
 }
 
 /// A figure's main curve: a solid line two pens wide through pixel points.
