@@ -1,5 +1,6 @@
-//! Marks that tell curves apart without relying on colour: line dashes, point markers, and the
-//! legend (with the header strip that carries it) that names them.
+//! Marks that tell curves apart without relying on colour: line dashes, point markers, the marks
+//! figures draw alike (main curve, reference line, current-value dot), and the legend (with the
+//! header strip that carries it) that names them.
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
