@@ -228,6 +228,21 @@ impl From<LinkError> for ModelError {
     }
 }
 
+/// A short, printable excerpt of untrusted text for a message: its first 24 ASCII letters, digits
+/// and characters of `also`, or "…" when none is left.
+pub(super) fn excerpt(text: &str, also: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || also.contains(*c))
+        .take(24)
+        .collect();
+    if cleaned.is_empty() {
+        "…".to_string()
+    } else {
+        cleaned
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 //! as the state changes, and the mode must outlive that. Keys other than the two are left to
 //! whatever else reads the query (a host's tracking parameters, say) and ignored here.
 
+use super::error::excerpt;
 use super::view::{View, VIEW_NAMES};
 use std::fmt;
 
@@ -98,11 +99,11 @@ pub fn parse_mode(query: &str) -> Result<PageMode, ModeError> {
         (Some(_), Some(_)) => Err(ModeError::Both),
         (Some(name), None) => View::from_name(name)
             .map(PageMode::Embed)
-            .ok_or_else(|| ModeError::UnknownEmbed(excerpt(name))),
+            .ok_or_else(|| ModeError::UnknownEmbed(excerpt(name, "-_."))),
         (None, Some("1")) => Ok(PageMode::Present(View::ALL[0])),
         (None, Some(name)) => View::from_name(name)
             .map(PageMode::Present)
-            .ok_or_else(|| ModeError::UnknownPresent(excerpt(name))),
+            .ok_or_else(|| ModeError::UnknownPresent(excerpt(name, "-_."))),
     }
 }
 
@@ -125,20 +126,6 @@ pub fn view_controls(view: View) -> &'static [&'static str] {
         View::Cost => &[],
         // Trained on the page's π, objective and seed, at τ (or along the schedule).
         View::Training => &DISTRIBUTION,
-    }
-}
-
-/// A short, printable excerpt of untrusted text for a message.
-fn excerpt(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c))
-        .take(24)
-        .collect();
-    if cleaned.is_empty() {
-        "…".to_string()
-    } else {
-        cleaned
     }
 }
 

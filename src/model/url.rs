@@ -5,7 +5,7 @@
 //! names the first problem, and then the caller keeps the defaults. Nothing read here is ever
 //! echoed back as markup: the message quotes at most a short, sanitised piece of the input.
 
-use super::error::ModelError;
+use super::error::{excerpt, ModelError};
 use super::limits::{whole_in, MAX_K, MAX_UPDATE_EVERY, MIN_K, MIN_UPDATE_EVERY};
 use super::settings::{update_interval, ClassInput, ObjectiveKind, Settings};
 use super::training_link::{from_link, to_link};
@@ -153,19 +153,8 @@ pub fn to_state(s: &Settings) -> String {
     )
 }
 
-/// A short, printable excerpt of untrusted text for an error message.
-fn excerpt(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || ".,-+_=".contains(*c))
-        .take(24)
-        .collect();
-    if cleaned.is_empty() {
-        "…".to_string()
-    } else {
-        cleaned
-    }
-}
+/// The characters besides letters and digits a link's excerpt keeps.
+const LINK_EXCERPT: &str = ".,-+_=";
 
 fn bad<T>(e: LinkError) -> Result<T, ModelError> {
     Err(ModelError::Link(e))
@@ -181,7 +170,7 @@ fn number(key: &'static str, text: &str) -> Result<f64, ModelError> {
         Ok(v) if v.is_finite() => Ok(v),
         _ => bad(LinkError::NotANumber {
             key,
-            excerpt: excerpt(text),
+            excerpt: excerpt(text, LINK_EXCERPT),
         }),
     }
 }
@@ -218,7 +207,7 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
     for pair in text.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         if seen.contains(&key) {
-            return bad(LinkError::RepeatedKey(excerpt(key)));
+            return bad(LinkError::RepeatedKey(excerpt(key, LINK_EXCERPT)));
         }
         if seen.len() >= 16 {
             return bad(LinkError::TooManyKeys);
@@ -238,13 +227,13 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
                 let kind = match value {
                     "lin" => ObjectiveKind::Linear,
                     "sq" => ObjectiveKind::SquaredDistance,
-                    other => return bad(LinkError::UnknownObjective(excerpt(other))),
+                    other => return bad(LinkError::UnknownObjective(excerpt(other, LINK_EXCERPT))),
                 };
                 objective = Some((kind, None));
             }
             "f" => values = Some(numbers("f", value, MAX_K)?),
             "tau" | "n" | "seed" | "sched" | "step" | "cost" | "train" => rest.push((key, value)),
-            other => return bad(LinkError::UnknownKey(excerpt(other))),
+            other => return bad(LinkError::UnknownKey(excerpt(other, LINK_EXCERPT))),
         }
     }
     if let Some((kind, _)) = objective.take() {
@@ -303,7 +292,7 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
                 s.set_cost(d, i, g, k).map_err(wrap)?;
             }
             "train" => {
-                *s.training_mut() = match from_link(value, excerpt(value)) {
+                *s.training_mut() = match from_link(value, excerpt(value, LINK_EXCERPT)) {
                     Err(ModelError::Link(e)) => return bad(e),
                     other => other.map_err(wrap)?,
                 };

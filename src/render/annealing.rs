@@ -8,11 +8,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::data::{AnnealingData, Theme};
 use super::error::RenderError;
 use super::frame::{local, message, start_figure};
-use super::marks::{polyline, Dash};
+use super::marks::{current_dot, main_curve, reference_line};
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min, linear_range};
 use super::text::text;
-use super::theme::{px, small_font, stroke, style_mesh, TEXT};
+use super::theme::{px, small_font, style_mesh, TEXT};
 use crate::format;
 
 pub fn draw_annealing<DB: DrawingBackend>(
@@ -70,14 +70,7 @@ pub fn draw_annealing<DB: DrawingBackend>(
 
     if data.tau_min.is_finite() && data.tau_min > 0.0 {
         let (a, b) = (to_px(x0, data.tau_min), to_px(x1, data.tau_min));
-        polyline(
-            area,
-            theme,
-            &[a, b],
-            TEXT.mix(0.6),
-            stroke(theme, 1.0),
-            Dash::Dashed,
-        )?;
+        reference_line(area, theme, a, b)?;
         text(
             area,
             &format!("τ_min = {}", format::rounded(data.tau_min, 2)),
@@ -89,26 +82,12 @@ pub fn draw_annealing<DB: DrawingBackend>(
     }
 
     let pixels: Vec<(i32, i32)> = curve.iter().map(|&(s, t)| to_px(s, t)).collect();
-    let line = CLASS_COLOURS[0];
-    polyline(
-        area,
-        theme,
-        &pixels,
-        line.to_rgba(),
-        stroke(theme, 2.0),
-        Dash::Solid,
-    )?;
+    main_curve(area, theme, &pixels, CLASS_COLOURS[0])?;
 
     let (s, t) = (data.current_step, data.current_tau);
     if s.is_finite() && t.is_finite() {
         let at = to_px(s, t);
-        let dot = CLASS_COLOURS[3];
-        area.draw(&Circle::new(at, px(theme, 5.0).max(2) as u32, dot.filled()))?;
-        area.draw(&Circle::new(
-            at,
-            px(theme, 5.0).max(2) as u32,
-            WHITE.stroke_width(stroke(theme, 1.5)),
-        ))?;
+        current_dot(area, theme, at, CLASS_COLOURS[3])?;
         // Label on the side with more room.
         let (aw, _) = area.dim_in_pixel();
         let right_half = at.0 > aw as i32 / 2;

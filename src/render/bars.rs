@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::axes::ClassAxis;
 use super::data::Theme;
 use super::error::Drawn;
-use super::frame::{local, message, start_figure, sub_area, Frame};
+use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
 use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::{class_colour, lighten};
 use super::ranges::{finite_max, linear_range};
@@ -51,15 +51,8 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     ];
     let top = header_strip(area, theme, &entries, &note, margin)?;
 
-    let plot_h = h - margin - top;
-    let plot = sub_area(area, (0, margin + top, w, plot_h));
-    let (x_area, margin_top) = (px(theme, 40.0), px(theme, 6.0));
-    let y_desc = fitting(
-        area,
-        bars.y_desc,
-        &label_font(theme),
-        plot_h - x_area - margin_top,
-    );
+    let (plot, axis_h) = plot_below(area, theme, (w, h, margin), top);
+    let y_desc = fitting(area, bars.y_desc, &label_font(theme), axis_h);
     let ymax = (0..k)
         .filter_map(|i| {
             let r = bars.reference.get(i).copied().unwrap_or(f64::NAN);
@@ -72,13 +65,8 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     let ymax = (ymax * 1.1).clamp(0.05, 1.05);
     let (y0, y1) = linear_range(0.0, ymax);
 
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_top(margin_top)
-        .margin_left(px(theme, 4.0))
-        .margin_right(px(theme, 12.0))
-        .x_label_area_size(x_area)
-        .y_label_area_size(px(theme, 52.0))
-        .build_cartesian_2d(ClassAxis::new(k), y0..y1)?;
+    let mut chart =
+        chart_builder(&plot, theme, 12.0, 52.0).build_cartesian_2d(ClassAxis::new(k), y0..y1)?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     mesh.disable_x_mesh()

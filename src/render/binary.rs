@@ -8,12 +8,12 @@ use plotters::prelude::*;
 use super::axes::LogAxis;
 use super::data::{BinaryDensityData, Theme};
 use super::error::{Drawn, RenderError};
-use super::frame::{local, message, start_figure, sub_area, Frame};
+use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
 use super::marks::{header_strip, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::{class_colour, lighten};
 use super::ranges::{clip_runs, finite_max, linear_range};
 use super::text::fmt_tau;
-use super::theme::{px, stroke, style_mesh, TEXT};
+use super::theme::{draw_axes, stroke, TEXT};
 
 /// A log axis reaches at most this far below its top; lower values sit on that floor.
 const LOG_RATIO: f64 = 1e6;
@@ -55,7 +55,7 @@ pub fn draw_binary<DB: DrawingBackend>(
         ),
     ];
     let top = header_strip(area, theme, &entries, &note, margin)?;
-    let plot = sub_area(area, (0, margin + top, w, h - margin - top));
+    let (plot, _) = plot_below(area, theme, (w, h, margin), top);
 
     // The curve runs off to infinity at the ends when τ is small; the histogram decides the
     // scale when there is one, and the curve may reach a few times above it before it is clipped.
@@ -78,38 +78,21 @@ pub fn draw_binary<DB: DrawingBackend>(
             .fold(hi, f64::min);
         let axis = LogAxis::new(smallest.max(hi / LOG_RATIO) / 1.5, hi);
         let (lo, hi) = (axis.lo(), axis.hi());
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_top(px(theme, 6.0))
-            .margin_left(px(theme, 4.0))
-            .margin_right(px(theme, 12.0))
-            .x_label_area_size(px(theme, 40.0))
-            .y_label_area_size(px(theme, 56.0))
-            .build_cartesian_2d(0.0..1.0, axis)?;
-        let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, theme);
-        mesh.x_labels(6)
-            .y_labels(6)
-            .x_desc("y₁   (y₂ = 1 − y₁)")
-            .y_desc("density (log scale)")
-            .draw()?;
+        let mut chart =
+            chart_builder(&plot, theme, 12.0, 56.0).build_cartesian_2d(0.0..1.0, axis)?;
+        draw_axes(
+            &mut chart,
+            theme,
+            6,
+            ("y₁   (y₂ = 1 − y₁)", "density (log scale)"),
+        )?;
         let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(lo, hi))));
         draw_series(area, theme, data, lo, hi, &to_px, f64::log10)
     } else {
         let (y0, y1) = linear_range(0.0, top_value * 1.15);
-        let mut chart = ChartBuilder::on(&plot)
-            .margin_top(px(theme, 6.0))
-            .margin_left(px(theme, 4.0))
-            .margin_right(px(theme, 12.0))
-            .x_label_area_size(px(theme, 40.0))
-            .y_label_area_size(px(theme, 56.0))
-            .build_cartesian_2d(0.0..1.0, y0..y1)?;
-        let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, theme);
-        mesh.x_labels(6)
-            .y_labels(6)
-            .x_desc("y₁   (y₂ = 1 − y₁)")
-            .y_desc("density")
-            .draw()?;
+        let mut chart =
+            chart_builder(&plot, theme, 12.0, 56.0).build_cartesian_2d(0.0..1.0, y0..y1)?;
+        draw_axes(&mut chart, theme, 6, ("y₁   (y₂ = 1 − y₁)", "density"))?;
         let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(y0, y1))));
         draw_series(area, theme, data, y0, y1, &to_px, |y| y)
     }

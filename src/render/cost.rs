@@ -9,12 +9,14 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::axes::LogAxis;
 use super::data::{CostData, Theme};
 use super::error::RenderError;
-use super::frame::{local, message, start_figure, sub_area, Frame};
-use super::marks::{legend, marker, polyline, Dash, LegendEntry, Marker, Swatch};
+use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
+use super::marks::{
+    current_dot, main_curve, marker, top_legend, Dash, LegendEntry, Marker, Swatch,
+};
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min};
 use super::text::text;
-use super::theme::{px, small_font, stroke, style_mesh, TEXT};
+use super::theme::{draw_axes, px, small_font, TEXT};
 use crate::format;
 
 fn usable((k, s): (f64, f64)) -> bool {
@@ -59,15 +61,8 @@ pub fn draw_cost<DB: DrawingBackend>(
         ),
         LegendEntry::new("current k", Swatch::Point(current_colour, Marker::Circle)),
     ];
-    let top = legend(
-        area,
-        theme,
-        &entries,
-        (margin, margin),
-        w - 2 * margin,
-        true,
-    )?;
-    let plot = sub_area(area, (0, margin + top, w, h - margin - top));
+    let top = top_legend(area, theme, &entries, (w, margin), true)?;
+    let (plot, _) = plot_below(area, theme, (w, h, margin), top);
 
     // k from 2 to 1000 at least; the speed-up axis from 1× (no gain) up past the largest value.
     let k_lo = finite_min(all.iter().map(|p| p.0)).unwrap_or(2.0).min(2.0);
@@ -80,20 +75,13 @@ pub fn draw_cost<DB: DrawingBackend>(
     let y_axis = LogAxis::new(s_lo / 1.2, (s_hi * 1.5).max(s_lo * 3.0));
     let (ylo, yhi) = (y_axis.lo(), y_axis.hi());
     let (xlo, xhi) = (x_axis.lo(), x_axis.hi());
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_top(px(theme, 6.0))
-        .margin_left(px(theme, 4.0))
-        .margin_right(px(theme, 16.0))
-        .x_label_area_size(px(theme, 40.0))
-        .y_label_area_size(px(theme, 52.0))
-        .build_cartesian_2d(x_axis, y_axis)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.x_labels(8)
-        .y_labels(8)
-        .x_desc("k, number of classes (log scale)")
-        .y_desc("speed-up × (log scale)")
-        .draw()?;
+    let mut chart = chart_builder(&plot, theme, 16.0, 52.0).build_cartesian_2d(x_axis, y_axis)?;
+    draw_axes(
+        &mut chart,
+        theme,
+        8,
+        ("k, number of classes (log scale)", "speed-up × (log scale)"),
+    )?;
     let to_px = |k: f64, s: f64| {
         local(
             area,
@@ -102,14 +90,7 @@ pub fn draw_cost<DB: DrawingBackend>(
     };
 
     let pixels: Vec<(i32, i32)> = curve.iter().map(|&(k, s)| to_px(k, s)).collect();
-    polyline(
-        area,
-        theme,
-        &pixels,
-        line.to_rgba(),
-        stroke(theme, 2.0),
-        Dash::Solid,
-    )?;
+    main_curve(area, theme, &pixels, line)?;
 
     let small = small_font(theme).color(&TEXT);
     for (j, &(k, s)) in paper.iter().enumerate() {
@@ -140,16 +121,7 @@ pub fn draw_cost<DB: DrawingBackend>(
     }
     if let Some((k, s)) = current {
         let at = to_px(k, s);
-        area.draw(&Circle::new(
-            at,
-            px(theme, 5.0).max(2) as u32,
-            current_colour.filled(),
-        ))?;
-        area.draw(&Circle::new(
-            at,
-            px(theme, 5.0).max(2) as u32,
-            WHITE.stroke_width(stroke(theme, 1.5)),
-        ))?;
+        current_dot(area, theme, at, current_colour)?;
         text(
             area,
             &format!("k = {}: {}×", format::rounded(k, 4), format::rounded(s, 3)),

@@ -16,7 +16,7 @@ use super::axes::ClassAxis;
 use super::data::{Figure1Data, Theme};
 use super::error::{Drawn, RenderError};
 use super::frame::{local, message, start_figure_with_room, sub_area, Frame};
-use super::marks::{legend, Dash, LegendEntry, Marker, Swatch};
+use super::marks::{top_legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
 use super::ranges::{finite_max, linear_range};
 use super::text::{fmt_tau, text};
@@ -126,14 +126,7 @@ pub fn draw_figure1<DB: DrawingBackend>(
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w.min(1 << 20) as i32, h.min(1 << 20) as i32);
     let margin = px(theme, 8.0);
-    let legend_h = legend(
-        area,
-        theme,
-        &entries,
-        (margin, margin),
-        w - 2 * margin,
-        false,
-    )?;
+    let legend_h = top_legend(area, theme, &entries, (w, margin), false)?;
     let grid = choose_grid(theme, (w, h, margin), legend_h, taus);
     let Some(Frame { margin, .. }) = start_figure_with_room(area, theme, grid.is_some())? else {
         return Ok(());
@@ -141,14 +134,7 @@ pub fn draw_figure1<DB: DrawingBackend>(
     let Some(grid) = grid else {
         return Ok(());
     };
-    legend(
-        area,
-        theme,
-        &entries,
-        (margin, margin),
-        w - 2 * margin,
-        true,
-    )?;
+    top_legend(area, theme, &entries, (w, margin), true)?;
     draw_labels(area, theme, &grid, data, taus, margin)?;
 
     let top_max = data

@@ -118,6 +118,45 @@ pub fn sub_area<DB: DrawingBackend>(
     area.clone().shrink((x0, y0), (x1 - x0, y1 - y0))
 }
 
+/// The gap above a plot's chart and the room below it for the x tick labels, in CSS pixels.
+const CHART_TOP: f64 = 6.0;
+const CHART_X_LABELS: f64 = 40.0;
+
+/// The plot below a figure's header strip (`top` pixels tall, inside the frame's `margin`), and
+/// the height its y axis gets once [`chart_builder`] has taken its room above and below.
+pub fn plot_below<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    (w, h, margin): (i32, i32, i32),
+    top: i32,
+) -> (DrawingArea<DB, Shift>, i32) {
+    let plot_h = h - margin - top;
+    let plot = sub_area(area, (0, margin + top, w, plot_h));
+    (
+        plot,
+        plot_h - px(theme, CHART_X_LABELS) - px(theme, CHART_TOP),
+    )
+}
+
+/// The chart builder for a plot from [`plot_below`]: its room for the x tick labels and the gap
+/// above, a small gap to the left, `right` and `y_labels` CSS pixels to the right and for the y
+/// tick labels.
+pub fn chart_builder<'a, 'b, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    theme: &Theme,
+    right: f64,
+    y_labels: f64,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(plot);
+    builder
+        .margin_top(px(theme, CHART_TOP))
+        .margin_left(px(theme, 4.0))
+        .margin_right(px(theme, right))
+        .x_label_area_size(px(theme, CHART_X_LABELS))
+        .y_label_area_size(px(theme, y_labels));
+    builder
+}
+
 /// A backend coordinate (what a chart's mapping returns) in the pixels of `area`.
 pub fn local<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: (i32, i32)) -> (i32, i32) {
     let (bx, by) = area.get_base_pixel();

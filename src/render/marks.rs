@@ -1,5 +1,6 @@
-//! Marks that tell curves apart without relying on colour: line dashes, point markers, and the
-//! legend (with the header strip that carries it) that names them.
+//! Marks that tell curves apart without relying on colour: line dashes, point markers, the marks
+//! figures draw alike (main curve, reference line, current-value dot), and the legend (with the
+//! header strip that carries it) that names them.
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -10,7 +11,7 @@ use super::data::Theme;
 use super::error::{Drawn, RenderError};
 use super::palette::lighten;
 use super::text::{text, text_size};
-use super::theme::{label_font, px, scale, stroke, SUBTLE};
+use super::theme::{label_font, px, scale, stroke, SUBTLE, TEXT};
 
 /// Line patterns, so curves stay apart for readers who cannot tell their colours apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,58 @@ pub enum Dash {
     Dashed,
     Dotted,
     Long,
+}
+
+/// A reference line from `a` to `b` (a floor, the current value): thin, dashed and muted, so it
+/// stays behind the curves it is read against.
+pub fn reference_line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    a: (i32, i32),
+    b: (i32, i32),
+) -> Drawn {
+    polyline(
+        area,
+        theme,
+        &[a, b],
+        TEXT.mix(0.6),
+        stroke(theme, 1.0),
+        Dash::Dashed,
+    )
+}
+
+/// A figure's main curve: a solid line two pens wide through pixel points.
+pub fn main_curve<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    points: &[(i32, i32)],
+    colour: RGBColor,
+) -> Drawn {
+    polyline(
+        area,
+        theme,
+        points,
+        colour.to_rgba(),
+        stroke(theme, 2.0),
+        Dash::Solid,
+    )
+}
+
+/// The dot that marks the current value on a curve: filled, ringed in white so it stands out.
+pub fn current_dot<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    at: (i32, i32),
+    colour: RGBColor,
+) -> Drawn {
+    let radius = px(theme, 5.0).max(2) as u32;
+    area.draw(&Circle::new(at, radius, colour.filled()))?;
+    area.draw(&Circle::new(
+        at,
+        radius,
+        WHITE.stroke_width(stroke(theme, 1.5)),
+    ))?;
+    Ok(())
 }
 
 /// Point markers, for the same reason as [`Dash`].
@@ -209,6 +262,18 @@ fn entry_width<DB: DrawingBackend>(
 ) -> i32 {
     let label = text_size(area, &entry.label, &label_font(theme)).0;
     swatch_width(theme, &entry.swatch) + px(theme, 6.0) + label
+}
+
+/// A legend across the top of a figure inside its `margin`, as wide as the figure (`w` pixels)
+/// allows; returns the height it takes (see [`legend`]).
+pub fn top_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    entries: &[LegendEntry],
+    (w, margin): (i32, i32),
+    draw: bool,
+) -> Result<i32, RenderError> {
+    legend(area, theme, entries, (margin, margin), w - 2 * margin, draw)
 }
 
 /// Lays a legend out left to right from `origin` (area pixels), wrapping to a new row at

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::axes::ClassAxis;
 use super::data::{SampleStripData, Theme};
 use super::error::RenderError;
-use super::frame::{local, message, start_figure, sub_area, Frame};
+use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
 use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::class_colour;
 use super::text::{fitting, fmt_tau};
@@ -46,28 +46,21 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
         .collect();
     let top = header_strip(area, theme, &entries, &note, margin)?;
 
-    let plot_h = h - margin - top;
-    let plot = sub_area(area, (0, margin + top, w, plot_h));
-    let (x_area, margin_top) = (px(theme, 40.0), px(theme, 6.0));
+    let (plot, axis_h) = plot_below(area, theme, (w, h, margin), top);
     let y_desc = fitting(
         area,
         &["components yᵢ (stacked, sum 1)", "yᵢ (stacked)"],
         &label_font(theme),
-        plot_h - x_area - margin_top,
+        axis_h,
     );
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_top(margin_top)
-        .margin_left(px(theme, 4.0))
-        .margin_right(px(theme, 12.0))
-        .x_label_area_size(x_area)
-        .y_label_area_size(px(theme, 52.0))
+    let mut chart = chart_builder(&plot, theme, 12.0, 52.0)
         .build_cartesian_2d(ClassAxis::new(shown), 0.0..1.0)?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     mesh.disable_x_mesh()
         .x_labels(shown.min(15))
         // Six ticks where there is room, fewer in a short strip so their labels never touch.
-        .y_labels(((plot_h - x_area - margin_top) / px(theme, 22.0)).clamp(2, 6) as usize)
+        .y_labels((axis_h / px(theme, 22.0)).clamp(2, 6) as usize)
         .x_desc("sample")
         .y_desc(y_desc)
         .draw()?;

@@ -1,12 +1,14 @@
 //! The look every figure shares: its colours, sizes scaled by the theme, its two fonts, and the
 //! styling of a chart's axes and grid.
 
-use plotters::chart::MeshStyle;
+use plotters::chart::{ChartContext, MeshStyle};
+use plotters::coord::ranged1d::ValueFormatter;
 use plotters::prelude::*;
 // Generic family, so the browser and any SVG viewer pick their own sans-serif.
 use plotters::style::FontFamily;
 
 use super::data::Theme;
+use super::error::Drawn;
 
 /// Body text: dark grey rather than black, as on Distill pages.
 pub const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
@@ -71,4 +73,27 @@ where
         .label_style(small_font(theme))
         .axis_desc_style(label_font(theme))
         .set_all_tick_mark_size(px(theme, 4.0));
+}
+
+/// Draws a chart's axes and grid as [`style_mesh`] styles them, with `labels` ticks on each axis
+/// and the two axis descriptions.
+pub fn draw_axes<DB, X, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    theme: &Theme,
+    labels: usize,
+    (x_desc, y_desc): (&str, &str),
+) -> Drawn
+where
+    DB: DrawingBackend,
+    X: Ranged + ValueFormatter<X::ValueType>,
+    Y: Ranged + ValueFormatter<Y::ValueType>,
+{
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, theme);
+    mesh.x_labels(labels)
+        .y_labels(labels)
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .draw()?;
+    Ok(())
 }

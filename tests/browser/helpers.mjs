@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { canvasStats as canvasStatsInPage } from '../engines/probes.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'target', 'screenshots');
@@ -102,10 +103,11 @@ export async function waitReady(page, { timeout = 30_000, log } = {}) {
 }
 
 /**
- * Reads a canvas's pixels in the page. Returns { width, height, hash, nonBackground, inked }:
- * `hash` (FNV-1a of the RGBA bytes) changes when the picture changes; `nonBackground`
- * counts pixels that differ from the most common colour, so 0 means a blank canvas, and
- * `inked` is that count as a fraction of all pixels (a one-line message inks well under 1%).
+ * Reads a canvas's pixels in the page, as the cross-engine probe does (see canvasStats in
+ * tests/engines/probes.mjs). Among them: `hash` changes when the picture changes;
+ * `nonBackground` counts pixels that differ from the most common colour, so 0 means a blank
+ * canvas, and `inked` is that count as a fraction of all pixels (a one-line message inks well
+ * under 1%).
  * The canvas is copied onto a scratch canvas, so this works whatever context it uses.
  */
 export async function canvasStats(page, selector) {
@@ -120,37 +122,7 @@ async function statsOf(page, selectors) {
     return handle;
   }));
   try {
-    return await page.evaluate((elements) => {
-      const scratch = document.createElement('canvas');
-      const ctx = scratch.getContext('2d', { willReadFrequently: true });
-      return elements.map((canvas) => {
-        const { width, height } = canvas;
-        if (width === 0 || height === 0) return { width, height, hash: '0', nonBackground: 0, inked: 0 };
-        scratch.width = width;
-        scratch.height = height;
-        ctx.drawImage(canvas, 0, 0);
-        const data = new Uint32Array(ctx.getImageData(0, 0, width, height).data.buffer);
-        let hash = 0x811c9dc5;
-        const counts = new Map();
-        for (const px of data) {
-          for (let shift = 0; shift < 32; shift += 8) {
-            hash ^= (px >>> shift) & 0xff;
-            hash = Math.imul(hash, 0x01000193);
-          }
-          counts.set(px, (counts.get(px) ?? 0) + 1);
-        }
-        let background = 0;
-        for (const n of counts.values()) background = Math.max(background, n);
-        const nonBackground = data.length - background;
-        return {
-          width,
-          height,
-          hash: (hash >>> 0).toString(16).padStart(8, '0'),
-          nonBackground,
-          inked: nonBackground / data.length,
-        };
-      });
-    }, canvases);
+    return await page.evaluate(canvasStatsInPage, canvases);
   } finally {
     await Promise.all(canvases.map((handle) => handle.dispose()));
   }

@@ -1,6 +1,7 @@
 // The cross-engine suite in Chromium (Blink) as well, driven by Playwright, so that the three
 // engines are held to the same checks (the Chromium-only suite is tests/browser/).
 import { chromium } from 'playwright-core';
+import { openOrClose, pageAdapter } from './page_adapter.mjs';
 import { crossEngineSuite } from './suite.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,27 +11,14 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 crossEngineSuite('chromium', async () => {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  try {
+  return openOrClose(browser, async () => {
     const context = await browser.newContext({ deviceScaleFactor: 1 });
     const page = await context.newPage();
-    const errors = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => errors.push(`uncaught: ${err.stack || String(err)}`));
-    return {
+    return pageAdapter(browser, page, {
       goto: (url) => page.goto(url),
       setViewport: (width, height) => page.setViewportSize({ width, height }),
       // Playwright passes one argument; the probes take theirs spread.
       evaluate: (fn, ...args) => page.evaluate(`(${fn})(...${JSON.stringify(args)})`),
-      click: (selector) => page.click(selector),
-      type: (text) => page.keyboard.type(text),
-      screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
-      nativeErrors: () => [...errors],
-      close: () => browser.close(),
-    };
-  } catch (err) {
-    await browser.close();
-    throw err;
-  }
+    });
+  });
 });

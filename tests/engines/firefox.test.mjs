@@ -1,6 +1,7 @@
 // The cross-engine suite in Firefox (Gecko), driven by Puppeteer over WebDriver BiDi.
 // Puppeteer starts Firefox in its own process group and ends it on close and on SIGINT/SIGTERM.
 import puppeteer from 'puppeteer-core';
+import { openOrClose, pageAdapter } from './page_adapter.mjs';
 import { crossEngineSuite } from './suite.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
@@ -23,25 +24,12 @@ crossEngineSuite('firefox', async () => {
     headless: true,
     extraPrefsFirefox: PREFS,
   });
-  try {
+  return openOrClose(browser, async () => {
     const page = await browser.newPage();
-    const errors = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => errors.push(`uncaught: ${err.stack || String(err)}`));
-    return {
+    return pageAdapter(browser, page, {
       goto: (url) => page.goto(url, { waitUntil: 'load' }),
       setViewport: (width, height) => page.setViewport({ width, height, deviceScaleFactor: 1 }),
       evaluate: (fn, ...args) => page.evaluate(fn, ...args),
-      click: (selector) => page.click(selector),
-      type: (text) => page.keyboard.type(text),
-      screenshot: (file) => page.screenshot({ path: file, fullPage: true }),
-      nativeErrors: () => [...errors],
-      close: () => browser.close(),
-    };
-  } catch (err) {
-    await browser.close();
-    throw err;
-  }
+    });
+  });
 });

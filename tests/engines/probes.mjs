@@ -20,32 +20,33 @@ export function twoFrames() {
   return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));
 }
 
-/**
- * The pixels of every view's canvas, by view name as the wasm module lists them (the page's
- * own list): { width, height, sized, hash, inked }. `sized` says whether the canvas holds
- * its CSS box times the device-pixel ratio (it has been drawn at its current size); `inked` is
- * the fraction of pixels that differ from the most common colour (0: blank); `spread` is the
- * smaller side of the box around those pixels as a fraction of the canvas's side (a figure
- * spans most of its canvas, a one-line message such as "(too small to draw)" a thin strip);
- * `hash` (FNV-1a of the pixels) changes when the picture changes.
- */
-export async function viewStats() {
+/** The views by name, as the wasm module lists them (the page's own list). */
+export async function viewNames() {
   const wasm = await import(new URL('www/pkg/gumbel_explorer.js', document.baseURI).href);
+  return wasm.view_names();
+}
+
+/**
+ * The pixels of each canvas in `canvases` (elements, or the ids of elements; null where no
+ * element has the id): { width, height, sized, hash, nonBackground, inked, spread }. `sized`
+ * says whether the canvas holds its CSS box times the device-pixel ratio (it has been drawn at
+ * its current size); `nonBackground` counts the pixels that differ from the most common colour
+ * (0: blank) and `inked` is their fraction; `spread` is the smaller side of the box around those
+ * pixels as a fraction of the canvas's side (a figure spans most of its canvas, a one-line
+ * message such as "(too small to draw)" a thin strip); `hash` (FNV-1a of the RGBA bytes) changes
+ * when the picture changes.
+ */
+export function canvasStats(canvases) {
   const scratch = document.createElement('canvas');
   const ctx = scratch.getContext('2d', { willReadFrequently: true });
-  const out = {};
-  for (const view of wasm.view_names()) {
-    const canvas = document.getElementById('view-' + view);
-    if (!canvas) {
-      out[view] = null;
-      continue;
-    }
+  return canvases.map((item) => {
+    const canvas = typeof item === 'string' ? document.getElementById(item) : item;
+    if (!canvas) return null;
     const { width, height } = canvas;
     const ratio = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
     const sized = width === Math.round(canvas.clientWidth * ratio) && height === Math.round(canvas.clientHeight * ratio);
     if (width === 0 || height === 0) {
-      out[view] = { width, height, sized, hash: '0', inked: 0, spread: 0 };
-      continue;
+      return { width, height, sized, hash: '0', nonBackground: 0, inked: 0, spread: 0 };
     }
     scratch.width = width;
     scratch.height = height;
@@ -54,7 +55,10 @@ export async function viewStats() {
     let hash = 0x811c9dc5;
     const counts = new Map();
     for (const px of data) {
-      hash = Math.imul(hash ^ px, 0x01000193);
+      for (let shift = 0; shift < 32; shift += 8) {
+        hash ^= (px >>> shift) & 0xff;
+        hash = Math.imul(hash, 0x01000193);
+      }
       counts.set(px, (counts.get(px) ?? 0) + 1);
     }
     let background = 0;
@@ -73,13 +77,14 @@ export async function viewStats() {
       y0 = Math.min(y0, y);
       y1 = Math.max(y1, y);
     }
-    out[view] = {
-      width, height, sized, hash: (hash >>> 0).toString(16),
-      inked: (data.length - background) / data.length,
+    const nonBackground = data.length - background;
+    return {
+      width, height, sized, hash: (hash >>> 0).toString(16).padStart(8, '0'),
+      nonBackground,
+      inked: nonBackground / data.length,
       spread: x1 < 0 ? 0 : Math.min((x1 - x0 + 1) / width, (y1 - y0 + 1) / height),
     };
-  }
-  return out;
+  });
 }
 
 /** Sets an <input> as a drag would (value, then an 'input' event); returns the value taken. */

@@ -37,25 +37,32 @@ function upstream() {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** Polls `fn` (a probe) in the page until `ok(result)`; returns the result or throws `what`. */
-async function waitFor(b, fn, ok, what, { timeout = 30_000, args = [] } = {}) {
+/** Polls `read()` (what the page shows) until `ok(result)`; returns the result or throws `what`. */
+async function waitFor(read, ok, what, { timeout = 30_000 } = {}) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
-    last = await b.evaluate(fn, ...args);
+    last = await read();
     if (ok(last)) return last;
     if (Date.now() > deadline) throw new Error(`${what} (after ${timeout} ms; last: ${JSON.stringify(last)})`);
     await new Promise((done) => setTimeout(done, 100));
   }
 }
 
+/** canvasStats (probes.mjs) of every view's canvas, by view name (null: no canvas). */
+async function viewStats(b) {
+  const views = await b.evaluate(probe.viewNames);
+  const stats = await b.evaluate(probe.canvasStats, views.map((view) => `view-${view}`));
+  return Object.fromEntries(views.map((view, i) => [view, stats[i]]));
+}
+
 /** Waits until the page is ready and has drawn every canvas at its current size. */
 async function settle(b) {
   await b.evaluate(probe.twoFrames);
-  const health = await waitFor(b, probe.pageHealth, (h) => h.state === 'ready' || h.state === 'error',
+  const health = await waitFor(() => b.evaluate(probe.pageHealth), (h) => h.state === 'ready' || h.state === 'error',
     'the page never reported data-state="ready"', { timeout: 60_000 });
   assert.equal(health.state, 'ready', `the page reported an error: ${JSON.stringify(health)}`);
-  return waitFor(b, probe.viewStats, (s) => Object.values(s).every((v) => v?.sized),
+  return waitFor(() => viewStats(b), (s) => Object.values(s).every((v) => v?.sized),
     'some canvas was not redrawn at its size');
 }
 
@@ -182,7 +189,7 @@ export function crossEngineSuite(engine, launch) {
       await b.evaluate(probe.captureDownloads);
       const views = Object.keys(stats);
       for (const view of views) await b.click(`button.export[data-view="${view}"]`);
-      const downloads = await waitFor(b, probe.readDownloads, (d) => d.length >= views.length,
+      const downloads = await waitFor(() => b.evaluate(probe.readDownloads), (d) => d.length >= views.length,
         'not every export button gave a download');
       for (const [i, d] of downloads.entries()) {
         const view = views[i];
