@@ -205,9 +205,18 @@ export function overflowReport() {
   const left = col.left + parseFloat(style.paddingLeft);
   const right = col.right - parseFloat(style.paddingRight);
   const worst = new Map();
+  // What a box that scrolls or clips sideways holds cannot stick out of the page: that box
+  // itself is measured instead.
+  const clipped = (el) => {
+    for (let p = el.parentElement; p && p !== main; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
   for (const el of main.querySelectorAll('*')) {
     const box = el.getBoundingClientRect();
     if (box.width === 0 && box.height === 0) continue;
+    if (clipped(el)) continue;
     const out = Math.max(box.right - right, left - box.left);
     if (out <= 1) continue;
     const math = el.closest('math');
