@@ -6,15 +6,7 @@ use super::tables::{Cell, Table};
 use super::{Model, ModelError};
 
 /// The header cells of the estimator table, in order.
-pub const ESTIMATOR_COLUMNS: [&str; 7] = [
-    "estimator",
-    "tau",
-    "bias",
-    "bias_se",
-    "variance",
-    "variance_se",
-    "exact",
-];
+pub use super::estimators_table::ESTIMATORS_TABLE_HEADER as ESTIMATOR_COLUMNS;
 
 impl Model {
     /// The estimator view's rows as a data table: numbers as numbers, names and "yes"/"no" as
