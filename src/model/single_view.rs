@@ -124,8 +124,9 @@ pub fn view_controls(view: View) -> &'static [&'static str] {
         // Play walks τ down the schedule the view draws.
         View::Annealing => &["play"],
         View::Cost => &[],
-        // Trained on the page's π, objective and seed, at τ (or along the schedule).
-        View::Training => &DISTRIBUTION,
+        // Trained on the page's π, objective and seed, at τ (or along the schedule); N plays
+        // no role.
+        View::Training => &["k", "tau", "seed"],
     }
 }
 

@@ -67,5 +67,10 @@ export async function canvasViewNames(page) {
 
 /** Whether the element matching `selector` is shown (laid out with a size). */
 export async function isShown(page, selector) {
-  return page.$eval(selector, (el) => el.getClientRects().length > 0);
+  // Shown to the eye: a box of more than one pixel (a title kept only for screen readers is
+  // clipped to 1 × 1 px).
+  return page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    return el.getClientRects().length > 0 && box.width > 1 && box.height > 1;
+  });
 }
