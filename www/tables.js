@@ -14,8 +14,6 @@ export function buildTables(views) {
   for (const view of views) {
     const canvas = $('view-' + view);
     const figure = canvas && canvas.closest('figure');
-    // A view whose section already holds its table keeps it current itself (training: the
-    // table follows the run when it pauses).
     if (!figure || $('data-' + view)) continue;
     built.add(view);
     const details = element('details', { className: 'data', id: 'data-box-' + view });

@@ -1,11 +1,10 @@
 // View 8, training with each estimator: its controls → Rust, the run moved in slices by the
-// page's scheduler (a few milliseconds per frame, so the page stays responsive), and the step,
-// the sentence and the data table read from Rust whenever the run pauses.
+// page's scheduler (a few milliseconds per frame, so the page stays responsive), and the step
+// and the sentence read from Rust whenever the run pauses (tables.js keeps its data table).
 import { $, session, errorText, setError } from './page.js';
 import { apply } from './actions.js';
 import { fieldNumber, parseNumber } from './format.js';
 import { addSlicedWork, afterRedraw, scheduleRedraw } from './scheduler.js';
-import { training_table_header } from './pkg/gumbel_explorer.js';
 
 // Steps per call into Rust, adapted so that one call takes about CALL_MS.
 const CALL_MS = 2;
@@ -46,13 +45,6 @@ export function wireTraining() {
   });
   // A preset restarts the run from step 0: a running run stops first.
   for (const b of document.querySelectorAll('button[data-preset]')) b.addEventListener('click', pause, true);
-  // The table's header cells are Rust's, as its rows are.
-  $('data-training').tHead.rows[0].replaceChildren(...training_table_header().map((name) => {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = name;
-    return th;
-  }));
   addSlicedWork({ pending: () => running || ex().train_pending(), run: slice });
   afterRedraw(showTraining);
   syncTraining();
@@ -114,7 +106,8 @@ function showRunning() {
   $('train-play').textContent = running ? '⏸ pause' : '▶ run';
 }
 
-/** After each redraw: the step; when the run stands still, the sentence and the table too. */
+/** After each redraw: the step; when the run stands still, the sentence too (the data table
+ * under the figure is kept current by tables.js, as every view's). */
 function showTraining() {
   if (session.dead) return;
   const step = ex().train_step();
@@ -125,24 +118,7 @@ function showTraining() {
   if (key === tableKey) return;
   tableKey = key;
   $('train-summary').textContent = ex().training_summary();
-  fillTable(ex().training_rows());
   syncTraining();
-}
-
-function fillTable(cells) {
-  const body = $('data-training').tBodies[0];
-  const rows = [];
-  for (let i = 0; i + 3 < cells.length; i += 4) {
-    const tr = document.createElement('tr');
-    cells.slice(i, i + 4).forEach((text, j) => {
-      const cell = document.createElement(j === 0 ? 'th' : 'td');
-      if (j === 0) cell.scope = 'row';
-      cell.textContent = text;
-      tr.append(cell);
-    });
-    rows.push(tr);
-  }
-  body.replaceChildren(...rows);
 }
 
 /** The training controls show the Rust state (the field being typed in is left alone). */

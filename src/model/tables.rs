@@ -220,6 +220,8 @@ impl Model {
         }
         s.objective_kind().name().hash(&mut h);
         s.seed().hash(&mut h);
+        // The exact curves fill in over several slices; each one finished changes the rows.
+        self.exact_progress().hash(&mut h);
         h.finish()
     }
 }
