@@ -72,10 +72,11 @@ test('the RELAX toy run to step 2,000 through the page shows the lesson, and its
     const pi1 = Object.fromEntries(rows.map((r) => [r.estimator, r.pi[0]]));
     for (const r of rows) {
       assert.equal(r.pi.length, 2, r.estimator);
-      assert.ok(Math.abs(r.pi[0] + r.pi[1] - 1) < 1e-12, `${r.estimator}: π sums to 1`);
+      // The table writes six significant digits, as every data table does.
+      assert.ok(Math.abs(r.pi[0] + r.pi[1] - 1) < 2e-6, `${r.estimator}: π sums to 1`);
       // F = π₁ f(e₁) + π₂ f(e₂) with f(e₁) = 2·0.501², f(e₂) = 2·0.499².
       const f = r.pi[0] * 2 * 0.501 ** 2 + r.pi[1] * 2 * 0.499 ** 2;
-      assert.ok(Math.abs(r.objective - f) < 1e-12, `${r.estimator}: objective ${r.objective} vs ${f}`);
+      assert.ok(Math.abs(r.objective - f) < 5e-6, `${r.estimator}: objective ${r.objective} vs ${f}`);
     }
     assert.ok(pi1['SF+baseline'] < 0.15, JSON.stringify(pi1));
     assert.ok(pi1.REBAR < 0.15, JSON.stringify(pi1));
