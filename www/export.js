@@ -1,4 +1,6 @@
-// PNG export: each figure's button downloads its canvas, at the canvas's pixel size.
+// PNG export: each figure's button downloads its canvas, at the canvas's pixel size, drawn
+// first if it was out of date (a view out of sight is not drawn until it is needed).
+import { drawCurrent } from './scheduler.js';
 
 export function wireExport() {
   for (const b of document.querySelectorAll('button.export')) {
@@ -7,6 +9,7 @@ export function wireExport() {
 }
 
 function exportPng(view) {
+  drawCurrent(view);
   const canvas = document.getElementById('view-' + view);
   canvas.toBlob((blob) => {
     if (!blob) return;

@@ -163,6 +163,16 @@ function updateState() {
   root.dataset.state = session.ex.refining() ? 'refining' : busy ? 'drawing' : 'ready';
 }
 
+/** Draws `view` now at full resolution if it is out of date (before its picture is exported). */
+export function drawCurrent(view) {
+  if (session.dead) return;
+  session.ex.set_interactive(false);
+  coarse = false;
+  stale.delete(view);
+  drawView(view, 'export');
+  updateState();
+}
+
 /**
  * Draws every view now at full resolution, seen or not (for the tests and the export);
  * `fresh` forgets what was drawn first, so every view is drawn anew.

@@ -106,7 +106,9 @@ test('every PNG button downloads the view as a PNG file', { timeout: TIMEOUT }, 
     assert.deepEqual([...buttons].sort(), [...views].sort(), 'one PNG button per view');
     for (const view of views) {
       const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 15_000 }),
+        page.waitForEvent('download', { timeout: 30_000 }).catch((e) => {
+          throw new Error(`${view}: no PNG download (${e.message.split('\n')[0]})`);
+        }),
         page.click(`button.export[data-view="${view}"]`),
       ]);
       assert.equal(download.suggestedFilename(), `gumbel-softmax-${view}.png`);
