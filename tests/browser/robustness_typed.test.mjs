@@ -62,7 +62,9 @@ async function assertViewsKept(page, before, label) {
   const failed = await page.$$eval('canvas[data-error]', (els) => els.map((e) => `${e.id}: ${e.dataset.error}`));
   assert.deepEqual(failed, [], `${label}: a view failed to draw`);
   assert.equal(await page.isHidden('#fatal'), true, `${label}: #fatal is showing`);
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready', `${label}: data-state`);
+  // Views out of sight are drawn once input pauses: the page then comes back to ready.
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 10_000 })
+    .catch(() => assert.fail(`${label}: data-state never came back to ready`));
 }
 
 for (const { field, error, bad, start } of FIELDS) {
