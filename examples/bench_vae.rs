@@ -7,9 +7,7 @@
 use std::time::Instant;
 
 use gumbel_explorer::vae::learner::Learner;
-use gumbel_explorer::vae::{Digits, Estimator, Vae, VaeConfig, VaeTrainer, ESTIMATORS};
-use rand::SeedableRng;
-use rand_pcg::Pcg64Mcg;
+use gumbel_explorer::vae::{Digits, Estimator, VaeConfig, VaeTrainer, ESTIMATORS};
 
 const RUNS: usize = 7;
 const STEPS_PER_RUN: u64 = 300;
@@ -32,21 +30,7 @@ fn reference(latents: usize, estimator: Estimator) -> [f64; 3] {
 
 /// Median steps per second of one model trained alone with `estimator` (no evaluation).
 fn steps_per_second(config: &VaeConfig, data: &Digits, estimator: Estimator) -> f64 {
-    let vae = Vae::new(
-        config.latents,
-        config.categories,
-        config.hidden,
-        &mut Pcg64Mcg::seed_from_u64(config.seed),
-    );
-    let mut learner = Learner::new(
-        estimator,
-        vae,
-        config.learning_rate,
-        config.batch_size,
-        data.train_len(),
-        1,
-        2,
-    );
+    let mut learner = Learner::alone(estimator, config, data.train_len());
     let mut rates: Vec<f64> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();

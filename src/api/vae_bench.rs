@@ -3,9 +3,7 @@
 //! loads. It times what `examples/bench_vae.rs` times natively: one model trained alone.
 
 use crate::vae::learner::Learner;
-use crate::vae::{Digits, Estimator, Vae, VaeConfig};
-use rand::SeedableRng;
-use rand_pcg::Pcg64Mcg;
+use crate::vae::{Digits, Estimator, VaeConfig};
 use wasm_bindgen::prelude::*;
 
 /// Steps per second of one model with `estimator` (`GS`, `ST-GS`, `SF+baseline`) and the
@@ -17,21 +15,7 @@ pub fn bench_vae_steps(estimator: &str, steps: u32) -> Result<f64, JsError> {
         .ok_or_else(|| JsError::new(&format!("there is no estimator called \"{estimator}\"")))?;
     let data = Digits::embedded().map_err(|e| JsError::new(&e.to_string()))?;
     let config = VaeConfig::default();
-    let vae = Vae::new(
-        config.latents,
-        config.categories,
-        config.hidden,
-        &mut Pcg64Mcg::seed_from_u64(config.seed),
-    );
-    let mut learner = Learner::new(
-        estimator,
-        vae,
-        config.learning_rate,
-        config.batch_size,
-        data.train_len(),
-        1,
-        2,
-    );
+    let mut learner = Learner::alone(estimator, &config, data.train_len());
     for t in 0..20 {
         learner.train_step(&data, config.temperature.at(t));
     }

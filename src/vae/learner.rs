@@ -6,7 +6,7 @@ use rand_pcg::Pcg64Mcg;
 
 use super::adam::{Adam, Moments};
 use super::batches::EpochOrder;
-use super::config::EVALUATION_DRAWS;
+use super::config::{VaeConfig, EVALUATION_DRAWS};
 use super::data::Digits;
 use super::estimator::Estimator;
 use super::evaluate::neg_elbo_hard;
@@ -49,6 +49,27 @@ pub struct Learner {
 }
 
 impl Learner {
+    /// One model of `config`'s network trained alone with `estimator` on `train_rows` rows,
+    /// from the config's seed (data order and noise from fixed streams 1 and 2): what the
+    /// benchmarks time, natively and in the worker's module.
+    pub fn alone(estimator: Estimator, config: &VaeConfig, train_rows: usize) -> Self {
+        let vae = Vae::new(
+            config.latents,
+            config.categories,
+            config.hidden,
+            &mut Pcg64Mcg::seed_from_u64(config.seed),
+        );
+        Self::new(
+            estimator,
+            vae,
+            config.learning_rate,
+            config.batch_size,
+            train_rows,
+            1,
+            2,
+        )
+    }
+
     /// A learner starting from `vae` with Adam at `learning_rate`, minibatches of `batch_size`
     /// training rows in the order drawn from `order_seed`, and Gumbel noise from `noise_seed`.
     pub fn new(
