@@ -98,7 +98,7 @@ pub fn display_raster_size(canvas: (u32, u32)) -> (u32, u32) {
         canvas.0,
         canvas.1,
         &crate::math::simplex::TRIANGLE_VERTICES,
-        &Theme { scale: 1.0 },
+        &Theme::default(),
     );
     (w, h)
 }

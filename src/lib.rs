@@ -9,6 +9,7 @@
 //!  └────────┴────▶ render          plotters figures of plain data, generic over the backend
 //!
 //! format        how a number is written: a leaf module, used by math, model, render and api
+//! i18n          the two languages and their word tables: a leaf module, used by model, render, api
 //! ```
 //!
 //! `model` holds the explorer's validated state and computes the numbers behind each view from
@@ -23,6 +24,7 @@
 //! built into a module of its own that only the page's Web Worker loads.
 
 pub mod format;
+pub mod i18n;
 #[cfg(feature = "bench")]
 pub mod kernels;
 pub mod math;

@@ -89,7 +89,10 @@ fn every_view_of_every_valid_state_draws() {
                 .all(|(x, y)| x.is_finite() && y.is_finite()));
 
             // Every view into an SVG: a valid state always gives a picture.
-            let theme = Theme { scale };
+            let theme = Theme {
+                scale,
+                ..Theme::default()
+            };
             for view in View::ALL {
                 let mut text = String::new();
                 let result = {
@@ -262,7 +265,15 @@ fn bar_figure() -> impl Strategy<Value = Figure> {
 /// The density figures' data; the heatmap's raster is sometimes exactly the size its area asks
 /// for (so it goes out as one bitmap), from a short pattern of values repeated.
 fn density_figure(size: (u32, u32), scale: f64) -> impl Strategy<Value = Figure> {
-    let (_, _, w, h) = simplex_raster_rect(size.0, size.1, &TRIANGLE_VERTICES, &Theme { scale });
+    let (_, _, w, h) = simplex_raster_rect(
+        size.0,
+        size.1,
+        &TRIANGLE_VERTICES,
+        &Theme {
+            scale,
+            ..Theme::default()
+        },
+    );
     // The SVG backend writes a bitmap as one element per pixel: keep it to a modest size.
     let (w, h) = if u64::from(w) * u64::from(h) <= 200_000 {
         (w, h)
@@ -435,7 +446,15 @@ fn every_figure_draws_any_numbers() {
         budget::DRAW_ANY_NUMBERS,
         case,
         |(size, scale, figure)| {
-            let (result, svg) = svg_of(size, |area| figure.draw(area, &Theme { scale }));
+            let (result, svg) = svg_of(size, |area| {
+                figure.draw(
+                    area,
+                    &Theme {
+                        scale,
+                        ..Theme::default()
+                    },
+                )
+            });
             prop_assert!(result.is_ok(), "{result:?}");
             prop_assert!(is_picture(&svg), "{svg}");
             if size.0 <= 7 || size.1 <= 7 {

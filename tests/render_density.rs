@@ -68,7 +68,15 @@ fn simplex_raster_rect_fits_the_area_and_keeps_the_triangle_equilateral() {
     assert!(big.2 > 0);
     // Scale 2 at double size gives the same layout at double resolution (within rounding).
     let one = simplex_raster_rect(640, 400, &TRIANGLE_VERTICES, &theme);
-    let two = simplex_raster_rect(1280, 800, &TRIANGLE_VERTICES, &Theme { scale: 2.0 });
+    let two = simplex_raster_rect(
+        1280,
+        800,
+        &TRIANGLE_VERTICES,
+        &Theme {
+            scale: 2.0,
+            ..Theme::default()
+        },
+    );
     assert!((two.2 as i64 - 2 * one.2 as i64).abs() <= 2);
 }
 
@@ -97,7 +105,10 @@ fn simplex_at_the_rect_size_is_one_blit_in_the_right_place() {
         ("simplex_blit", (240, 200), 1.0),
         ("simplex_blit@2x", (480, 400), 2.0),
     ] {
-        let theme = Theme { scale };
+        let theme = Theme {
+            scale,
+            ..Theme::default()
+        };
         let (x, y, w, h) = simplex_raster_rect(size.0, size.1, &TRIANGLE_VERTICES, &theme);
         let d = heatmap(w, h);
         let s = svg(name, size, scale, |a, t| draw_simplex(a, &d, t));

@@ -302,6 +302,7 @@ impl Explorer {
         let h = (css_h * ratio).round().min(8192.0) as u32;
         let theme = Theme {
             scale: ratio * crate::render::zoom::figure_zoom(css_w, css_h, self.zoom_limit),
+            ..Theme::default()
         };
         self.model.prepare();
         let coarse = self.interactive && view == View::Density && self.model.settings().k() == 3;

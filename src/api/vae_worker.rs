@@ -156,6 +156,13 @@ fn paint(
     let backend = OffscreenBackend::new(canvas)
         .ok_or_else(|| js("the offscreen canvas has no 2-D context"))?;
     let area = backend.into_drawing_area();
-    figure(&area, &Theme { scale }).map_err(js)?;
+    figure(
+        &area,
+        &Theme {
+            scale,
+            ..Theme::default()
+        },
+    )
+    .map_err(js)?;
     area.present().map_err(js)
 }

@@ -1,16 +1,23 @@
 //! Plain numbers each figure draws. The model layer fills these from the math core;
 //! the figures only draw them, so a figure never samples, integrates or estimates anything itself.
 
+use crate::i18n::Lang;
+
 /// Look shared by every figure: `scale` multiplies font sizes, line widths and margins
-/// (the canvas is sized in device pixels, so on a HiDPI screen `scale` is the device pixel ratio).
+/// (the canvas is sized in device pixels, so on a HiDPI screen `scale` is the device pixel ratio);
+/// `lang` is the language of every word the figure draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     pub scale: f64,
+    pub lang: Lang,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { scale: 1.0 }
+        Theme {
+            scale: 1.0,
+            lang: Lang::En,
+        }
     }
 }
 

@@ -35,7 +35,13 @@ where
     let result;
     {
         let root = SVGBackend::with_string(&mut text, (w, h)).into_drawing_area();
-        result = draw(&root, &Theme { scale });
+        result = draw(
+            &root,
+            &Theme {
+                scale,
+                ..Theme::default()
+            },
+        );
         root.present().expect("SVG backend present");
     }
     (result, text)

@@ -1,0 +1,1 @@
+//! The words the figures draw (axis titles, legends, annotations), in each language.
