@@ -111,13 +111,7 @@ impl RelaxedMomentsJob {
             } else {
                 FINE_RATIO
             };
-            let relaxed = Relaxed {
-                logits: &self.logits,
-                tau: self.tau,
-                gradient: self.objective.separable_gradient(),
-                shifts: [&self.shifts[0], &self.shifts[1]],
-                ratio,
-            };
+            let relaxed = integrand(&self.logits, self.tau, &self.objective, &self.shifts, ratio);
             let before = self.evaluations;
             let finished = self.integral.advance(&relaxed, budget - spent);
             match finished {
@@ -151,13 +145,7 @@ impl RelaxedMomentsJob {
 
     /// Starts `integral` on this job's integrand with the given grading and tolerance.
     fn begin(&mut self, ratio: f64, checked: usize, relative: f64, absolute: &[f64]) {
-        let relaxed = Relaxed {
-            logits: &self.logits,
-            tau: self.tau,
-            gradient: self.objective.separable_gradient(),
-            shifts: [&self.shifts[0], &self.shifts[1]],
-            ratio,
-        };
+        let relaxed = integrand(&self.logits, self.tau, &self.objective, &self.shifts, ratio);
         self.integral.begin(&relaxed, checked, relative, absolute);
     }
 
@@ -265,4 +253,21 @@ fn within(error: f64, value: f64) -> bool {
 
 fn norm(v: &[f64]) -> f64 {
     v.iter().map(|x| x * x).sum::<f64>().sqrt()
+}
+/// The job's integrand at one grading `ratio`: a free function of the job's fields (not a method)
+/// so that the integral, another field, can be advanced while it borrows them.
+fn integrand<'a>(
+    logits: &'a [f64],
+    tau: f64,
+    objective: &'a Objective,
+    shifts: &'a [Vec<f64>; 2],
+    ratio: f64,
+) -> Relaxed<'a> {
+    Relaxed {
+        logits,
+        tau,
+        gradient: objective.separable_gradient(),
+        shifts: [&shifts[0], &shifts[1]],
+        ratio,
+    }
 }
