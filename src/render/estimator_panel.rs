@@ -284,31 +284,24 @@ pub fn draw_panel<DB: DrawingBackend>(
                 &to_px,
                 look.colour.mix(0.14),
             )?;
-            let mut run = Vec::new();
-            for (i, v) in c.estimate.iter().enumerate() {
-                match tau_at(i) {
-                    Some(t) if v.is_finite() && *v > 0.0 => run.push(to_px(t, *v)),
-                    _ => {
-                        polyline(
-                            panel,
-                            theme,
-                            &run,
-                            look.colour.to_rgba(),
-                            stroke(theme, 2.0),
-                            look.dash,
-                        )?;
-                        run.clear();
-                    }
-                }
+            // One line per run of drawable points; a gap wherever the estimate is not.
+            let points: Vec<Option<(i32, i32)>> = (c.estimate.iter().enumerate())
+                .map(|(i, v)| match tau_at(i) {
+                    Some(t) if v.is_finite() && *v > 0.0 => Some(to_px(t, *v)),
+                    _ => None,
+                })
+                .collect();
+            for run in points.split(Option::is_none) {
+                let run: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
+                polyline(
+                    panel,
+                    theme,
+                    &run,
+                    look.colour.to_rgba(),
+                    stroke(theme, 2.0),
+                    look.dash,
+                )?;
             }
-            polyline(
-                panel,
-                theme,
-                &run,
-                look.colour.to_rgba(),
-                stroke(theme, 2.0),
-                look.dash,
-            )?;
         }
     }
     let (x, mut y) = to_px(x_axis.lo(), lo);
