@@ -12,7 +12,7 @@ use super::error::Drawn;
 use super::frame::{fits, local};
 use super::marks::{polyline, Dash, Marker};
 use super::ranges::log_range;
-use super::text::{fmt_tau, text};
+use super::text::{fmt_tau, text, words};
 use super::theme::{px, small_font, stroke, style_mesh, SUBTLE, TEXT};
 use super::uncertainty::{band, point_with_bar};
 use crate::format;
@@ -98,6 +98,7 @@ pub fn draw_panel<DB: DrawingBackend>(
     if !fits(panel, theme, 120.0, 90.0) {
         return Ok(());
     }
+    let words = words(theme);
     let all: Vec<Columns> = data
         .curves
         .iter()
@@ -115,7 +116,7 @@ pub fn draw_panel<DB: DrawingBackend>(
         let (w, h) = panel.dim_in_pixel();
         return text(
             panel,
-            &format!("{desc}: no positive values"),
+            &words.no_positive_values(desc),
             (w as i32 / 2, h as i32 / 2),
             &small_font(theme),
             HPos::Center,
@@ -134,16 +135,10 @@ pub fn draw_panel<DB: DrawingBackend>(
     let shading = quantity == Quantity::Bias && all.iter().any(monte_carlo_only);
     let mut notes = Vec::new();
     if !zeros.is_empty() {
-        notes.push(format!(
-            "exactly 0, drawn on the floor: {}",
-            zeros.join(", ")
-        ));
+        notes.push(words.zero_on_floor(&zeros));
     }
     if shading {
-        notes.push(format!(
-            "shaded: below √(tr Ĉov/M), not resolvable with M = {} samples",
-            format::count(data.samples as u64)
-        ));
+        notes.push(words.unresolvable_shading(&format::count(data.samples as u64)));
     }
     let lo = lo / (hi / lo).powf(NOTE_BAND * notes.len() as f64);
     let y_axis = LogAxis::new(lo, hi);
@@ -155,10 +150,7 @@ pub fn draw_panel<DB: DrawingBackend>(
             .any(|v| v.is_finite() && *v > 0.0 && *v < lo)
     });
     if zeros.is_empty() && below {
-        notes.insert(
-            0,
-            format!("values below {} drawn at the floor", log_label(lo)),
-        );
+        notes.insert(0, words.below_floor(&log_label(lo)));
     }
     let mut chart = ChartBuilder::on(panel)
         .margin_top(px(theme, 8.0))
@@ -170,7 +162,7 @@ pub fn draw_panel<DB: DrawingBackend>(
     style_mesh(&mut mesh, theme);
     mesh.x_labels(6)
         .y_labels(6)
-        .x_desc("τ (log scale)")
+        .x_desc(words.tau_log())
         .y_desc(desc)
         .draw()?;
     let to_px = |t: f64, v: f64| {

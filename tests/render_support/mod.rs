@@ -6,7 +6,8 @@
 
 use std::path::PathBuf;
 
-use gumbel_explorer::render::{RenderError, Theme, TOO_SMALL};
+use gumbel_explorer::i18n::figures::words;
+use gumbel_explorer::render::{RenderError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -97,7 +98,7 @@ where
 {
     assert_eq!(
         message_only(size, scale, draw),
-        TOO_SMALL,
+        words(Theme::default().lang).too_small(),
         "{size:?} at scale {scale}"
     );
 }
