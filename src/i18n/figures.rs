@@ -4,7 +4,8 @@
 //! so a phrase one language lacks does not compile. Formulas and symbols that read the same in
 //! every language ("τ = 0.5", "n = 1,000", "χ² p = 0.43", "log p") stay in the figures. A phrase
 //! that carries numbers takes them already written (by the crate's `format`, as everywhere in
-//! the explorer), so both languages show numbers alike.
+//! the explorer), so both languages show numbers alike. A phrase that may not fit where it goes
+//! comes as a list of wordings, longest first (see `render::text::fitting`).
 
 mod en;
 mod zh_cn;
@@ -39,8 +40,9 @@ pub trait FigureWords: Sync {
     fn classes_log(&self) -> &'static str;
     fn speed_up_log(&self) -> &'static str;
     fn tau_log(&self) -> &'static str;
-    fn bias_log(&self) -> &'static str;
-    fn variance_log(&self) -> &'static str;
+    /// The estimator panels' y axes, longest wording first.
+    fn bias_log(&self) -> &'static [&'static str];
+    fn variance_log(&self) -> &'static [&'static str];
     /// The sample strip's x axis: one bar per sample.
     fn sample(&self) -> &'static str;
     /// The component histograms' shared x axis.
@@ -65,8 +67,9 @@ pub trait FigureWords: Sync {
     fn paper_measured(&self) -> &'static str;
     fn current_k(&self) -> &'static str;
     fn line_exact(&self) -> &'static str;
-    /// What a mark of the estimator figure is: `m` Monte Carlo samples per τ.
-    fn mark_monte_carlo(&self, m: &str) -> String;
+    /// What a mark of the estimator figure is: `m` Monte Carlo samples per τ. Longest wording
+    /// first: the legend draws the first that fits its width.
+    fn mark_monte_carlo(&self, m: &str) -> Vec<String>;
     fn class_probability(&self) -> &'static str;
     fn mean_two_se(&self) -> &'static str;
     fn argmax_two_se(&self) -> &'static str;
@@ -88,8 +91,9 @@ pub trait FigureWords: Sync {
     fn no_positive_values(&self, desc: &str) -> String;
     /// The estimators (short names) whose exact value is 0, drawn on the floor.
     fn zero_on_floor(&self, names: &[&str]) -> String;
-    /// The shading below the resolvable bias with `m` samples.
-    fn unresolvable_shading(&self, m: &str) -> String;
+    /// The shading below the resolvable bias with `m` samples. Longest wording first: the
+    /// panel draws the first that fits its width.
+    fn unresolvable_shading(&self, m: &str) -> Vec<String>;
     /// Values below the floor `floor` of a log axis.
     fn below_floor(&self, floor: &str) -> String;
     /// The exact gradient, its components written and joined.

@@ -15,8 +15,8 @@ use super::estimator_panel::{draw_panel, Look, Quantity};
 use super::frame::{message, start_figure, sub_area, Frame};
 use super::marks::{legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::CLASS_COLOURS;
-use super::text::{text, words};
-use super::theme::{px, small_font, SUBTLE, TEXT};
+use super::text::{fitting, text, words};
+use super::theme::{label_font, px, small_font, SUBTLE, TEXT};
 use crate::format;
 
 /// Per-curve look, in the order the model lists the estimators. Yellow is skipped: thin lines in
@@ -90,8 +90,12 @@ pub fn draw_estimators<DB: DrawingBackend>(
             marker: Marker::None,
         },
     ));
+    // The longest wording that fits a legend row beside its marker (the legend's swatch and gap).
+    let marks = words.mark_monte_carlo(&format::count(data.samples as u64));
+    let marks: Vec<&str> = marks.iter().map(String::as_str).collect();
+    let room = w - 2 * margin - px(theme, 18.0);
     entries.push(LegendEntry::new(
-        words.mark_monte_carlo(&format::count(data.samples as u64)),
+        fitting(area, &marks, &label_font(theme), room),
         Swatch::Point(SUBTLE, Marker::Circle),
     ));
     let top = legend(
@@ -151,9 +155,9 @@ pub fn draw_estimators<DB: DrawingBackend>(
         (Quantity::Bias, words.bias_log(), BIAS_RATIO),
         (Quantity::Variance, words.variance_log(), VARIANCE_RATIO),
     ];
-    for (panel, (quantity, desc, ratio)) in panels.iter().zip(metrics) {
+    for (panel, (quantity, descs, ratio)) in panels.iter().zip(metrics) {
         draw_panel(
-            panel, theme, data, &looks, &x_axis, quantity, desc, BAR_SE, ratio,
+            panel, theme, data, &looks, &x_axis, quantity, descs, BAR_SE, ratio,
         )?;
     }
     Ok(())

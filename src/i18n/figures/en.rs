@@ -68,11 +68,11 @@ impl FigureWords for En {
     fn tau_log(&self) -> &'static str {
         "τ (log scale)"
     }
-    fn bias_log(&self) -> &'static str {
-        "bias ‖E[ĝ] − ∇F‖ (log)"
+    fn bias_log(&self) -> &'static [&'static str] {
+        &["bias ‖E[ĝ] − ∇F‖ (log)"]
     }
-    fn variance_log(&self) -> &'static str {
-        "variance tr Cov[ĝ] (log)"
+    fn variance_log(&self) -> &'static [&'static str] {
+        &["variance tr Cov[ĝ] (log)"]
     }
     fn sample(&self) -> &'static str {
         "sample"
@@ -127,8 +127,8 @@ impl FigureWords for En {
     fn line_exact(&self) -> &'static str {
         "line: exact"
     }
-    fn mark_monte_carlo(&self, m: &str) -> String {
-        format!("mark: Monte Carlo, M = {m} per τ, bar ±2 SE")
+    fn mark_monte_carlo(&self, m: &str) -> Vec<String> {
+        vec![format!("mark: Monte Carlo, M = {m} per τ, bar ±2 SE")]
     }
     fn class_probability(&self) -> &'static str {
         "π (class probability)"
@@ -170,8 +170,10 @@ impl FigureWords for En {
     fn zero_on_floor(&self, names: &[&str]) -> String {
         format!("exactly 0, drawn on the floor: {}", names.join(", "))
     }
-    fn unresolvable_shading(&self, m: &str) -> String {
-        format!("shaded: below √(tr Ĉov/M), not resolvable with M = {m} samples")
+    fn unresolvable_shading(&self, m: &str) -> Vec<String> {
+        vec![format!(
+            "shaded: below √(tr Ĉov/M), not resolvable with M = {m} samples"
+        )]
     }
     fn below_floor(&self, floor: &str) -> String {
         format!("values below {floor} drawn at the floor")

@@ -27,8 +27,6 @@ fn phrases(w: &dyn FigureWords) -> Vec<(&'static str, String)> {
         ("classes_log", w.classes_log().into()),
         ("speed_up_log", w.speed_up_log().into()),
         ("tau_log", w.tau_log().into()),
-        ("bias_log", w.bias_log().into()),
-        ("variance_log", w.variance_log().into()),
         ("sample", w.sample().into()),
         ("bins_axis", w.bins_axis().into()),
         ("exact_objective", w.exact_objective().into()),
@@ -42,7 +40,6 @@ fn phrases(w: &dyn FigureWords) -> Vec<(&'static str, String)> {
         ("paper_measured", w.paper_measured().into()),
         ("current_k", w.current_k().into()),
         ("line_exact", w.line_exact().into()),
-        ("mark_monte_carlo", w.mark_monte_carlo("1,000")),
         ("class_probability", w.class_probability().into()),
         ("mean_two_se", w.mean_two_se().into()),
         ("argmax_two_se", w.argmax_two_se().into()),
@@ -56,7 +53,6 @@ fn phrases(w: &dyn FigureWords) -> Vec<(&'static str, String)> {
         ("paper_label", w.paper_label("9.9× at k=100")),
         ("no_positive_values", w.no_positive_values("D")),
         ("zero_on_floor", w.zero_on_floor(&["SF", "ST"])),
-        ("unresolvable_shading", w.unresolvable_shading("1,000")),
         ("below_floor", w.below_floor("10⁻⁶")),
         ("exact_gradient", w.exact_gradient("0.1, -0.1")),
         ("projection_note", w.projection_note().into()),
@@ -74,6 +70,8 @@ fn phrases(w: &dyn FigureWords) -> Vec<(&'static str, String)> {
     let lists = [
         ("fraction_axis", w.fraction_axis()),
         ("probability_axis", w.probability_axis()),
+        ("bias_log", w.bias_log()),
+        ("variance_log", w.variance_log()),
         ("stacked_axis", w.stacked_axis()),
         ("figure1_rows", &w.figure1_rows()[..]),
         ("st_rule", &w.st_rule()[..]),
@@ -81,6 +79,13 @@ fn phrases(w: &dyn FigureWords) -> Vec<(&'static str, String)> {
     for (name, list) in lists {
         out.extend(list.iter().map(|s| (name, s.to_string())));
     }
+    // Wordings a language may have more or fewer of: the longest of each.
+    let first = |list: Vec<String>| list.into_iter().next().unwrap_or_default();
+    out.push(("mark_monte_carlo", first(w.mark_monte_carlo("1,000"))));
+    out.push((
+        "unresolvable_shading",
+        first(w.unresolvable_shading("1,000")),
+    ));
     out
 }
 
@@ -107,7 +112,12 @@ fn phrases_with_numbers_keep_them_as_written() {
         let w = words(lang);
         assert!(w.step_tau("12,000", "0.25").contains("12,000"));
         assert!(w.step_tau("12,000", "0.25").contains("0.25"));
-        assert!(w.mark_monte_carlo("1,000").contains("M = 1,000"));
+        for wording in w.mark_monte_carlo("1,000") {
+            assert!(wording.contains("M = 1,000"), "{wording}");
+        }
+        for wording in w.unresolvable_shading("1,000") {
+            assert!(wording.contains("M = 1,000"), "{wording}");
+        }
         assert!(w.best_class_pi("7").contains('7'));
         assert!(w.zero_on_floor(&["SF", "ST"]).contains("SF"));
     }
@@ -117,7 +127,18 @@ fn phrases_with_numbers_keep_them_as_written() {
 fn longer_wordings_come_first() {
     for lang in Lang::ALL {
         let w = words(lang);
-        for list in [w.fraction_axis(), w.probability_axis(), w.stacked_axis()] {
+        let owned = |list: &[&str]| -> Vec<String> { list.iter().map(|s| s.to_string()).collect() };
+        let lists = [
+            owned(w.fraction_axis()),
+            owned(w.probability_axis()),
+            owned(w.stacked_axis()),
+            owned(w.bias_log()),
+            owned(w.variance_log()),
+            w.mark_monte_carlo("1,000"),
+            w.unresolvable_shading("1,000"),
+        ];
+        for list in lists {
+            assert!(!list.is_empty(), "{lang:?}: no wording");
             let widths: Vec<usize> = list.iter().map(|s| s.chars().count()).collect();
             assert!(widths.windows(2).all(|p| p[0] > p[1]), "{lang:?}: {list:?}");
         }

@@ -69,11 +69,11 @@ impl FigureWords for ZhCn {
     fn tau_log(&self) -> &'static str {
         "τ（对数坐标）"
     }
-    fn bias_log(&self) -> &'static str {
-        "偏差 ‖E[ĝ] − ∇F‖（对数）"
+    fn bias_log(&self) -> &'static [&'static str] {
+        &["偏差 ‖E[ĝ] − ∇F‖（对数）", "偏差（对数）"]
     }
-    fn variance_log(&self) -> &'static str {
-        "方差 tr Cov[ĝ]（对数）"
+    fn variance_log(&self) -> &'static [&'static str] {
+        &["方差 tr Cov[ĝ]（对数）", "方差（对数）"]
     }
     fn sample(&self) -> &'static str {
         "样本"
@@ -97,7 +97,7 @@ impl FigureWords for ZhCn {
         "梯度方差（对数）"
     }
     fn best_class_pi(&self, class: &str) -> String {
-        format!("类别 {class}（最优类别）的 π")
+        format!("最优类别 {class} 的 π")
     }
     fn neg_elbo_axis(&self) -> &'static str {
         "−ELBO（奈特/每张图像）"
@@ -124,8 +124,11 @@ impl FigureWords for ZhCn {
     fn line_exact(&self) -> &'static str {
         "线：精确值"
     }
-    fn mark_monte_carlo(&self, m: &str) -> String {
-        format!("点：蒙特卡洛估计，每个 τ 取 M = {m} 个样本，误差棒 ±2 标准误")
+    fn mark_monte_carlo(&self, m: &str) -> Vec<String> {
+        vec![
+            format!("点：蒙特卡洛估计，每个 τ 取 M = {m} 个样本，误差棒 ±2 标准误"),
+            format!("点：蒙特卡洛，M = {m}，误差棒 ±2 标准误"),
+        ]
     }
     fn class_probability(&self) -> &'static str {
         "π（类别概率）"
@@ -167,8 +170,11 @@ impl FigureWords for ZhCn {
     fn zero_on_floor(&self, names: &[&str]) -> String {
         format!("恰为 0，画在底边：{}", names.join("、"))
     }
-    fn unresolvable_shading(&self, m: &str) -> String {
-        format!("阴影：低于 √(tr Ĉov/M)，用 M = {m} 个样本无法分辨")
+    fn unresolvable_shading(&self, m: &str) -> Vec<String> {
+        vec![
+            format!("阴影：低于 √(tr Ĉov/M)，用 M = {m} 个样本无法分辨"),
+            format!("阴影：M = {m} 个样本无法分辨"),
+        ]
     }
     fn below_floor(&self, floor: &str) -> String {
         format!("低于 {floor} 的值画在底边")
