@@ -100,7 +100,7 @@ impl FigureWords for ZhCn {
         format!("最优类别 {class} 的 π")
     }
     fn neg_elbo_axis(&self) -> &'static str {
-        "−ELBO（奈特/每张图像）"
+        "−ELBO（奈特/图像）"
     }
 
     fn sampled_y1(&self) -> &'static str {
