@@ -110,10 +110,13 @@ pub trait ErrorWords: Sync {
     fn link_cost_arity(&self) -> String;
     fn link_training(&self, excerpt: &str) -> String;
 
-    fn mode_unknown_embed(&self, value: &str, known: &str) -> String;
-    fn mode_unknown_present(&self, value: &str, known: &str) -> String;
+    fn mode_unknown_embed(&self, value: &str, known: &[&str]) -> String;
+    fn mode_unknown_present(&self, value: &str, known: &[&str]) -> String;
     fn mode_repeated(&self, key: &str) -> String;
     fn mode_both(&self) -> String;
+    fn unknown_preset(&self, name: &str, known: &[&str]) -> String;
+    fn text_scale(&self, max: &str) -> String;
+    fn unknown_language(&self, tag: &str, known: &[&str]) -> String;
 }
 
 /// The math core's refusals. `parameter` is the name the core gives a vector parameter

@@ -59,10 +59,9 @@ impl ModeError {
     /// The message in `lang` (in English, the same text as `Display`).
     pub fn message(&self, lang: Lang) -> String {
         let w = errors(lang);
-        let known = VIEW_NAMES.join(", ");
         match self {
-            ModeError::UnknownEmbed(v) => w.mode_unknown_embed(v, &known),
-            ModeError::UnknownPresent(v) => w.mode_unknown_present(v, &known),
+            ModeError::UnknownEmbed(v) => w.mode_unknown_embed(v, &VIEW_NAMES),
+            ModeError::UnknownPresent(v) => w.mode_unknown_present(v, &VIEW_NAMES),
             ModeError::Repeated(key) => w.mode_repeated(key),
             ModeError::Both => w.mode_both(),
         }

@@ -226,7 +226,6 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
-/// What the table of `view` lists at k classes, in a sentence for the page (shown above it).
 
     #[test]
     fn csv_quotes_only_what_needs_it_and_pads_rows() {

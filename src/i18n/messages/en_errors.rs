@@ -158,12 +158,16 @@ impl ErrorWords for En {
         )
     }
 
-    fn mode_unknown_embed(&self, value: &str, known: &str) -> String {
-        format!("the link asks to embed \"{value}\", but no view has that name (the views are {known})")
-    }
-    fn mode_unknown_present(&self, value: &str, known: &str) -> String {
+    fn mode_unknown_embed(&self, value: &str, known: &[&str]) -> String {
         format!(
-            "the link's present=\"{value}\" is neither 1 nor a view's name (the views are {known})"
+            "the link asks to embed \"{value}\", but no view has that name (the views are {})",
+            known.join(", ")
+        )
+    }
+    fn mode_unknown_present(&self, value: &str, known: &[&str]) -> String {
+        format!(
+            "the link's present=\"{value}\" is neither 1 nor a view's name (the views are {})",
+            known.join(", ")
         )
     }
     fn mode_repeated(&self, key: &str) -> String {
@@ -171,6 +175,15 @@ impl ErrorWords for En {
     }
     fn mode_both(&self) -> String {
         "the link asks for both embed and present; give one".into()
+    }
+    fn unknown_preset(&self, name: &str, known: &[&str]) -> String {
+        format!("there is no preset called \"{name}\" (known: {})", known.join(", "))
+    }
+    fn text_scale(&self, max: &str) -> String {
+        format!("the text scale must be a number from 1 to {max}")
+    }
+    fn unknown_language(&self, tag: &str, known: &[&str]) -> String {
+        format!("there is no language called \"{tag}\" (known: {})", known.join(", "))
     }
 }
 

@@ -22,6 +22,15 @@ fn then(noun: &str, rest: &str) -> String {
     }
 }
 
+/// Names the page accepts as code, each in “”, joined by 、.
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("“{n}”"))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 impl ErrorWords for ZhCn {
     fn control_classes(&self) -> String {
         "类别数 k".into()
@@ -171,17 +180,26 @@ impl ErrorWords for ZhCn {
         )
     }
 
-    fn mode_unknown_embed(&self, value: &str, known: &str) -> String {
-        format!("链接要求嵌入“{value}”，但没有这个名字的视图（视图有：{known}）")
+    fn mode_unknown_embed(&self, value: &str, known: &[&str]) -> String {
+        format!("链接要求嵌入“{value}”，但没有这个名字的视图（视图有：{}）", quoted(known))
     }
-    fn mode_unknown_present(&self, value: &str, known: &str) -> String {
-        format!("链接中的“present={value}”既不是 1，也不是视图的名字（视图有：{known}）")
+    fn mode_unknown_present(&self, value: &str, known: &[&str]) -> String {
+        format!("链接中的“present={value}”既不是 1，也不是视图的名字（视图有：{}）", quoted(known))
     }
     fn mode_repeated(&self, key: &str) -> String {
         format!("链接中的“{key}=”出现了不止一次")
     }
     fn mode_both(&self) -> String {
         "链接同时要求“embed”和“present”，只能给出其中一个".into()
+    }
+    fn unknown_preset(&self, name: &str, known: &[&str]) -> String {
+        format!("没有名为“{name}”的预设（可用的预设：{}）", quoted(known))
+    }
+    fn text_scale(&self, max: &str) -> String {
+        format!("文字缩放比例必须是 1 到 {max} 之间的数")
+    }
+    fn unknown_language(&self, tag: &str, known: &[&str]) -> String {
+        format!("没有“{tag}”这种语言（可选的语言：{}）", quoted(known))
     }
 }
 
