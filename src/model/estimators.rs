@@ -120,7 +120,7 @@ impl Model {
                 let exact_at = |i: usize| exact.at(estimator, i);
                 let mut curve = EstimatorCurve {
                     name: legend_label(estimator, lang),
-                    short_name: estimator.name().to_string(),
+                    short_name: super::tables::word(estimator.name(), lang),
                     independent_of_tau: !estimator.depends_on_tau(),
                     ..EstimatorCurve::default()
                 };

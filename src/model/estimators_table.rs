@@ -65,7 +65,7 @@ impl Model {
                         word("no"),
                     ]
                 };
-                let mut cells = vec![estimator.name().to_string(), number(tau)];
+                let mut cells = vec![word(estimator.name()), number(tau)];
                 cells.extend(row);
                 rows.push(cells);
             }

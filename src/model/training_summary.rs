@@ -53,7 +53,8 @@ impl Model {
     /// As [`training_run`](Self::training_run).
     pub fn training_summary(&mut self) -> Result<String, ModelError> {
         let k = self.settings.k();
-        let w = reports(self.lang);
+        let lang = self.lang;
+        let w = reports(lang);
         let run = self.training_run()?;
         let t = &run.training;
         let setup = t.setup();
@@ -82,7 +83,7 @@ impl Model {
         let mut away = Vec::new();
         for (learner, track) in t.learners().iter().zip(run.history.tracks()) {
             let now = value(&learner.probs());
-            let name = learner.trainer().name();
+            let name = &super::tables::word(learner.trainer().name(), lang);
             let text = format::rounded(now, 2);
             if (now - optimum).abs() <= NEAR {
                 near.push(w.near_item(name, &text));

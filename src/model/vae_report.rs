@@ -17,9 +17,7 @@ fn nats(v: f64) -> String {
 
 /// The name of VAE estimator `e` in `lang` (the abbreviations stay; "baseline" is a word).
 pub fn estimator_name(e: Estimator, lang: Lang) -> String {
-    reports(lang)
-        .cell(e.name())
-        .unwrap_or_else(|| e.name().to_string())
+    super::tables::word(e.name(), lang)
 }
 
 /// "After 2,000 steps GS is 1.16 nats ahead of SF+baseline …", or a note that nothing is

@@ -206,8 +206,8 @@ impl ErrorWords for ZhCn {
 impl MathWords for ZhCn {
     fn parameter(&self, name: &str) -> String {
         match name {
-            "logit" | "logits" => "logit 值".into(),
-            "perturbed logit" | "perturbed" => "加噪后的 logit 值".into(),
+            "logit" | "logits" => "对数几率".into(),
+            "perturbed logit" | "perturbed" => "加噪后的对数几率".into(),
             "probability" | "probabilities" => "概率".into(),
             "point" => "点的分量".into(),
             "log point" => "点的对数分量".into(),
