@@ -114,12 +114,16 @@ impl Explorer {
 
     /// Sets π from positive weights (normalised here).
     pub fn set_probs(&mut self, probs: Vec<f64>) -> Result<(), JsError> {
-        self.model.update(|s| s.set_probs(&probs)).map_err(self.js())
+        self.model
+            .update(|s| s.set_probs(&probs))
+            .map_err(self.js())
     }
 
     /// Sets π = softmax(logits).
     pub fn set_logits(&mut self, logits: Vec<f64>) -> Result<(), JsError> {
-        self.model.update(|s| s.set_logits(&logits)).map_err(self.js())
+        self.model
+            .update(|s| s.set_logits(&logits))
+            .map_err(self.js())
     }
 
     pub fn set_tau(&mut self, tau: f64) -> Result<(), JsError> {
@@ -169,7 +173,9 @@ impl Explorer {
     }
 
     pub fn set_cost(&mut self, d: f64, i: f64, g: f64, k: f64) -> Result<(), JsError> {
-        self.model.update(|s| s.set_cost(d, i, g, k)).map_err(self.js())
+        self.model
+            .update(|s| s.set_cost(d, i, g, k))
+            .map_err(self.js())
     }
 
     pub fn k(&self) -> usize {

@@ -3,8 +3,8 @@
 //! that tells the page when a table changed, and the sentence that says what a table lists.
 
 use super::Explorer;
-use crate::model::tables::table_note as note;
 use crate::i18n::Lang;
+use crate::model::tables::table_note as note;
 use crate::model::View;
 use wasm_bindgen::prelude::*;
 

@@ -48,13 +48,18 @@ impl Explorer {
     pub fn step_training(&mut self) -> Result<(), JsError> {
         let next = self.model.settings().training().steps() as f64 + 1.0;
         self.set_train_steps(next)?;
-        self.model.train_toward_goal(1).map(|_| ()).map_err(self.js())
+        self.model
+            .train_toward_goal(1)
+            .map(|_| ())
+            .map_err(self.js())
     }
 
     /// At most `max_steps` steps toward the step the run is to stand at; returns whether it is
     /// still behind.
     pub fn train(&mut self, max_steps: f64) -> Result<bool, JsError> {
-        self.model.train_toward_goal(steps(max_steps)).map_err(self.js())
+        self.model
+            .train_toward_goal(steps(max_steps))
+            .map_err(self.js())
     }
 
     /// Runs on by at most `max_steps` steps (after catching up); returns the step reached.

@@ -13,18 +13,18 @@ mod vae_bench;
 #[path = "vae_offscreen.rs"]
 mod vae_offscreen;
 
-use crate::model::limits::{whole_in, MAX_SEED};
 use crate::i18n::messages::reports;
 use crate::i18n::Lang;
+use crate::model::limits::{whole_in, MAX_SEED};
 use crate::model::vae_run::VaeRun as Run;
 use crate::model::vae_settings::{VaeSettingError, VaeSettings, MAX_RUN_STEPS};
 use crate::model::vae_words::{no_offscreen_context, seed_message, vae_message};
 use crate::render::{draw_vae_curves, draw_vae_digits, RenderError, Theme};
 use crate::vae::TABLE_HEADER;
+use language::{language_or_english, parse_language};
 use plotters::prelude::*;
 #[cfg(feature = "bench")]
 pub use vae_bench::bench_vae_steps;
-use language::{language_or_english, parse_language};
 use vae_offscreen::OffscreenBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::OffscreenCanvas;
@@ -85,8 +85,8 @@ impl VaeRun {
         settings.set_latents(latents).map_err(refused)?;
         settings.set_categories(categories).map_err(refused)?;
         settings.set_annealed(annealed);
-        let seed = whole_in(seed, 0, MAX_SEED)
-            .ok_or_else(|| js(seed_message(seed, MAX_SEED, lang)))?;
+        let seed =
+            whole_in(seed, 0, MAX_SEED).ok_or_else(|| js(seed_message(seed, MAX_SEED, lang)))?;
         let mut run =
             Run::new(settings.config(seed, tau)).map_err(|e| js(vae_message(&e, lang)))?;
         run.set_language(lang);
@@ -181,8 +181,7 @@ fn paint(
         &Theme,
     ) -> Result<(), RenderError>,
 ) -> Result<(), JsError> {
-    let backend =
-        OffscreenBackend::new(canvas).ok_or_else(|| js(no_offscreen_context(lang)))?;
+    let backend = OffscreenBackend::new(canvas).ok_or_else(|| js(no_offscreen_context(lang)))?;
     let area = backend.into_drawing_area();
     // The figure's and the canvas's own words.
     figure(&area, &Theme { scale, lang }).map_err(|e| js(e.to_string()))?;

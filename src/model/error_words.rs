@@ -83,11 +83,9 @@ impl ModelError {
             ModelError::NotFinite { control, value } => {
                 w.not_finite(&control.noun_in(lang), &num(*value))
             }
-            ModelError::OutOfRange { control, value } => w.out_of_range(
-                &control.noun_in(lang),
-                &control.rule_in(lang),
-                &num(*value),
-            ),
+            ModelError::OutOfRange { control, value } => {
+                w.out_of_range(&control.noun_in(lang), &control.rule_in(lang), &num(*value))
+            }
             ModelError::NotWhole { control, value } => {
                 w.not_whole(&control.noun_in(lang), &num(*value))
             }

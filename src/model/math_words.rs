@@ -16,7 +16,9 @@ pub fn math_message(e: &Error, lang: Lang) -> String {
         Error::Empty { parameter } => w.empty(&w.parameter(parameter)),
         Error::SingleCategory => w.single_category(),
         Error::TooManyCategories { k, max } => w.too_many_categories(*k, *max),
-        Error::NotANumber { parameter, index } => w.not_a_number(&w.parameter(parameter), index + 1),
+        Error::NotANumber { parameter, index } => {
+            w.not_a_number(&w.parameter(parameter), index + 1)
+        }
         Error::Infinite {
             parameter,
             index,
@@ -116,7 +118,10 @@ mod tests {
     fn chinese_names_every_parameter_in_chinese() {
         for e in every_math_error() {
             let text = math_message(&e, Lang::ZhCn);
-            assert!(text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{text}");
+            assert!(
+                text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{text}"
+            );
             assert_ne!(text, e.to_string());
         }
     }

@@ -8,9 +8,9 @@
 
 use super::error::excerpt;
 use super::view::{View, VIEW_NAMES};
-use std::fmt;
 use crate::i18n::messages::errors;
 use crate::i18n::Lang;
+use std::fmt;
 
 /// How the page shows itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

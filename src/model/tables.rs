@@ -139,9 +139,7 @@ fn quoted(field: &str) -> String {
 /// A name the model writes into a table, a figure or a sentence ("yes", "SF+baseline"), in
 /// `lang`; estimator abbreviations and anything the language does not translate stay as they are.
 pub fn word(text: &str, lang: Lang) -> String {
-    reports(lang)
-        .cell(text)
-        .unwrap_or_else(|| text.to_string())
+    reports(lang).cell(text).unwrap_or_else(|| text.to_string())
 }
 
 /// `prefix` followed by the class numbers 1 … k: "y1", "y2", …

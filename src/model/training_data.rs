@@ -3,11 +3,11 @@
 //! k = 3 background, and one table row per estimator.
 
 use super::density::{colour_range, log_density_raster};
-use super::training::Run;
 use super::tables::word;
+use super::training::Run;
 use super::{Model, ModelError};
-use crate::i18n::Lang;
 use crate::format::{self, subscript};
+use crate::i18n::Lang;
 use crate::math::gumbel::argmax;
 use crate::math::objective::Objective;
 use crate::math::raster::TriangleGrid;

@@ -69,12 +69,7 @@ impl Model {
         let value = |probs: &[f64]| probs.get(tracked).copied().unwrap_or(f64::NAN);
         let start = t.learners().first().map_or(f64::NAN, |l| value(&l.probs()));
         if t.step() == 0 {
-            return Ok(w.at_start(
-                t.learners().len(),
-                &q,
-                &format::rounded(start, 2),
-                &head,
-            ));
+            return Ok(w.at_start(t.learners().len(), &q, &format::rounded(start, 2), &head));
         }
         // The tracked probability over the second half of the record, per learner.
         let steps = run.history.steps();

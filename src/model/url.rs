@@ -5,11 +5,11 @@
 //! names the first problem, and then the caller keeps the defaults. Nothing read here is ever
 //! echoed back as markup: the message quotes at most a short, sanitised piece of the input.
 
+use super::annealing::checked_schedule;
 use super::error::{excerpt, ModelError};
-use super::limits::{whole_in, MIN_K, MAX_K};
+use super::limits::{whole_in, MAX_K, MIN_K};
 use super::settings::{update_interval, ClassInput, ObjectiveKind, Settings};
 use super::training_link::{from_link, to_link};
-use super::annealing::checked_schedule;
 use crate::math::error::Num;
 
 /// Longest state text accepted; a real one is under 300 characters.

@@ -95,12 +95,20 @@ mod tests {
             "{sentence}"
         );
         // Against a reference far above or below every model.
-        assert!(run_sentence(&trainer, 1e3, Lang::En).contains("nats below the independent-pixel score"));
-        assert!(run_sentence(&trainer, 0.0, Lang::En).contains("nats above the independent-pixel score"));
+        assert!(run_sentence(&trainer, 1e3, Lang::En)
+            .contains("nats below the independent-pixel score"));
+        assert!(run_sentence(&trainer, 0.0, Lang::En)
+            .contains("nats above the independent-pixel score"));
         // The same run read in Chinese: the same numbers, no English word.
         let chinese = run_sentence(&trainer, 24.59, Lang::ZhCn);
         assert!(chinese.starts_with("经过 200 步，"), "{chinese}");
-        assert!(chinese.contains(&format!("{:.2} 对 {:.2} 奈特", g, s)), "{chinese}");
-        assert!(!chinese.contains("nats") && !chinese.contains("baseline"), "{chinese}");
+        assert!(
+            chinese.contains(&format!("{:.2} 对 {:.2} 奈特", g, s)),
+            "{chinese}"
+        );
+        assert!(
+            !chinese.contains("nats") && !chinese.contains("baseline"),
+            "{chinese}"
+        );
     }
 }

@@ -56,12 +56,17 @@ impl Temperature {
                         MathError::InvalidArgument(message) => {
                             VaeError::Temperature(TemperatureFault::Schedule(message))
                         }
-                        other => VaeError::Temperature(TemperatureFault::Schedule(other.to_string())),
+                        other => {
+                            VaeError::Temperature(TemperatureFault::Schedule(other.to_string()))
+                        }
                     }
                 })?;
                 // Every τ(t) lies between τ₀ and τ_min.
                 let bounds = [
-                    (TemperatureFault::Initial as fn(f64) -> TemperatureFault, s.tau0),
+                    (
+                        TemperatureFault::Initial as fn(f64) -> TemperatureFault,
+                        s.tau0,
+                    ),
                     (TemperatureFault::Minimum, s.tau_min),
                 ];
                 for (fault, tau) in bounds {

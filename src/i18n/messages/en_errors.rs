@@ -60,9 +60,7 @@ impl ErrorWords for En {
         format!("{control} must be a whole number, got {value}")
     }
     fn tau_not_positive(&self, value: &str) -> String {
-        format!(
-            "τ must be positive (τ = 0 is the discrete limit, not a temperature), got {value}"
-        )
+        format!("τ must be positive (τ = 0 is the discrete limit, not a temperature), got {value}")
     }
     fn objective_length(&self, classes: usize, got: usize) -> String {
         format!("the objective needs one value per class ({classes}), got {got}")
@@ -177,13 +175,19 @@ impl ErrorWords for En {
         "the link asks for both embed and present; give one".into()
     }
     fn unknown_preset(&self, name: &str, known: &[&str]) -> String {
-        format!("there is no preset called \"{name}\" (known: {})", known.join(", "))
+        format!(
+            "there is no preset called \"{name}\" (known: {})",
+            known.join(", ")
+        )
     }
     fn text_scale(&self, max: &str) -> String {
         format!("the text scale must be a number from 1 to {max}")
     }
     fn unknown_language(&self, tag: &str, known: &[&str]) -> String {
-        format!("there is no language called \"{tag}\" (known: {})", known.join(", "))
+        format!(
+            "there is no language called \"{tag}\" (known: {})",
+            known.join(", ")
+        )
     }
 }
 

@@ -13,8 +13,8 @@ fn is_cjk(c: char) -> bool {
 /// `noun` followed by `rest`, with a space between a Latin or Greek end and a Chinese start
 /// (as Chinese typesetting separates a formula from the words around it).
 fn then(noun: &str, rest: &str) -> String {
-    let gap = noun.chars().last().is_some_and(|c| !is_cjk(c))
-        && rest.chars().next().is_some_and(is_cjk);
+    let gap =
+        noun.chars().last().is_some_and(|c| !is_cjk(c)) && rest.chars().next().is_some_and(is_cjk);
     if gap {
         format!("{noun} {rest}")
     } else {
@@ -181,10 +181,16 @@ impl ErrorWords for ZhCn {
     }
 
     fn mode_unknown_embed(&self, value: &str, known: &[&str]) -> String {
-        format!("链接要求嵌入“{value}”，但没有这个名字的视图（视图有：{}）", quoted(known))
+        format!(
+            "链接要求嵌入“{value}”，但没有这个名字的视图（视图有：{}）",
+            quoted(known)
+        )
     }
     fn mode_unknown_present(&self, value: &str, known: &[&str]) -> String {
-        format!("链接中的“present={value}”既不是 1，也不是视图的名字（视图有：{}）", quoted(known))
+        format!(
+            "链接中的“present={value}”既不是 1，也不是视图的名字（视图有：{}）",
+            quoted(known)
+        )
     }
     fn mode_repeated(&self, key: &str) -> String {
         format!("链接中的“{key}=”出现了不止一次")
@@ -256,7 +262,10 @@ impl MathWords for ZhCn {
         format!("温度 τ 为 {value}，必须在 {min} 到 {max} 之间（超出这个范围，双精度浮点数会溢出）")
     }
     fn length_mismatch(&self, parameter: &str, expected: usize, found: usize) -> String {
-        then(parameter, &format!("应有 {expected} 个值，实际有 {found} 个"))
+        then(
+            parameter,
+            &format!("应有 {expected} 个值，实际有 {found} 个"),
+        )
     }
     fn not_on_simplex(&self, sum: &str) -> String {
         format!("点不在单纯形上：各分量之和为 {sum}，而不是 1")
