@@ -11,8 +11,9 @@ use super::frame::{local, message, start_figure};
 use super::marks::{current_dot, main_curve, reference_line};
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min, linear_range};
+use super::step_chart::step_chart;
 use super::text::{text, words};
-use super::theme::{px, small_font, style_mesh, TEXT};
+use super::theme::{px, small_font, TEXT};
 use crate::format;
 
 pub fn draw_annealing<DB: DrawingBackend>(
@@ -46,21 +47,13 @@ pub fn draw_annealing<DB: DrawingBackend>(
     let (x0, x1) = linear_range(step_lo, step_hi);
     let (y0, y1) = linear_range(0.0, tau_hi * 1.12);
 
-    let mut chart = ChartBuilder::on(area)
-        .margin(px(theme, 10.0))
-        .margin_right(px(theme, 18.0))
-        .x_label_area_size(px(theme, 40.0))
-        .y_label_area_size(px(theme, 52.0))
-        .build_cartesian_2d(x0..x1, y0..y1)?;
-    let format_step = |v: &f64| format::rounded(*v, 3);
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&format_step)
-        .x_desc(words(theme).training_step())
-        .y_desc(words(theme).temperature_tau())
-        .draw()?;
+    let chart = step_chart(
+        area,
+        theme,
+        ((x0, x1), (y0, y1)),
+        words(theme).temperature_tau(),
+        None,
+    )?;
     let to_px = |x: f64, y: f64| {
         local(
             area,

@@ -35,6 +35,7 @@ mod ranges;
 mod raster;
 mod sample_strip;
 mod simplex;
+mod step_chart;
 mod straight_through;
 mod text;
 mod theme;

@@ -11,8 +11,9 @@ use super::frame::{local, message, start_figure, sub_area};
 use super::marks::{header_strip, marker, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
 use super::ranges::{finite_max, finite_min, linear_range};
+use super::step_chart::step_chart;
 use super::text::{text, words};
-use super::theme::{px, small_font, stroke, style_mesh, SUBTLE, TEXT};
+use super::theme::{px, small_font, stroke, SUBTLE, TEXT};
 use crate::format;
 
 /// One estimator's recorded curve: the −ELBO in nats per image at each recorded step.
@@ -103,23 +104,14 @@ pub fn draw_vae_curves<DB: DrawingBackend>(
     let last = finite_max(data.curves.iter().flat_map(|c| c.steps.iter().copied()));
     let (x0, x1) = linear_range(0.0, data.horizon.max(last.unwrap_or(0.0)).max(100.0));
 
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(px(theme, 10.0))
-        .margin_right(px(theme, 18.0))
-        .x_label_area_size(px(theme, 40.0))
-        .y_label_area_size(px(theme, 52.0))
-        .build_cartesian_2d(x0..x1, y0..y1)?;
-    let format_step = |v: &f64| format::rounded(*v, 3);
     let format_nats = |v: &f64| format::rounded(*v, 3);
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&format_step)
-        .y_label_formatter(&format_nats)
-        .x_desc(words.training_step())
-        .y_desc(words.neg_elbo_axis())
-        .draw()?;
+    let chart = step_chart(
+        &plot,
+        theme,
+        ((x0, x1), (y0, y1)),
+        words.neg_elbo_axis(),
+        Some(&format_nats),
+    )?;
     let to_px = |x: f64, y: f64| {
         local(
             &plot,
