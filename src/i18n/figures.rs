@@ -90,7 +90,8 @@ pub trait FigureWords: Sync {
     /// A log panel whose quantity `desc` has nothing positive to draw.
     fn no_positive_values(&self, desc: &str) -> String;
     /// The estimators (short names) whose exact value is 0, drawn on the floor.
-    fn zero_on_floor(&self, names: &[&str]) -> String;
+    /// The estimators whose value is exactly 0, drawn on the floor. Longest wording first.
+    fn zero_on_floor(&self, names: &[&str]) -> Vec<String>;
     /// The shading below the resolvable bias with `m` samples. Longest wording first: the
     /// panel draws the first that fits its width.
     fn unresolvable_shading(&self, m: &str) -> Vec<String>;

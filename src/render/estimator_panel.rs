@@ -141,7 +141,7 @@ pub fn draw_panel<DB: DrawingBackend>(
     // Each note is its wordings, longest first: the first that fits the plot's width is drawn.
     let mut notes: Vec<Vec<String>> = Vec::new();
     if !zeros.is_empty() {
-        notes.push(vec![words.zero_on_floor(&zeros)]);
+        notes.push(words.zero_on_floor(&zeros));
     }
     if shading {
         notes.push(words.unresolvable_shading(&format::count(data.samples as u64)));
@@ -208,10 +208,11 @@ pub fn draw_panel<DB: DrawingBackend>(
             stroke(theme, 1.0),
             Dash::Dashed,
         )?;
+        // Clear of a marker drawn on the line itself (the sweep's τ grid holds the current τ).
         text(
             panel,
             &fmt_tau(t),
-            (b.0 + px(theme, 4.0), b.1 + px(theme, 2.0)),
+            (b.0 + px(theme, 10.0), b.1 + px(theme, 2.0)),
             &small_font(theme),
             HPos::Left,
             VPos::Top,

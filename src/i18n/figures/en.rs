@@ -167,8 +167,13 @@ impl FigureWords for En {
     fn no_positive_values(&self, desc: &str) -> String {
         format!("{desc}: no positive values")
     }
-    fn zero_on_floor(&self, names: &[&str]) -> String {
-        format!("exactly 0, drawn on the floor: {}", names.join(", "))
+    fn zero_on_floor(&self, names: &[&str]) -> Vec<String> {
+        let names = names.join(", ");
+        vec![
+            format!("exactly 0, drawn on the floor: {names}"),
+            format!("exactly 0 (on the floor): {names}"),
+            format!("exactly 0: {names}"),
+        ]
     }
     fn unresolvable_shading(&self, m: &str) -> Vec<String> {
         vec![format!(

@@ -52,7 +52,6 @@ fn phrases(w: &dyn FigureWords) -> Vec<(&'static str, String)> {
         ("paper_point", w.paper_point("9.9", "100")),
         ("paper_label", w.paper_label("9.9× at k=100")),
         ("no_positive_values", w.no_positive_values("D")),
-        ("zero_on_floor", w.zero_on_floor(&["SF", "ST"])),
         ("below_floor", w.below_floor("10⁻⁶")),
         ("exact_gradient", w.exact_gradient("0.1, -0.1")),
         ("projection_note", w.projection_note().into()),
@@ -68,7 +67,7 @@ fn phrases(w: &dyn FigureWords) -> Vec<(&'static str, String)> {
         ("independent_pixels", w.independent_pixels("24.59")),
     ];
     // Phrases with several wordings: each wording, the languages may have more or fewer.
-    let lists: [(&'static str, Vec<String>); 9] = [
+    let lists: [(&'static str, Vec<String>); 10] = [
         ("fraction_axis", owned(w.fraction_axis())),
         ("probability_axis", owned(w.probability_axis())),
         ("bias_log", owned(w.bias_log())),
@@ -78,6 +77,7 @@ fn phrases(w: &dyn FigureWords) -> Vec<(&'static str, String)> {
         ("st_rule", owned(&w.st_rule())),
         ("mark_monte_carlo", w.mark_monte_carlo("1,000")),
         ("unresolvable_shading", w.unresolvable_shading("1,000")),
+        ("zero_on_floor", w.zero_on_floor(&["SF", "ST"])),
     ];
     for (name, list) in lists {
         out.extend(list.into_iter().map(|s| (name, s)));
@@ -128,7 +128,12 @@ fn phrases_with_numbers_keep_them_as_written() {
             assert!(wording.contains("M = 1,000"), "{wording}");
         }
         assert!(w.best_class_pi("7").contains('7'));
-        assert!(w.zero_on_floor(&["SF", "ST"]).contains("SF"));
+        for wording in w.zero_on_floor(&["SF", "ST"]) {
+            assert!(
+                wording.contains("SF") && wording.contains("ST"),
+                "{wording}"
+            );
+        }
     }
 }
 
@@ -144,6 +149,7 @@ fn longer_wordings_come_first() {
             owned(w.variance_log()),
             w.mark_monte_carlo("1,000"),
             w.unresolvable_shading("1,000"),
+            w.zero_on_floor(&["SF", "ST"]),
         ];
         for list in lists {
             assert!(!list.is_empty(), "{lang:?}: no wording");

@@ -167,8 +167,12 @@ impl FigureWords for ZhCn {
     fn no_positive_values(&self, desc: &str) -> String {
         format!("{desc}：没有正值")
     }
-    fn zero_on_floor(&self, names: &[&str]) -> String {
-        format!("恰为 0，画在底边：{}", names.join("、"))
+    fn zero_on_floor(&self, names: &[&str]) -> Vec<String> {
+        let names = names.join("、");
+        vec![
+            format!("恰为 0，画在底边：{names}"),
+            format!("恰为 0：{names}"),
+        ]
     }
     fn unresolvable_shading(&self, m: &str) -> Vec<String> {
         vec![
