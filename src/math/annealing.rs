@@ -126,6 +126,26 @@ impl AnnealingSchedule {
     }
 }
 
+/// The temperature of a relaxation along a run: one τ at every step, or τ following a schedule.
+/// The toy training (`math::training`) and the VAE (`vae`) both take one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Temperature {
+    /// The same τ at every step.
+    Fixed(f64),
+    /// τ follows the schedule from step 0 of the run.
+    Annealed(AnnealingSchedule),
+}
+
+impl Temperature {
+    /// τ at step `step` (0 for the first), as the setting gives it.
+    pub fn at(&self, step: u64) -> f64 {
+        match self {
+            Self::Fixed(tau) => *tau,
+            Self::Annealed(schedule) => schedule.tau_at(step),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

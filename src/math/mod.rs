@@ -30,7 +30,7 @@ pub mod sweep_summary;
 pub mod trainers;
 pub mod training;
 
-pub use annealing::AnnealingSchedule;
+pub use annealing::{AnnealingSchedule, Temperature};
 pub use cost::{speedup, PAPER_SPEEDUPS};
 pub use density::{binary_cdf, binary_log_density, log_density, sigmoid, softplus};
 pub use error::{Error, MAX_CATEGORIES, MAX_TEMPERATURE, MIN_TEMPERATURE};

@@ -10,7 +10,7 @@
 
 use rand::Rng;
 
-use super::annealing::AnnealingSchedule;
+pub use super::annealing::Temperature;
 use super::elementary::Portable;
 use super::error::{check_finite, check_k, check_tau, Error, MAX_TEMPERATURE, MIN_TEMPERATURE};
 use super::estimators::exact_objective;
@@ -35,24 +35,6 @@ pub const REBAR_ETA_BOUND: f64 = 10.0;
 pub enum Goal {
     Minimise,
     Maximise,
-}
-
-/// The temperature of the relaxed estimators along the run.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Temperature {
-    Fixed(f64),
-    /// τ follows the schedule from step 0 of the run.
-    Annealed(AnnealingSchedule),
-}
-
-impl Temperature {
-    /// τ at `step`, kept within the math core's temperature range.
-    pub fn at(&self, step: u64) -> f64 {
-        match self {
-            Temperature::Fixed(tau) => *tau,
-            Temperature::Annealed(s) => s.tau_at(step).clamp(MIN_TEMPERATURE, MAX_TEMPERATURE),
-        }
-    }
 }
 
 /// Everything a run depends on besides its noise.
@@ -196,7 +178,8 @@ impl Training {
     }
     /// τ of the relaxed estimators at the current step.
     pub fn tau(&self) -> f64 {
-        self.setup.temperature.at(self.step)
+        // A fixed τ was checked to lie in the range; a schedule is kept within it.
+        (self.setup.temperature.at(self.step)).clamp(MIN_TEMPERATURE, MAX_TEMPERATURE)
     }
 
     /// One step of every learner from the same fresh noise: exactly 2k uniforms from `rng`.

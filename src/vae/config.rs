@@ -2,6 +2,7 @@
 //! lives), and the temperature: fixed or annealed.
 
 use super::error::{TemperatureFault, VaeError};
+pub use crate::math::Temperature;
 use crate::math::{AnnealingSchedule, Error as MathError};
 
 /// Largest number of latent variables N.
@@ -22,25 +23,9 @@ pub const RECORD_EVERY: u64 = 100;
 /// Hard samples averaged per test image in the test −ELBO.
 pub const EVALUATION_DRAWS: usize = 10;
 
-/// The relaxation's temperature during training.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Temperature {
-    /// The same τ at every step.
-    Fixed(f64),
-    /// τ(t) = max(τ_min, τ₀ exp(−r t)), t frozen between updates every N steps (the
-    /// explorer's annealing view).
-    Annealed(AnnealingSchedule),
-}
-
+// The temperature setting is the math core's; the VAE adds the range its single precision
+// training is checked for.
 impl Temperature {
-    /// τ at training step `step` (0 for the first).
-    pub fn at(&self, step: u64) -> f64 {
-        match self {
-            Self::Fixed(tau) => *tau,
-            Self::Annealed(schedule) => schedule.tau_at(step),
-        }
-    }
-
     /// Checks that every τ the setting can give lies in [`MIN_TAU`] ..= [`MAX_TAU`].
     ///
     /// # Errors
