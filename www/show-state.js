@@ -14,8 +14,10 @@ export function syncAll() {
   $('tau').value = String(Math.log10(ex.tau()));
   $('samples').value = String(Math.log10(ex.samples()));
   $('objective').value = ex.objective_kind();
-  $('objective-values-label').textContent = ex.objective_kind() === 'linear'
-    ? 'payoffs c, comma-separated' : 'target t, comma-separated';
+  // The label has a text for each kind (index.html); the one of the state is shown.
+  const linear = ex.objective_kind() === 'linear';
+  $('objective-values-target').hidden = linear;
+  $('objective-values-payoffs').hidden = !linear;
   const horizon = ex.annealing_horizon();
   $('step').max = String(horizon);
   // About a thousand slider positions, whatever the horizon.
