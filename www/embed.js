@@ -3,7 +3,7 @@
 // page's own address (any host, any sub-path) and the current state in its hash.
 import { $, session } from './page.js';
 import { writeUrlNow } from './link.js';
-import { label, labelAttr, language, t } from './i18n.js';
+import { chosenLanguage, label, labelAttr, t } from './i18n.js';
 import { figureOf, showAlone } from './view-alone.js';
 
 /** The size of the frame the snippet asks for, in CSS pixels. */
@@ -20,9 +20,10 @@ export function embedCode(name) {
   const url = new URL(location.href);
   url.search = '';
   url.searchParams.set('embed', name);
-  // The frame speaks the language of the page its code was copied from, whatever the reader's
-  // browser prefers: it sits in a post written in that language.
-  url.searchParams.set('lang', language());
+  // A language someone chose (the switch, or lang= in the link) goes with the frame; otherwise
+  // the frame follows its reader's browser, as the page does.
+  const chosen = chosenLanguage();
+  if (chosen) url.searchParams.set('lang', chosen);
   const canvas = $('view-' + name);
   const title = t('embed.frameTitle', { figure: canvas.getAttribute('aria-label') || name });
   return `<iframe src="${attribute(url.href)}" width="${FRAME.width}" height="${FRAME.height}" ` +

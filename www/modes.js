@@ -3,7 +3,7 @@
 // (`?embed=<view>`). A mode the page cannot use is explained in the notice, as a bad state
 // link is, and the whole page is shown.
 import { $, addNotice, errorText } from './page.js';
-import { sentence, t } from './i18n.js';
+import { language, sentence, t } from './i18n.js';
 import { embed, wireEmbedCode } from './embed.js';
 import { onKey, present, viewInSight } from './present.js';
 import { page_mode } from './pkg/gumbel_explorer.js';
@@ -18,12 +18,12 @@ export function wireModes(views) {
   const query = location.search;
   let mode;
   try {
-    mode = page_mode(query);
+    mode = page_mode(query, language());
   } catch (e) {
     // Asked again after a switch of language, so that Rust's message follows it.
     addNotice(() => {
       try {
-        page_mode(query);
+        page_mode(query, language());
         return '';
       } catch (again) {
         return t('notice.badMode', { message: sentence(errorText(again)) });

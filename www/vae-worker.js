@@ -46,7 +46,7 @@ self.explorerPanicked = (message) => {
 };
 
 const ready = init().then(
-  () => post({ type: 'hello', header: vae_table_header(), maxSteps: vae_max_run_steps() }),
+  () => post({ type: 'hello', header: vae_table_header(language), maxSteps: vae_max_run_steps() }),
   (e) => {
     dead = true;
     post({ type: 'fatal', loading: true, message: errorText(e) });
@@ -103,7 +103,7 @@ function handle(message) {
         sentRecords = 0;
         report(true, true);
       }
-      post({ type: 'header', header: vae_table_header() });
+      post({ type: 'header', header: vae_table_header(language) });
       break;
     case 'resize':
       sizes = message.sizes;
