@@ -2,6 +2,7 @@
 //! documented, every number reads back in plain decimal or `1.2e-5` notation, the values are
 //! the model's own numbers, and the fingerprint changes exactly when a table can.
 
+use gumbel_explorer::i18n::Lang;
 use gumbel_explorer::math::density::log_density;
 use gumbel_explorer::model::table_curves::SCHEDULE_ROWS;
 use gumbel_explorer::model::table_estimators::ESTIMATOR_COLUMNS;
@@ -100,7 +101,9 @@ fn every_view_has_a_rectangular_table_of_readable_numbers_at_several_k() {
             let t = table(&mut m, view);
             check_shape(&t, &format!("{} at k = {k}", view.name()));
             assert!(!t.rows.is_empty(), "{} at k = {k}: no rows", view.name());
-            assert!(!table_note(view, k).is_empty());
+            for lang in Lang::ALL {
+                assert!(!table_note(view, k, lang).is_empty());
+            }
         }
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! 1. A model in an arbitrary valid state (k from 2 to 10, π with ratios down to 1e-300, τ at
 //!    1e-3 and 1e3, any seed, extreme schedules and costs) computes every view's numbers, the
-//!    sampled numbers the views show lie on the simplex, and every view draws into a small SVG:
-//!    valid data always give a picture, never an error.
+//!    sampled numbers the views show lie on the simplex, and every view draws into a small SVG
+//!    in either language: valid data always give a picture, never an error.
 //! 2. Every figure fed arbitrary numbers (NaN, infinities, huge and tiny values, out-of-range
-//!    classes, mismatched lengths) at arbitrary sizes and theme scales, including unusable ones:
+//!    classes, mismatched lengths) at arbitrary sizes and theme scales, including unusable ones,
+//!    in either language:
 //!    it draws, never panics and never fails (the SVG backend cannot refuse a drawing call, so
 //!    any error would be the figure's own fault); where the area is a few pixels wide the picture
 //!    is a single message.
@@ -14,6 +15,7 @@
 
 mod prop_support;
 
+use gumbel_explorer::i18n::Lang;
 use gumbel_explorer::math::simplex::TRIANGLE_VERTICES;
 use gumbel_explorer::model::draw::draw_view;
 use gumbel_explorer::model::{Model, View};
@@ -48,8 +50,8 @@ fn every_view_of_every_valid_state_draws() {
     run(
         "DRAW_EVERY_VIEW",
         budget::DRAW_EVERY_VIEW,
-        (valid_settings(100..=2_000), size, scale),
-        |(settings, (w, h), scale)| {
+        (valid_settings(100..=2_000), size, scale, any_lang()),
+        |(settings, (w, h), scale, lang)| {
             let k = settings.k();
             let mut m = Model::new();
             m.replace_settings(settings);
@@ -89,10 +91,7 @@ fn every_view_of_every_valid_state_draws() {
                 .all(|(x, y)| x.is_finite() && y.is_finite()));
 
             // Every view into an SVG: a valid state always gives a picture.
-            let theme = Theme {
-                scale,
-                ..Theme::default()
-            };
+            let theme = Theme { scale, lang };
             for view in View::ALL {
                 let mut text = String::new();
                 let result = {
@@ -107,6 +106,11 @@ fn every_view_of_every_valid_state_draws() {
             Ok(())
         },
     );
+}
+
+/// Either language of the figures' words.
+fn any_lang() -> impl Strategy<Value = Lang> {
+    prop_oneof![Just(Lang::En), Just(Lang::ZhCn)]
 }
 
 /// One figure's data, any of them.
@@ -439,22 +443,14 @@ fn every_figure_draws_any_numbers() {
             density_figure((w, h), scale).boxed(),
             training_figure().boxed(),
         ];
-        (Just((w, h)), Just(scale), figure)
+        (Just((w, h)), Just(scale), figure, any_lang())
     });
     run(
         "DRAW_ANY_NUMBERS",
         budget::DRAW_ANY_NUMBERS,
         case,
-        |(size, scale, figure)| {
-            let (result, svg) = svg_of(size, |area| {
-                figure.draw(
-                    area,
-                    &Theme {
-                        scale,
-                        ..Theme::default()
-                    },
-                )
-            });
+        |(size, scale, figure, lang)| {
+            let (result, svg) = svg_of(size, |area| figure.draw(area, &Theme { scale, lang }));
             prop_assert!(result.is_ok(), "{result:?}");
             prop_assert!(is_picture(&svg), "{svg}");
             if size.0 <= 7 || size.1 <= 7 {

@@ -5,9 +5,10 @@
 
 mod render_support;
 
+use gumbel_explorer::i18n::figures::words;
+use gumbel_explorer::i18n::Lang;
 use gumbel_explorer::model::draw::draw_view;
 use gumbel_explorer::model::{Model, View};
-use gumbel_explorer::render::TOO_SMALL;
 use render_support::{drawn, has_text, save};
 
 /// Canvas widths (CSS pixels) in the narrowest windows: a 320-px window with a classic
@@ -47,7 +48,7 @@ fn every_view_draws_in_a_phones_width() {
                             panic!("{} at {size:?}: {e:?}", view.name());
                         })
                     });
-                    if has_text(&svg, TOO_SMALL) {
+                    if has_text(&svg, words(Lang::En).too_small()) {
                         failures.push(format!(
                             "{} at k = {k}, {css_w}×{css_h} CSS px, ratio {ratio}",
                             view.name()

@@ -199,3 +199,46 @@ fn training_runs_in_slices_and_refuses_bad_input() {
     assert!(ex.state().ends_with("&train=adam,0.05,page,fixed,100"));
     assert!(ex.training_summary().starts_with("After 100 steps"));
 }
+
+#[wasm_bindgen_test]
+fn the_language_switches_every_message_and_round_trips() {
+    let mut ex = Explorer::new();
+    assert_eq!(ex.language(), "en");
+    // An unknown tag is refused, named, and changes nothing.
+    let refusal = message(ex.set_language("fr"));
+    assert!(
+        refusal.contains("\"fr\"") && refusal.contains("zh-CN"),
+        "{refusal}"
+    );
+    assert_eq!(ex.language(), "en");
+    ex.set_language("zh-CN").unwrap();
+    assert_eq!(ex.language(), "zh-CN");
+    assert_eq!(
+        message(ex.set_k(11.0)),
+        "类别数 k 必须在 2 到 10 之间，输入的是 11"
+    );
+    assert!(message(ex.restore("tau=0")).starts_with("链接中的状态未能恢复：温度 τ 必须为正"));
+    assert!(message(ex.set_language("xx")).starts_with("没有“xx”这种语言"));
+    assert!(ex
+        .table_note("gumbel-max")
+        .unwrap()
+        .starts_with("每个类别一行"));
+    assert!(ex.table("gumbel-max").unwrap().starts_with("类别,π,次数,"));
+    // Every view still draws in Chinese, and a language change redraws what was drawn.
+    let canvas = fresh_canvas(320, 240);
+    ex.set_language("en").unwrap();
+    assert!(ex.draw("annealing", canvas.clone()).unwrap());
+    assert!(!ex.draw("annealing", canvas.clone()).unwrap());
+    ex.set_language("zh").unwrap();
+    assert_eq!(ex.language(), "zh-CN");
+    assert!(ex.draw("annealing", canvas).unwrap());
+    for name in VIEW_NAMES {
+        assert!(ex.draw(name, fresh_canvas(320, 240)).is_ok(), "{name}");
+    }
+    // Back to English: the messages are the English texts again.
+    ex.set_language("en").unwrap();
+    assert_eq!(
+        message(ex.set_k(11.0)),
+        "the number of classes k must be between 2 and 10, got 11"
+    );
+}

@@ -7,6 +7,7 @@
 #[cfg(feature = "bench")]
 mod bench;
 mod canvas;
+mod language;
 mod page_rules;
 mod panic;
 mod single_view;
@@ -22,6 +23,7 @@ use crate::model::vae_settings::VaeSettings;
 use crate::model::{Model, ModelError, ObjectiveKind, View};
 use crate::render::Theme;
 use canvas::FastCanvas;
+use language::{language_or_english, parse_language};
 use plotters::prelude::*;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -32,9 +34,13 @@ use web_sys::HtmlCanvasElement;
 /// that a step and the redraw it causes stay well inside one 50 ms task.
 const REFINE_VALUES: usize = 100_000;
 
-/// The model's refusal as a JavaScript `Error` whose message is the model's text.
-fn js(e: ModelError) -> JsError {
-    JsError::new(&e.to_string())
+impl Explorer {
+    /// Turns the model's refusal into a JavaScript `Error` whose message is the model's text in
+    /// the page's language.
+    fn js(&self) -> impl Fn(ModelError) -> JsError {
+        let lang = self.model.language();
+        move |e| JsError::new(&e.message(lang))
+    }
 }
 
 /// The explorer's state and its views.
@@ -70,12 +76,28 @@ impl Explorer {
         }
     }
 
+    /// Words every error message, note, summary and table from now on, and every figure drawn
+    /// from now on, in the language of BCP 47 `tag` ("en", "zh-CN", "zh", …; see `Lang::parse`).
+    /// The page then calls `invalidate()` and redraws. An unknown tag is refused (the message
+    /// names the languages there are) and the language stays as it was.
+    pub fn set_language(&mut self, tag: &str) -> Result<(), JsError> {
+        let lang = parse_language(tag, self.model.language())?;
+        self.model.set_language(lang);
+        Ok(())
+    }
+
+    /// The tag of the current language: "en" or "zh-CN".
+    pub fn language(&self) -> String {
+        self.model.language().tag().into()
+    }
+
     /// Restores the state written by `state()` (a URL hash). On error the current state is
     /// kept and the message says what was wrong with the link.
     pub fn restore(&mut self, state: &str) -> Result<(), JsError> {
+        let lang = self.model.language();
         let (vae, state) =
-            VaeSettings::split_link(state).map_err(|e| JsError::new(&e.to_string()))?;
-        let settings = from_state(&state).map_err(js)?;
+            VaeSettings::split_link(state).map_err(|e| JsError::new(&e.message(lang)))?;
+        let settings = from_state(&state).map_err(self.js())?;
         self.model.replace_settings(settings);
         self.vae = vae;
         Ok(())
@@ -87,36 +109,40 @@ impl Explorer {
     }
 
     pub fn set_k(&mut self, k: f64) -> Result<(), JsError> {
-        self.model.update(|s| s.set_k_number(k)).map_err(js)
+        self.model.update(|s| s.set_k_number(k)).map_err(self.js())
     }
 
     /// Sets π from positive weights (normalised here).
     pub fn set_probs(&mut self, probs: Vec<f64>) -> Result<(), JsError> {
-        self.model.update(|s| s.set_probs(&probs)).map_err(js)
+        self.model
+            .update(|s| s.set_probs(&probs))
+            .map_err(self.js())
     }
 
     /// Sets π = softmax(logits).
     pub fn set_logits(&mut self, logits: Vec<f64>) -> Result<(), JsError> {
-        self.model.update(|s| s.set_logits(&logits)).map_err(js)
+        self.model
+            .update(|s| s.set_logits(&logits))
+            .map_err(self.js())
     }
 
     pub fn set_tau(&mut self, tau: f64) -> Result<(), JsError> {
-        self.model.update(|s| s.set_tau(tau)).map_err(js)
+        self.model.update(|s| s.set_tau(tau)).map_err(self.js())
     }
 
     pub fn set_samples(&mut self, n: f64) -> Result<(), JsError> {
-        self.model.update(|s| s.set_samples(n)).map_err(js)
+        self.model.update(|s| s.set_samples(n)).map_err(self.js())
     }
 
     pub fn set_seed(&mut self, seed: f64) -> Result<(), JsError> {
-        self.model.update(|s| s.set_seed(seed)).map_err(js)
+        self.model.update(|s| s.set_seed(seed)).map_err(self.js())
     }
 
     /// `kind` is "linear" (values are the payoffs c) or "squared" (values are the target t).
     pub fn set_objective(&mut self, kind: &str, values: Vec<f64>) -> Result<(), JsError> {
         self.model
             .update(|s| s.set_objective(ObjectiveKind::parse(kind)?, &values))
-            .map_err(js)
+            .map_err(self.js())
     }
 
     /// Switches the objective kind and resets its values to that kind's defaults.
@@ -126,7 +152,7 @@ impl Explorer {
                 s.set_objective_kind(ObjectiveKind::parse(kind)?);
                 Ok(())
             })
-            .map_err(js)
+            .map_err(self.js())
     }
 
     /// τ(t) = max(τ_min, τ₀·exp(−rate·t)), t advancing in blocks of `every` steps.
@@ -139,15 +165,17 @@ impl Explorer {
     ) -> Result<(), JsError> {
         self.model
             .update(|s| s.set_schedule_values(tau0, rate, tau_min, every))
-            .map_err(js)
+            .map_err(self.js())
     }
 
     pub fn set_step(&mut self, step: f64) -> Result<(), JsError> {
-        self.model.update(|s| s.set_step(step)).map_err(js)
+        self.model.update(|s| s.set_step(step)).map_err(self.js())
     }
 
     pub fn set_cost(&mut self, d: f64, i: f64, g: f64, k: f64) -> Result<(), JsError> {
-        self.model.update(|s| s.set_cost(d, i, g, k)).map_err(js)
+        self.model
+            .update(|s| s.set_cost(d, i, g, k))
+            .map_err(self.js())
     }
 
     pub fn k(&self) -> usize {
@@ -232,12 +260,12 @@ impl Explorer {
     /// The sentences beside the estimator figure: what the objective makes exact, which curves
     /// are Monte Carlo, and the progress of the exact curves (empty when there is nothing to say).
     pub fn estimators_note(&self) -> String {
-        self.model.estimators_notes().join(" ")
+        self.model.estimators_note()
     }
     /// The numbers the estimator figure draws, as CSV (header
     /// `estimator,tau,bias,bias_se,variance,variance_se,exact`, one row per estimator and τ).
     pub fn table_estimators(&mut self) -> Result<String, JsError> {
-        self.model.estimators_csv().map_err(js)
+        self.model.estimators_csv().map_err(self.js())
     }
     /// Speed-up (D + k(I+G)) / (D + I + G) at the current costs (NaN when undefined).
     pub fn speedup(&self) -> f64 {
@@ -287,7 +315,7 @@ impl Explorer {
     /// Returns whether anything was drawn (false when nothing it depends on changed, or when
     /// the canvas is not laid out).
     pub fn draw(&mut self, name: &str, canvas: HtmlCanvasElement) -> Result<bool, JsError> {
-        let view = View::parse(name).map_err(js)?;
+        let view = View::parse(name).map_err(self.js())?;
         let ratio = web_sys::window()
             .map(|w| w.device_pixel_ratio())
             .filter(|r| r.is_finite() && *r > 0.0)
@@ -302,7 +330,7 @@ impl Explorer {
         let h = (css_h * ratio).round().min(8192.0) as u32;
         let theme = Theme {
             scale: ratio * crate::render::zoom::figure_zoom(css_w, css_h, self.zoom_limit),
-            ..Theme::default()
+            lang: self.model.language(),
         };
         self.model.prepare();
         let coarse = self.interactive && view == View::Density && self.model.settings().k() == 3;
@@ -315,7 +343,7 @@ impl Explorer {
         let fingerprint_at = |divisor: u32| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             inputs.hash(&mut hasher);
-            (w, h, theme.scale.to_bits(), divisor).hash(&mut hasher);
+            (w, h, theme.scale.to_bits(), divisor, theme.lang).hash(&mut hasher);
             hasher.finish()
         };
         let fingerprint = fingerprint_at(divisor);
@@ -330,6 +358,7 @@ impl Explorer {
         self.model.set_raster_divisor(divisor);
         // Forget the old picture first: if drawing fails, the next call tries again.
         self.drawn.remove(&view);
+        let js = self.js();
         let backend = FastCanvas::new(canvas).ok_or_else(|| js(ModelError::NoDrawingContext))?;
         let area = backend.into_drawing_area();
         draw_view(&mut self.model, view, &area, &theme)

@@ -5,7 +5,8 @@
 //! Each rule lives once in `model` (or `render`, for the number text); this file only exports
 //! it, so the page's sliders, names and readouts cannot drift from what Rust accepts and draws.
 
-use super::{js, Explorer};
+use super::Explorer;
+use crate::i18n::messages::errors;
 use crate::model::limits::{
     MAX_COST_K, MAX_K, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_TAU, MAX_UPDATE_EVERY, MIN_K,
     MIN_SAMPLES, MIN_TAU,
@@ -19,14 +20,12 @@ impl Explorer {
     /// Applies the preset called `name` (a `button[data-preset]` of the page) in one step:
     /// on error, an unknown name included, nothing changes.
     pub fn apply_preset(&mut self, name: &str) -> Result<(), JsError> {
+        let lang = self.model.language();
         let preset = preset(name).ok_or_else(|| {
             let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
-            JsError::new(&format!(
-                "there is no preset called \"{name}\" (known: {})",
-                names.join(", ")
-            ))
+            JsError::new(&errors(lang).unknown_preset(name, &names))
         })?;
-        self.model.update(|s| preset.apply(s)).map_err(js)
+        self.model.update(|s| preset.apply(s)).map_err(self.js())
     }
 
     /// Moves the annealing to `step` and τ to the schedule's τ there, kept within the τ range
@@ -38,7 +37,7 @@ impl Explorer {
                 let tau = s.schedule().tau_at(s.step());
                 s.set_tau(tau.clamp(MIN_TAU, MAX_TAU))
             })
-            .map_err(js)
+            .map_err(self.js())
     }
 }
 

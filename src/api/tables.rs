@@ -2,7 +2,8 @@
 //! page shows it as an HTML table under the figure and offers it for download), a fingerprint
 //! that tells the page when a table changed, and the sentence that says what a table lists.
 
-use super::{js, Explorer};
+use super::Explorer;
+use crate::i18n::Lang;
 use crate::model::tables::table_note as note;
 use crate::model::View;
 use wasm_bindgen::prelude::*;
@@ -15,8 +16,8 @@ impl Explorer {
     /// # Errors
     /// An unknown view name, or the view's data cannot be computed (the message says why).
     pub fn table(&mut self, name: &str) -> Result<String, JsError> {
-        let view = View::parse(name).map_err(js)?;
-        Ok(self.model.table(view).map_err(js)?.to_csv())
+        let view = View::parse(name).map_err(self.js())?;
+        Ok(self.model.table(view).map_err(self.js())?.to_csv())
     }
 
     /// A fingerprint (hexadecimal text) of everything the table of view `name` depends on:
@@ -25,8 +26,10 @@ impl Explorer {
     /// # Errors
     /// An unknown view name.
     pub fn table_key(&mut self, name: &str) -> Result<String, JsError> {
-        let view = View::parse(name).map_err(js)?;
-        Ok(format!("{:016x}", self.model.table_fingerprint(view)))
+        let view = View::parse(name).map_err(self.js())?;
+        // A table's words change with the language, its numbers with the fingerprint.
+        let key = self.model.table_fingerprint(view) ^ language_bits(self.model.language());
+        Ok(format!("{key:016x}"))
     }
 
     /// What the table of view `name` lists, in one sentence, for the current k.
@@ -34,7 +37,16 @@ impl Explorer {
     /// # Errors
     /// An unknown view name.
     pub fn table_note(&self, name: &str) -> Result<String, JsError> {
-        let view = View::parse(name).map_err(js)?;
-        Ok(note(view, self.model.settings().k()).to_string())
+        let view = View::parse(name).map_err(self.js())?;
+        Ok(note(view, self.model.settings().k(), self.model.language()))
+    }
+}
+
+/// What a language changes in a table's fingerprint: nothing for English (so the keys the page
+/// knows stay as they were), a fixed odd pattern for any other language.
+fn language_bits(lang: Lang) -> u64 {
+    match lang {
+        Lang::En => 0,
+        Lang::ZhCn => 0x9E37_79B9_7F4A_7C15,
     }
 }

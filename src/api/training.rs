@@ -2,7 +2,8 @@
 //! and then unchanged), moving the run in slices the page schedules, and what the page shows
 //! beside the figure (the table's rows, the sentence written from the run).
 
-use super::{js, Explorer};
+use super::{language_or_english, Explorer};
+use crate::i18n::messages::reports;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -11,20 +12,20 @@ impl Explorer {
     pub fn set_train_optimiser(&mut self, name: &str) -> Result<(), JsError> {
         self.model
             .update(|s| s.training_mut().set_optimiser_name(name))
-            .map_err(js)
+            .map_err(self.js())
     }
 
     pub fn set_learning_rate(&mut self, rate: f64) -> Result<(), JsError> {
         self.model
             .update(|s| s.training_mut().set_learning_rate(rate))
-            .map_err(js)
+            .map_err(self.js())
     }
 
     /// The run's own seed, or the page's seed for `undefined`.
     pub fn set_train_seed(&mut self, seed: Option<f64>) -> Result<(), JsError> {
         self.model
             .update(|s| s.training_mut().set_seed(seed))
-            .map_err(js)
+            .map_err(self.js())
     }
 
     /// Whether τ follows the annealing schedule during the run.
@@ -40,20 +41,25 @@ impl Explorer {
     pub fn set_train_steps(&mut self, steps: f64) -> Result<(), JsError> {
         self.model
             .update(|s| s.training_mut().set_steps(steps))
-            .map_err(js)
+            .map_err(self.js())
     }
 
     /// One step further than the step the run is to stand at, taken at once.
     pub fn step_training(&mut self) -> Result<(), JsError> {
         let next = self.model.settings().training().steps() as f64 + 1.0;
         self.set_train_steps(next)?;
-        self.model.train_toward_goal(1).map(|_| ()).map_err(js)
+        self.model
+            .train_toward_goal(1)
+            .map(|_| ())
+            .map_err(self.js())
     }
 
     /// At most `max_steps` steps toward the step the run is to stand at; returns whether it is
     /// still behind.
     pub fn train(&mut self, max_steps: f64) -> Result<bool, JsError> {
-        self.model.train_toward_goal(steps(max_steps)).map_err(js)
+        self.model
+            .train_toward_goal(steps(max_steps))
+            .map_err(self.js())
     }
 
     /// Runs on by at most `max_steps` steps (after catching up); returns the step reached.
@@ -61,7 +67,7 @@ impl Explorer {
         self.model
             .train_for(steps(max_steps))
             .map(|s| s as f64)
-            .map_err(js)
+            .map_err(self.js())
     }
 
     /// Stops a run on its way to a later step where it stands.
@@ -115,9 +121,10 @@ impl Explorer {
 
     /// The sentence under the figure, written from the run.
     pub fn training_summary(&mut self) -> String {
+        let lang = self.model.language();
         self.model
             .training_summary()
-            .unwrap_or_else(|e| e.to_string())
+            .unwrap_or_else(|e| e.message(lang))
     }
 }
 
@@ -130,11 +137,13 @@ fn steps(n: f64) -> u64 {
     }
 }
 
-/// The table's header cells, in order.
+/// The table's header cells, in order, in the language of the optional tag `lang` (English
+/// without one).
 #[wasm_bindgen]
-pub fn training_table_header() -> Vec<String> {
+pub fn training_table_header(lang: Option<String>) -> Vec<String> {
+    let words = reports(language_or_english(lang));
     crate::model::training_data::TABLE_HEADER
         .iter()
-        .map(|s| s.to_string())
+        .map(|s| words.column(s).unwrap_or_else(|| s.to_string()))
         .collect()
 }

@@ -12,6 +12,7 @@ impl Explorer {
     /// follows the classroom schedule, 0: τ stays at the page's τ) or `"until"` (the step to
     /// run until). On error nothing changes and the message names the control.
     pub fn set_vae(&mut self, name: &str, value: f64) -> Result<(), JsError> {
+        let lang = self.model.language();
         let v = &mut self.vae;
         match name {
             "latents" => v.set_latents(value),
@@ -22,7 +23,7 @@ impl Explorer {
                 Ok(())
             }
         }
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(|e| JsError::new(&e.message(lang)))
     }
 
     /// [N, K, 1 if τ is annealed else 0, the step to run until].

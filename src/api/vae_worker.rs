@@ -3,6 +3,8 @@
 //! and draws the view's two figures onto offscreen canvases. The page's own module has none
 //! of this, and this module has none of the page's handle.
 
+#[path = "language.rs"]
+mod language;
 #[path = "panic.rs"]
 mod panic;
 #[cfg(feature = "bench")]
@@ -11,12 +13,15 @@ mod vae_bench;
 #[path = "vae_offscreen.rs"]
 mod vae_offscreen;
 
+use crate::i18n::messages::reports;
+use crate::i18n::Lang;
 use crate::model::limits::{whole_in, MAX_SEED};
-use crate::model::vae_report::run_sentence;
 use crate::model::vae_run::VaeRun as Run;
-use crate::model::vae_settings::{VaeSettings, MAX_RUN_STEPS};
+use crate::model::vae_settings::{VaeSettingError, VaeSettings, MAX_RUN_STEPS};
+use crate::model::vae_words::{no_offscreen_context, seed_message, vae_message};
 use crate::render::{draw_vae_curves, draw_vae_digits, RenderError, Theme};
 use crate::vae::TABLE_HEADER;
+use language::{language_or_english, parse_language};
 use plotters::prelude::*;
 #[cfg(feature = "bench")]
 pub use vae_bench::bench_vae_steps;
@@ -31,14 +36,19 @@ extern "C" {
     fn performance_now() -> f64;
 }
 
-fn js(e: impl std::fmt::Display) -> JsError {
-    JsError::new(&e.to_string())
+fn js(message: String) -> JsError {
+    JsError::new(&message)
 }
 
-/// The data table's column names, in order.
+/// The data table's column names, in order, in the language of the optional tag `lang`
+/// (English without one).
 #[wasm_bindgen]
-pub fn vae_table_header() -> Vec<String> {
-    TABLE_HEADER.iter().map(|s| s.to_string()).collect()
+pub fn vae_table_header(lang: Option<String>) -> Vec<String> {
+    let words = reports(language_or_english(lang));
+    TABLE_HEADER
+        .iter()
+        .map(|s| words.column(s).unwrap_or_else(|| s.to_string()))
+        .collect()
 }
 
 /// The most steps a run may be asked to reach.
@@ -56,8 +66,9 @@ pub struct VaeRun {
 #[wasm_bindgen]
 impl VaeRun {
     /// A run with N = `latents`, K = `categories`, τ on the classroom schedule if `annealed`
-    /// (else fixed at `tau`) and the page's `seed`. Installs the panic hook. Fails with a
-    /// message naming the setting at fault.
+    /// (else fixed at `tau`) and the page's `seed`, its words in the language of the optional
+    /// tag `lang` (English without one). Installs the panic hook. Fails with a message naming
+    /// the setting at fault.
     #[wasm_bindgen(constructor)]
     pub fn new(
         latents: f64,
@@ -65,19 +76,35 @@ impl VaeRun {
         annealed: bool,
         seed: f64,
         tau: f64,
+        lang: Option<String>,
     ) -> Result<VaeRun, JsError> {
         panic::install();
+        let lang = language_or_english(lang);
         let mut settings = VaeSettings::default();
-        settings.set_latents(latents).map_err(js)?;
-        settings.set_categories(categories).map_err(js)?;
+        let refused = |e: VaeSettingError| js(e.message(lang));
+        settings.set_latents(latents).map_err(refused)?;
+        settings.set_categories(categories).map_err(refused)?;
         settings.set_annealed(annealed);
-        let seed = whole_in(seed, 0, MAX_SEED).ok_or_else(|| {
-            js(format!(
-                "seed {seed}: must be a whole number from 0 to {MAX_SEED}"
-            ))
-        })?;
-        let run = Run::new(settings.config(seed, tau)).map_err(js)?;
+        let seed =
+            whole_in(seed, 0, MAX_SEED).ok_or_else(|| js(seed_message(seed, MAX_SEED, lang)))?;
+        let mut run =
+            Run::new(settings.config(seed, tau)).map_err(|e| js(vae_message(&e, lang)))?;
+        run.set_language(lang);
         Ok(VaeRun { run })
+    }
+
+    /// Words the sentence, the table's names and the figures drawn from now on in the
+    /// language of BCP 47 `tag` ("en", "zh-CN", …). An unknown tag is refused (the message
+    /// names the languages there are) and the language stays as it was.
+    pub fn set_language(&mut self, tag: &str) -> Result<(), JsError> {
+        let lang = parse_language(tag, self.run.language())?;
+        self.run.set_language(lang);
+        Ok(())
+    }
+
+    /// The tag of the current language: "en" or "zh-CN".
+    pub fn language(&self) -> String {
+        self.run.language().tag().into()
     }
 
     /// Steps taken by every model.
@@ -119,7 +146,7 @@ impl VaeRun {
 
     /// The sentence that reads the run.
     pub fn sentence(&self) -> String {
-        run_sentence(self.run.trainer(), self.run.reference())
+        self.run.sentence()
     }
 
     /// Draws the learning curves onto `canvas` (device pixels, `scale` per CSS pixel), the step
@@ -131,7 +158,7 @@ impl VaeRun {
         horizon: f64,
     ) -> Result<(), JsError> {
         let data = self.run.curves(horizon);
-        paint(canvas, scale, |area, theme| {
+        paint(canvas, scale, self.run.language(), |area, theme| {
             draw_vae_curves(area, &data, theme)
         })
     }
@@ -139,7 +166,7 @@ impl VaeRun {
     /// Draws the digits (originals, reconstructions, prior samples) onto `canvas`.
     pub fn draw_digits(&self, canvas: &OffscreenCanvas, scale: f64) -> Result<(), JsError> {
         let data = self.run.digits();
-        paint(canvas, scale, |area, theme| {
+        paint(canvas, scale, self.run.language(), |area, theme| {
             draw_vae_digits(area, &data, theme)
         })
     }
@@ -148,21 +175,15 @@ impl VaeRun {
 fn paint(
     canvas: &OffscreenCanvas,
     scale: f64,
+    lang: Lang,
     figure: impl FnOnce(
         &DrawingArea<OffscreenBackend, plotters::coord::Shift>,
         &Theme,
     ) -> Result<(), RenderError>,
 ) -> Result<(), JsError> {
-    let backend = OffscreenBackend::new(canvas)
-        .ok_or_else(|| js("the offscreen canvas has no 2-D context"))?;
+    let backend = OffscreenBackend::new(canvas).ok_or_else(|| js(no_offscreen_context(lang)))?;
     let area = backend.into_drawing_area();
-    figure(
-        &area,
-        &Theme {
-            scale,
-            ..Theme::default()
-        },
-    )
-    .map_err(js)?;
-    area.present().map_err(js)
+    // The figure's and the canvas's own words.
+    figure(&area, &Theme { scale, lang }).map_err(|e| js(e.to_string()))?;
+    area.present().map_err(|e| js(e.to_string()))
 }

@@ -1,17 +1,12 @@
 //! What the model refuses, and why: one error type for settings, links and drawings. Each
-//! variant says which control (or link key, or view) and what was wrong; its `Display` is the
-//! exact text the page shows next to that control.
+//! variant says which control (or link key, or view) and what was wrong; its words, in either
+//! language, are in `error_words` (`Display` is the English text the page shows next to that
+//! control).
 
-use super::limits::{
-    MAX_COST, MAX_COST_K, MAX_K, MAX_LEARNING_RATE, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_STEP,
-    MAX_TAU, MAX_TRAINING_STEPS, MAX_UPDATE_EVERY, MIN_COST_K, MIN_K, MIN_LEARNING_RATE,
-    MIN_SAMPLES, MIN_TAU, MIN_UPDATE_EVERY,
-};
 use super::url::LinkError;
 use super::view::View;
-use crate::math::error::{Error as MathError, Num};
+use crate::math::error::Error as MathError;
 use crate::render::RenderError;
-use std::fmt;
 
 /// One of the semi-supervised model's three costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,49 +59,7 @@ pub enum Control {
     TrainingSteps,
 }
 
-impl Control {
-    /// How a message names the control ("the number of samples N").
-    pub fn noun(self) -> String {
-        match self {
-            Control::Classes => "the number of classes k".into(),
-            Control::Tau => "τ".into(),
-            Control::Samples => "the number of samples N".into(),
-            Control::Seed => "the seed".into(),
-            Control::ObjectiveValue(i) => format!("objective value {i}"),
-            Control::UpdateInterval => "the update interval".into(),
-            Control::Step => "the annealing step".into(),
-            Control::Cost(part) => format!("the cost {}", part.letter()),
-            Control::CostClasses => "k".into(),
-            Control::LearningRate => "the learning rate".into(),
-            Control::TrainingSeed => "the training seed".into(),
-            Control::TrainingSteps => "the step to run until".into(),
-        }
-    }
-
-    /// What the control accepts, as a message says it ("a whole number from 100 to 1000000").
-    pub fn rule(self) -> String {
-        match self {
-            Control::Classes => format!("between {MIN_K} and {MAX_K}"),
-            Control::Tau => format!("between {MIN_TAU} and {MAX_TAU}"),
-            Control::Samples => format!("a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}"),
-            Control::Seed => format!("a whole number from 0 to {MAX_SEED}"),
-            Control::ObjectiveValue(_) => format!("within ±{MAX_OBJECTIVE:e}"),
-            Control::UpdateInterval => {
-                format!("a whole number from {MIN_UPDATE_EVERY} to {MAX_UPDATE_EVERY:e}")
-            }
-            Control::Step => format!("a whole number from 0 to {MAX_STEP:e}"),
-            Control::Cost(_) => format!("between 0 and {MAX_COST:e}"),
-            Control::CostClasses => format!("a whole number from {MIN_COST_K} to {MAX_COST_K}"),
-            Control::LearningRate => {
-                format!("between {MIN_LEARNING_RATE:e} and {MAX_LEARNING_RATE}")
-            }
-            Control::TrainingSeed => format!("a whole number from 0 to {MAX_SEED}"),
-            Control::TrainingSteps => format!("a whole number from 0 to {MAX_TRAINING_STEPS:e}"),
-        }
-    }
-}
-
-/// Everything the model can refuse. The message ([`Display`](fmt::Display)) is meant for the
+/// Everything the model can refuse. The message (`Display`, or `message` in a language) is for the
 /// person at the control: it names the control and the value, and never holds markup of its
 /// own making.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,6 +86,10 @@ pub enum ModelError {
     Math(MathError),
     /// A link's state that was not restored, and why.
     Link(LinkError),
+    /// The annealing schedule's `part` is `value`, which it cannot be.
+    Schedule { part: SchedulePart, value: f64 },
+    /// Data the model computes on request is not there (an internal misuse, not a setting).
+    Unavailable(Unavailable),
     /// A figure could not be drawn.
     Render(RenderError),
     /// The drawing backend failed; its own message.
@@ -143,67 +100,32 @@ pub enum ModelError {
     Drawing { view: View, cause: Box<ModelError> },
 }
 
+/// A number of the annealing schedule (the update interval has its own [`Control`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchedulePart {
+    /// τ₀, finite and > 0.
+    InitialTau,
+    /// The rate r, finite and ≥ 0.
+    Rate,
+    /// τ_min, finite and > 0.
+    MinimumTau,
+}
+
+/// Computed data asked for before it exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The estimator sweep.
+    Sweep,
+    /// The training run.
+    Training,
+}
+
 impl ModelError {
     /// Drawing `view` failed because of `cause`.
     pub fn drawing(view: View, cause: ModelError) -> ModelError {
         ModelError::Drawing {
             view,
             cause: Box::new(cause),
-        }
-    }
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ModelError::NotFinite { control, value } => write!(
-                f,
-                "{} must be a finite number, got {}",
-                control.noun(),
-                Num(*value)
-            ),
-            ModelError::OutOfRange { control, value } => write!(
-                f,
-                "{} must be {}, got {}",
-                control.noun(),
-                control.rule(),
-                Num(*value)
-            ),
-            ModelError::NotWhole { control, value } => write!(
-                f,
-                "{} must be a whole number, got {}",
-                control.noun(),
-                Num(*value)
-            ),
-            ModelError::TauNotPositive { value } => write!(
-                f,
-                "τ must be positive (τ = 0 is the discrete limit, not a temperature), got {}",
-                Num(*value)
-            ),
-            ModelError::ObjectiveLength { classes, got } => write!(
-                f,
-                "the objective needs one value per class ({classes}), got {got}"
-            ),
-            ModelError::NoPositiveCost => {
-                f.write_str("at least one of the costs D, I, G must be positive")
-            }
-            ModelError::UnknownObjective(kind) => write!(
-                f,
-                "the objective must be \"linear\" or \"squared\", got \"{kind}\""
-            ),
-            ModelError::UnknownOptimiser(name) => write!(
-                f,
-                "the optimiser must be \"sgd\" or \"adam\", got \"{name}\""
-            ),
-            ModelError::UnknownView(name) => write!(f, "there is no view called \"{name}\""),
-            ModelError::Math(e) => write!(f, "{e}"),
-            ModelError::Link(e) => write!(f, "the link's state was not restored: {e}"),
-            ModelError::Render(e) => write!(f, "{e}"),
-            ModelError::Backend(message) => f.write_str(message),
-            ModelError::NoDrawingContext => f.write_str("this canvas has no 2-D drawing context"),
-            ModelError::Drawing { view, cause } => {
-                write!(f, "drawing {} failed: {cause}", view.name())
-            }
         }
     }
 }

@@ -12,6 +12,8 @@ use super::cache::SweepKey;
 use super::sampling::stream;
 use super::{Model, ModelError, ObjectiveKind};
 use crate::format;
+use crate::i18n::messages::reports;
+use crate::i18n::Lang;
 use crate::math::{log_tau_grid, variance_sweep, Estimator, Sweep};
 use crate::render::{EstimatorCurve, EstimatorsData};
 
@@ -37,15 +39,17 @@ pub const DISPLAY_ORDER: [Estimator; 6] = [
     Estimator::StraightThroughGumbelSoftmax,
 ];
 
-/// The figure's legend label of an estimator: the baselines say which constant they use.
-pub fn legend_label(estimator: Estimator) -> &'static str {
+/// The figure's legend label of an estimator in `lang`: the baselines say which constant they
+/// use.
+pub fn legend_label(estimator: Estimator, lang: Lang) -> String {
+    let w = reports(lang);
     match estimator {
-        Estimator::ScoreFunction => "SF",
-        Estimator::ScoreFunctionBaseline => "SF + b = E[f(z)] (exact, oracle)",
-        Estimator::ScoreFunctionOptimalBaseline => "SF + b* (best constant)",
-        Estimator::StraightThrough => "ST",
-        Estimator::GumbelSoftmax => "GS",
-        Estimator::StraightThroughGumbelSoftmax => "ST-GS",
+        Estimator::ScoreFunction => "SF".into(),
+        Estimator::ScoreFunctionBaseline => w.legend_sf_baseline(),
+        Estimator::ScoreFunctionOptimalBaseline => w.legend_sf_optimal_baseline(),
+        Estimator::StraightThrough => "ST".into(),
+        Estimator::GumbelSoftmax => "GS".into(),
+        Estimator::StraightThroughGumbelSoftmax => "ST-GS".into(),
     }
 }
 
@@ -100,12 +104,11 @@ impl Model {
     pub fn estimators_data(&mut self) -> Result<EstimatorsData, ModelError> {
         let current_tau = self.settings.tau();
         let objective = self.settings.objective();
+        let lang = self.lang;
         self.sweep()?;
         self.exact_curves()?;
         let (Some((_, Ok(sweep))), Some(exact)) = (&self.sweep, &self.exact) else {
-            return Err(ModelError::Math(crate::math::Error::InvalidArgument(
-                "the estimator sweep is not available".into(),
-            )));
+            return Err(ModelError::Unavailable(super::error::Unavailable::Sweep));
         };
         let n = sweep.taus.len();
         let gradient_sq: f64 = sweep.exact.iter().map(|g| g * g).sum();
@@ -116,8 +119,8 @@ impl Model {
                 let unbiased = estimator.known_unbiased(&objective);
                 let exact_at = |i: usize| exact.at(estimator, i);
                 let mut curve = EstimatorCurve {
-                    name: legend_label(estimator).to_string(),
-                    short_name: estimator.name().to_string(),
+                    name: legend_label(estimator, lang),
+                    short_name: super::tables::word(estimator.name(), lang),
                     independent_of_tau: !estimator.depends_on_tau(),
                     ..EstimatorCurve::default()
                 };
@@ -164,30 +167,27 @@ impl Model {
     /// the objective makes exact, and which curves are Monte Carlo.
     pub fn estimators_notes(&self) -> Vec<String> {
         let s = &self.settings;
+        let w = reports(self.lang);
         let mut notes = Vec::new();
         if *s.objective_kind() == ObjectiveKind::Linear {
-            notes.push(
-                "With a linear f, ∇f is constant: ST is exact (bias 0, variance 0) and \
-                 ST-GS = GS."
-                    .to_string(),
-            );
+            notes.push(w.linear_note());
         }
         let k = s.k();
         if k > 3 {
-            notes.push(format!(
-                "k = {k}: GS and ST-GS are estimated from M = {} samples per τ (bias corrected \
-                 for noise); every other curve is exact.",
-                format::count(SWEEP_SAMPLES as u64)
-            ));
+            notes.push(w.sampled_note(k, &format::count(SWEEP_SAMPLES as u64)));
         } else if let Some(exact) = &self.exact {
             let done = exact.progress();
             if done < SWEEP_TAUS && exact.pending() {
-                notes.push(format!(
-                    "Computing the exact GS and ST-GS curves: {done} of {SWEEP_TAUS} temperatures."
-                ));
+                notes.push(w.computing_note(done, SWEEP_TAUS));
             }
         }
         notes
+    }
+
+    /// The notes of [`estimators_notes`](Self::estimators_notes) as one text.
+    pub fn estimators_note(&self) -> String {
+        self.estimators_notes()
+            .join(reports(self.lang).note_separator())
     }
 
     /// The exact gradient ∇θF of the current objective, by enumeration.

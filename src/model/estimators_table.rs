@@ -5,6 +5,7 @@
 use super::estimators::DISPLAY_ORDER;
 use super::{Model, ModelError};
 use crate::format;
+use crate::i18n::messages::reports;
 
 /// The table's header cells, in order.
 pub const ESTIMATORS_TABLE_HEADER: [&str; 7] = [
@@ -30,6 +31,8 @@ impl Model {
         let data = self.estimators_data()?;
         let objective = self.settings.objective();
         let number = |v: f64| format::exact(v).to_string();
+        let w = reports(self.lang);
+        let word = |text: &str| w.cell(text).unwrap_or_else(|| text.to_string());
         let mut rows = Vec::new();
         for (estimator, curve) in DISPLAY_ORDER.iter().zip(&data.curves) {
             let unbiased = estimator.known_unbiased(&objective);
@@ -42,7 +45,7 @@ impl Model {
                         "0".into(),
                         number(variance),
                         "0".into(),
-                        "yes".into(),
+                        word("yes"),
                     ]
                 } else {
                     let point = self
@@ -59,17 +62,17 @@ impl Model {
                         number(bias_se),
                         number(at(&curve.variance)),
                         number(at(&curve.variance_se)),
-                        "no".into(),
+                        word("no"),
                     ]
                 };
-                let mut cells = vec![estimator.name().to_string(), number(tau)];
+                let mut cells = vec![word(estimator.name()), number(tau)];
                 cells.extend(row);
                 rows.push(cells);
             }
         }
         let header = ESTIMATORS_TABLE_HEADER
             .iter()
-            .map(|h| h.to_string())
+            .map(|h| w.column(h).unwrap_or_else(|| h.to_string()))
             .collect();
         Ok((header, rows))
     }

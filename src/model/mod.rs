@@ -13,10 +13,12 @@ mod cost;
 pub mod density;
 pub mod draw;
 pub mod error;
+mod error_words;
 mod estimators;
 mod estimators_table;
 mod exact_curves;
 pub mod limits;
+pub mod math_words;
 mod objective;
 pub mod presets;
 mod samples;
@@ -38,6 +40,7 @@ pub mod url;
 pub mod vae_report;
 pub mod vae_run;
 pub mod vae_settings;
+pub mod vae_words;
 pub mod view;
 
 pub use density::DensityView;
@@ -50,6 +53,7 @@ pub use exact_curves::EXACT_SLICE_EVALUATIONS;
 pub use settings::{ObjectiveKind, Settings};
 pub use view::{View, VIEW_NAMES};
 
+use crate::i18n::Lang;
 use crate::math::raster::TriangleGrid;
 use crate::math::{Error as MathError, Sweep};
 use crate::render::Figure1Data;
@@ -72,11 +76,23 @@ pub struct Model {
     coarse_grid: TriangleGrid,
     coarse_raster: Vec<f64>,
     training: training::TrainingState,
+    /// The language of every word the model reports or puts into a figure's data.
+    lang: Lang,
 }
 
 impl Model {
     pub fn new() -> Model {
         Model::default()
+    }
+
+    /// The language of the model's notes, summaries, tables and figure words.
+    pub fn language(&self) -> Lang {
+        self.lang
+    }
+
+    /// Words everything the model reports from now on in `lang`.
+    pub fn set_language(&mut self, lang: Lang) {
+        self.lang = lang;
     }
 
     pub fn settings(&self) -> &Settings {

@@ -316,7 +316,7 @@ impl Settings {
         let Some(every) = update_interval(every) else {
             return out_of_range(Control::UpdateInterval, every);
         };
-        self.schedule = AnnealingSchedule::new(tau0, rate, tau_min, every)?;
+        self.schedule = super::annealing::checked_schedule(tau0, rate, tau_min, every)?;
         Ok(())
     }
 
@@ -414,7 +414,7 @@ mod tests {
         );
         assert!(matches!(
             s.set_schedule_values(-1.0, 1e-4, 0.5, 10.0),
-            Err(ModelError::Math(_))
+            Err(ModelError::Schedule { .. })
         ));
         assert_eq!(*s.schedule(), before);
         s.set_schedule_values(2.0, 1e-3, 0.1, 1e9).unwrap();

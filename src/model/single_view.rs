@@ -8,6 +8,8 @@
 
 use super::error::excerpt;
 use super::view::{View, VIEW_NAMES};
+use crate::i18n::messages::errors;
+use crate::i18n::Lang;
 use std::fmt;
 
 /// How the page shows itself.
@@ -53,21 +55,22 @@ pub enum ModeError {
     Both,
 }
 
+impl ModeError {
+    /// The message in `lang` (in English, the same text as `Display`).
+    pub fn message(&self, lang: Lang) -> String {
+        let w = errors(lang);
+        match self {
+            ModeError::UnknownEmbed(v) => w.mode_unknown_embed(v, &VIEW_NAMES),
+            ModeError::UnknownPresent(v) => w.mode_unknown_present(v, &VIEW_NAMES),
+            ModeError::Repeated(key) => w.mode_repeated(key),
+            ModeError::Both => w.mode_both(),
+        }
+    }
+}
+
 impl fmt::Display for ModeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let known = VIEW_NAMES.join(", ");
-        match self {
-            ModeError::UnknownEmbed(v) => write!(
-                f,
-                "the link asks to embed \"{v}\", but no view has that name (the views are {known})"
-            ),
-            ModeError::UnknownPresent(v) => write!(
-                f,
-                "the link's present=\"{v}\" is neither 1 nor a view's name (the views are {known})"
-            ),
-            ModeError::Repeated(key) => write!(f, "the link gives {key}= more than once"),
-            ModeError::Both => f.write_str("the link asks for both embed and present; give one"),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 

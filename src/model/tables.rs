@@ -10,6 +10,8 @@
 
 use super::{Model, ModelError, View};
 use crate::format::{Digits, Notation, Number};
+use crate::i18n::messages::reports;
+use crate::i18n::Lang;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
@@ -86,6 +88,29 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// The table with its headings and named cells in `lang`: the builders write CSV keys
+    /// ("frequency_se") and English names ("yes", "current"), which are the English table.
+    /// Numbers, counts and estimator abbreviations stay as they are.
+    pub fn localised(mut self, lang: Lang) -> Table {
+        if lang == Lang::En {
+            return self;
+        }
+        let w = reports(lang);
+        for h in &mut self.headers {
+            if let Some(text) = w.column(h) {
+                *h = text;
+            }
+        }
+        for cell in self.rows.iter_mut().flatten() {
+            if let Cell::Text(text) = cell {
+                if let Some(word) = w.cell(text) {
+                    *text = word;
+                }
+            }
+        }
+        self
+    }
+
     /// The table as CSV (RFC 4180 quoting, one line per row, header first, "\n" line ends).
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
@@ -111,61 +136,37 @@ fn quoted(field: &str) -> String {
     }
 }
 
+/// A name the model writes into a table, a figure or a sentence ("yes", "SF+baseline"), in
+/// `lang`; estimator abbreviations and anything the language does not translate stay as they are.
+pub fn word(text: &str, lang: Lang) -> String {
+    reports(lang).cell(text).unwrap_or_else(|| text.to_string())
+}
+
 /// `prefix` followed by the class numbers 1 … k: "y1", "y2", …
 pub fn class_columns(prefix: &str, k: usize) -> Vec<String> {
     (1..=k).map(|i| format!("{prefix}{i}")).collect()
 }
 
-/// What the table of `view` lists at k classes, in a sentence for the page (shown above it).
-pub fn table_note(view: View, k: usize) -> &'static str {
+/// What the table of `view` lists at k classes, in a sentence for the page (shown above it),
+/// in `lang`.
+pub fn table_note(view: View, k: usize, lang: Lang) -> String {
+    let w = reports(lang);
     match view {
-        View::GumbelMax => {
-            "Per class: π, how many of the N draws the argmax chose, that fraction and its \
-             standard error √(f(1 − f)/N) (the figure's whiskers are ±2 SE)."
-        }
-        View::Components => {
-            "Per bin of [0, 1]: the fraction of the N samples whose component yᵢ falls in it \
-             (the figure's bars). The figure's lines, πᵢ and the sample mean of yᵢ, are in the \
-             table of E[y]."
-        }
-        View::Expectation => {
-            "Per class: π, the mean of yᵢ over the N samples (a Monte Carlo estimate of E[yᵢ]) \
-             and its standard error, at the current τ."
-        }
-        View::Strip => "The first samples y, one row each, at the current τ.",
-        View::Figure1 => {
-            "Per temperature and class: π, E[yᵢ] estimated from the panel's draws, and the one \
-             sample shown (the same Gumbel noise at every τ)."
-        }
+        View::GumbelMax => w.table_gumbel_max(),
+        View::Components => w.table_components(),
+        View::Expectation => w.table_expectation(),
+        View::Strip => w.table_strip(),
+        View::Figure1 => w.table_figure1(),
         View::Density => match k {
-            2 => {
-                "Per bin of y₁: the histogram of the samples as a density, and the exact density \
-                 averaged over the bin (from its closed-form CDF), which the histogram estimates."
-            }
-            3 => "log p at the points of an even grid over the open triangle (step 1/10).",
-            _ => {
-                "Per class: the polygon's vertex, how many of the drawn samples have that class \
-                 as their largest component, and the centre of those samples."
-            }
+            2 => w.table_density_binary(),
+            3 => w.table_density_triangle(),
+            _ => w.table_density_polygon(),
         },
-        View::StraightThrough => {
-            "Per class: the soft sample y and the forward value z = onehot(argmax y) of the one \
-             draw shown."
-        }
-        View::Estimators => {
-            "Per estimator and τ: bias ‖E[ĝ] − ∇F‖ and variance tr Cov[ĝ] with their standard \
-             errors; exact says whether a value is computed exactly (yes) or estimated from \
-             Monte Carlo samples (no)."
-        }
-        View::Annealing => "The schedule's τ at evenly spaced steps, and at the current step.",
-        View::Cost => {
-            "The speed-up (D + k(I+G)) / (D + I + G) along k, the paper's measurements, and the \
-             current k."
-        }
-        View::Training => {
-            "Per estimator: the step the run stands at, its class probabilities π (joined by \
-             \";\") and the exact objective F there."
-        }
+        View::StraightThrough => w.table_straight_through(),
+        View::Estimators => w.table_estimators(),
+        View::Annealing => w.table_annealing(),
+        View::Cost => w.table_cost(),
+        View::Training => w.table_training(),
     }
 }
 
@@ -175,6 +176,7 @@ impl Model {
     /// # Errors
     /// As the view's data: [`ModelError::Math`] when the estimator sweep cannot be computed.
     pub fn table(&mut self, view: View) -> Result<Table, ModelError> {
+        let lang = self.lang;
         Ok(match view {
             View::GumbelMax => self.gumbel_max_table(),
             View::Components => self.components_table(),
@@ -201,7 +203,8 @@ impl Model {
                 }
                 table
             }
-        })
+        }
+        .localised(lang))
     }
 
     /// A fingerprint of everything the table of `view` depends on: equal fingerprints give

@@ -113,9 +113,7 @@ impl Model {
         match &mut self.training.run {
             Some((_, Ok(run))) => Ok(run),
             Some((_, Err(e))) => Err(ModelError::Math(e.clone())),
-            None => Err(ModelError::Math(MathError::InvalidArgument(
-                "no training run".into(),
-            ))),
+            None => Err(ModelError::Unavailable(super::error::Unavailable::Training)),
         }
     }
 

@@ -3,9 +3,11 @@
 //! k = 3 background, and one table row per estimator.
 
 use super::density::{colour_range, log_density_raster};
+use super::tables::word;
 use super::training::Run;
 use super::{Model, ModelError};
 use crate::format::{self, subscript};
+use crate::i18n::Lang;
 use crate::math::gumbel::argmax;
 use crate::math::objective::Objective;
 use crate::math::raster::TriangleGrid;
@@ -61,13 +63,14 @@ impl Model {
     /// # Errors
     /// As [`training_run`](Self::training_run).
     pub fn training_rows(&mut self) -> Result<Vec<TrainingRow>, ModelError> {
+        let lang = self.lang;
         let run = self.training_run()?;
         let t = &run.training;
         let objective = &t.setup().objective;
         Ok(t.learners()
             .iter()
             .map(|l| TrainingRow {
-                estimator: l.trainer().name().to_string(),
+                estimator: word(l.trainer().name(), lang),
                 step: t.step(),
                 probs: l.probs(),
                 objective: l.objective_value(objective),
@@ -81,6 +84,7 @@ impl Model {
     /// As [`training_run`](Self::training_run).
     pub fn training_data(&mut self, raster: (u32, u32)) -> Result<TrainingData, ModelError> {
         let k = self.settings.k();
+        let lang = self.lang;
         let heatmap = if k == 3 {
             Some(self.training_heatmap(raster))
         } else {
@@ -90,7 +94,7 @@ impl Model {
         let setup = run.training.setup();
         let best = best_class(&setup.objective, setup.goal, k);
         let optimum_objective = setup.objective.value_at_vertex(best);
-        let (steps, mut curves) = curves(run, k, best);
+        let (steps, mut curves) = curves(run, k, best, lang);
         let trajectory = match heatmap {
             Some(heatmap) => Trajectory::Triangle {
                 heatmap: Box::new(heatmap),
@@ -150,7 +154,7 @@ impl Model {
 
 /// The recorded steps and every learner's curve, with the run's current state appended when
 /// the record has not kept it.
-fn curves(run: &Run, k: usize, best: usize) -> (Vec<f64>, Vec<TrainingCurve>) {
+fn curves(run: &Run, k: usize, best: usize, lang: Lang) -> (Vec<f64>, Vec<TrainingCurve>) {
     let t = &run.training;
     let objective = &t.setup().objective;
     let history = &run.history;
@@ -175,7 +179,7 @@ fn curves(run: &Run, k: usize, best: usize) -> (Vec<f64>, Vec<TrainingCurve>) {
                 variance.push(learner.gradient_variance());
             }
             TrainingCurve {
-                name: learner.trainer().name().to_string(),
+                name: word(learner.trainer().name(), lang),
                 objective: objective_values,
                 tracked: probs
                     .iter()

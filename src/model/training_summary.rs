@@ -4,6 +4,7 @@
 use super::training_data::best_class;
 use super::{Model, ModelError};
 use crate::format::{self, subscript};
+use crate::i18n::messages::reports;
 use crate::math::trainers::Trainer;
 use crate::math::training::REBAR_ETA_START;
 
@@ -52,6 +53,8 @@ impl Model {
     /// As [`training_run`](Self::training_run).
     pub fn training_summary(&mut self) -> Result<String, ModelError> {
         let k = self.settings.k();
+        let lang = self.lang;
+        let w = reports(lang);
         let run = self.training_run()?;
         let t = &run.training;
         let setup = t.setup();
@@ -61,22 +64,12 @@ impl Model {
         let optimum = if tracked == best { 1.0 } else { 0.0 };
         let q = format!("π{}", subscript(tracked + 1));
         let optimum_f = format::rounded(setup.objective.value_at_vertex(best), 3);
-        let head = format!(
-            "the optimum is {q} = {}, where F = {optimum_f} is {}",
-            format::rounded(optimum, 1),
-            match setup.goal {
-                crate::math::training::Goal::Minimise => "smallest",
-                crate::math::training::Goal::Maximise => "largest",
-            }
-        );
+        let minimise = setup.goal == crate::math::training::Goal::Minimise;
+        let head = w.optimum(&q, &format::rounded(optimum, 1), &optimum_f, minimise);
         let value = |probs: &[f64]| probs.get(tracked).copied().unwrap_or(f64::NAN);
         let start = t.learners().first().map_or(f64::NAN, |l| value(&l.probs()));
         if t.step() == 0 {
-            return Ok(format!(
-                "Step 0: all {} estimators start at {q} = {}; {head}.",
-                t.learners().len(),
-                format::rounded(start, 2)
-            ));
+            return Ok(w.at_start(t.learners().len(), &q, &format::rounded(start, 2), &head));
         }
         // The tracked probability over the second half of the record, per learner.
         let steps = run.history.steps();
@@ -85,36 +78,32 @@ impl Model {
         let mut away = Vec::new();
         for (learner, track) in t.learners().iter().zip(run.history.tracks()) {
             let now = value(&learner.probs());
-            let name = learner.trainer().name();
+            let name = &super::tables::word(learner.trainer().name(), lang);
             let text = format::rounded(now, 2);
             if (now - optimum).abs() <= NEAR {
-                near.push(format!("{name} ({text})"));
+                near.push(w.near_item(name, &text));
                 continue;
             }
             match motion(track.probs.chunks(k.max(1)).skip(from).map(value), now) {
-                Motion::Still => away.push(format!("{name} settled at {q} = {text}")),
-                Motion::Hovering(mean) => away.push(format!(
-                    "{name} hovers around {q} = {}",
-                    format::rounded(mean, 2)
-                )),
-                Motion::Moving => away.push(format!("{name} is at {q} = {text}, still moving")),
+                Motion::Still => away.push(w.settled(name, &q, &text)),
+                Motion::Hovering(mean) => away.push(w.hovers(name, &q, &format::rounded(mean, 2))),
+                Motion::Moving => away.push(w.moving(name, &q, &text)),
             }
         }
-        let mut out = format!("After {} steps, {head}.", format::count(t.step()));
+        let mut out = w.after(&format::count(t.step()), &head);
         let within = format::rounded(NEAR, 1);
         if near.is_empty() {
-            out += &format!(" No estimator is within {within} of it yet.");
+            out += &w.none_within(&within);
         } else {
-            out += &format!(" Within {within} of it: {}.", near.join(", "));
+            out += &w.within(&within, &near);
         }
         if !away.is_empty() {
-            out += &format!(" Away from it: {}.", away.join("; "));
+            out += &w.away(&away);
         }
         if let Some(rebar) = t.learners().iter().find(|l| l.trainer() == Trainer::Rebar) {
-            out += &format!(
-                " REBAR has tuned its control-variate weight η from {} to {}.",
-                format::rounded(REBAR_ETA_START, 2),
-                format::rounded(rebar.eta(), 2)
+            out += &w.rebar_eta(
+                &format::rounded(REBAR_ETA_START, 2),
+                &format::rounded(rebar.eta(), 2),
             );
         }
         Ok(out)

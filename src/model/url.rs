@@ -5,13 +5,12 @@
 //! names the first problem, and then the caller keeps the defaults. Nothing read here is ever
 //! echoed back as markup: the message quotes at most a short, sanitised piece of the input.
 
+use super::annealing::checked_schedule;
 use super::error::{excerpt, ModelError};
-use super::limits::{whole_in, MAX_K, MAX_UPDATE_EVERY, MIN_K, MIN_UPDATE_EVERY};
+use super::limits::{whole_in, MAX_K, MIN_K};
 use super::settings::{update_interval, ClassInput, ObjectiveKind, Settings};
 use super::training_link::{from_link, to_link};
-use crate::math::annealing::AnnealingSchedule;
 use crate::math::error::Num;
-use std::fmt;
 
 /// Longest state text accepted; a real one is under 300 characters.
 pub const MAX_STATE_LEN: usize = 2_000;
@@ -23,7 +22,8 @@ pub const MAX_STATE_LEN: usize = 2_000;
 pub const OBJECTIVE_WITHOUT_OBJ: ObjectiveKind = ObjectiveKind::Linear;
 
 /// Why a link's state was not restored (the message follows "the link's state was not
-/// restored: "). Pieces of the link are quoted only as sanitised excerpts.
+/// restored: "; worded in `error_words`). Pieces of the link are quoted only as sanitised
+/// excerpts.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LinkError {
     /// The text is `len` characters long, over [`MAX_STATE_LEN`].
@@ -62,48 +62,6 @@ pub enum LinkError {
     Training(String),
     /// A value the settings refuse.
     Setting(Box<ModelError>),
-}
-
-impl fmt::Display for LinkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LinkError::TooLong { len } => write!(
-                f,
-                "it is {len} characters long, at most {MAX_STATE_LEN} are allowed"
-            ),
-            LinkError::TooManyKeys => f.write_str("it has too many keys"),
-            LinkError::RepeatedKey(key) => write!(f, "the key {key} appears twice"),
-            LinkError::UnknownKey(key) => write!(f, "unknown key \"{key}\""),
-            LinkError::NotANumber { key, excerpt } => {
-                write!(f, "{key} is not a finite number (\"{excerpt}\")")
-            }
-            LinkError::TooManyValues { key, count, max } => {
-                write!(f, "{key} has {count} values, at most {max} are allowed")
-            }
-            LinkError::Classes => write!(f, "k must be a whole number from {MIN_K} to {MAX_K}"),
-            LinkError::UnknownObjective(name) => write!(f, "unknown objective \"{name}\""),
-            LinkError::ValuesWithoutObjective => f.write_str("f is given without obj"),
-            LinkError::ProbsAndLogits => f.write_str("give p or logits, not both"),
-            LinkError::ClassCount { k, given } => {
-                write!(f, "k = {k} but {given} class values are given")
-            }
-            LinkError::ScheduleArity => {
-                f.write_str("sched needs τ₀, rate, τ_min and the update interval")
-            }
-            LinkError::UpdateInterval => write!(
-                f,
-                "the schedule's update interval must be a whole number from \
-                 {MIN_UPDATE_EVERY} to {MAX_UPDATE_EVERY:e}"
-            ),
-            LinkError::CostArity => f.write_str("cost needs D, I, G and k"),
-            LinkError::Training(excerpt) => write!(
-                f,
-                "train must read optimiser,learning rate,seed or page,fixed or anneal,step \
-                 (\"{excerpt}\")"
-            ),
-            LinkError::Setting(e) => write!(f, "{e}"),
-        }
-    }
 }
 
 /// Writes the settings as `key=value` pairs joined by `&`. Numbers use Rust's shortest
@@ -280,8 +238,7 @@ pub fn from_state(text: &str) -> Result<Settings, ModelError> {
                 let Some(every) = update_interval(every) else {
                     return bad(LinkError::UpdateInterval);
                 };
-                let sch = AnnealingSchedule::new(tau0, rate, tau_min, every)
-                    .map_err(|e| wrap(e.into()))?;
+                let sch = checked_schedule(tau0, rate, tau_min, every).map_err(wrap)?;
                 s.set_schedule(sch);
             }
             "cost" => {

@@ -3,6 +3,8 @@
 //! stand against the independent-pixel score.
 
 use crate::format;
+use crate::i18n::messages::reports;
+use crate::i18n::Lang;
 use crate::vae::{Estimator, VaeTrainer, RECORD_EVERY};
 
 /// Differences smaller than this (in nats) are reported as level: the sentence prints two
@@ -13,9 +15,15 @@ fn nats(v: f64) -> String {
     format!("{v:.2}")
 }
 
+/// The name of VAE estimator `e` in `lang` (the abbreviations stay; "baseline" is a word).
+pub fn estimator_name(e: Estimator, lang: Lang) -> String {
+    super::tables::word(e.name(), lang)
+}
+
 /// "After 2,000 steps GS is 1.16 nats ahead of SF+baseline …", or a note that nothing is
-/// recorded yet. Lower −ELBO is better, so "ahead" means lower.
-pub fn run_sentence(trainer: &VaeTrainer, reference: f64) -> String {
+/// recorded yet, in `lang`. Lower −ELBO is better, so "ahead" means lower.
+pub fn run_sentence(trainer: &VaeTrainer, reference: f64, lang: Lang) -> String {
+    let w = reports(lang);
     let last = |e: Estimator| trainer.history(e).last().copied();
     let (gs, st, sf) = (
         Estimator::GumbelSoftmax,
@@ -23,44 +31,34 @@ pub fn run_sentence(trainer: &VaeTrainer, reference: f64) -> String {
         Estimator::ScoreFunction,
     );
     let (Some(g), Some(t), Some(s)) = (last(gs), last(st), last(sf)) else {
-        return format!(
-            "No −ELBO recorded yet: each model records one every {RECORD_EVERY} steps."
-        );
+        return w.vae_nothing_yet(RECORD_EVERY);
     };
+    let [gs, st, sf] = [gs, st, sf].map(|e| estimator_name(e, lang));
     let gap = s.test_neg_elbo - g.test_neg_elbo;
     let standing = if gap.abs() < LEVEL {
-        format!("{gs} is level with {sf}")
+        w.vae_level(&gs, &sf)
     } else if gap > 0.0 {
-        format!("{gs} is {} nats ahead of {sf}", nats(gap))
+        w.vae_ahead(&gs, &nats(gap), &sf)
     } else {
-        format!("{gs} is {} nats behind {sf}", nats(-gap))
+        w.vae_behind(&gs, &nats(-gap), &sf)
     };
     let below = reference - g.test_neg_elbo;
     let against_reference = if below.abs() < LEVEL {
-        format!(
-            "level with the independent-pixel score of {}",
-            nats(reference)
-        )
+        w.vae_reference_level(&nats(reference))
     } else if below > 0.0 {
-        format!(
-            "{} nats below the independent-pixel score of {}",
-            nats(below),
-            nats(reference)
-        )
+        w.vae_reference_below(&nats(below), &nats(reference))
     } else {
-        format!(
-            "{} nats above the independent-pixel score of {}",
-            nats(-below),
-            nats(reference)
-        )
+        w.vae_reference_above(&nats(-below), &nats(reference))
     };
-    format!(
-        "After {} steps {standing} on the test −ELBO ({} against {} nats; {st}: {}), and {gs} is \
-         {against_reference}.",
-        format::count(g.step),
-        nats(g.test_neg_elbo),
-        nats(s.test_neg_elbo),
-        nats(t.test_neg_elbo),
+    w.vae_sentence(
+        &format::count(g.step),
+        &standing,
+        &nats(g.test_neg_elbo),
+        &nats(s.test_neg_elbo),
+        &st,
+        &nats(t.test_neg_elbo),
+        &gs,
+        &against_reference,
     )
 }
 
@@ -78,9 +76,9 @@ mod tests {
             ..VaeConfig::default()
         };
         let mut trainer = VaeTrainer::new(config).unwrap();
-        assert!(run_sentence(&trainer, 24.59).starts_with("No −ELBO recorded yet"));
+        assert!(run_sentence(&trainer, 24.59, Lang::En).starts_with("No −ELBO recorded yet"));
         trainer.step(200);
-        let sentence = run_sentence(&trainer, 24.59);
+        let sentence = run_sentence(&trainer, 24.59, Lang::En);
         let g = trainer.history(Estimator::GumbelSoftmax)[1].test_neg_elbo;
         let s = trainer.history(Estimator::ScoreFunction)[1].test_neg_elbo;
         assert!(sentence.starts_with("After 200 steps GS is "), "{sentence}");
@@ -97,7 +95,20 @@ mod tests {
             "{sentence}"
         );
         // Against a reference far above or below every model.
-        assert!(run_sentence(&trainer, 1e3).contains("nats below the independent-pixel score"));
-        assert!(run_sentence(&trainer, 0.0).contains("nats above the independent-pixel score"));
+        assert!(run_sentence(&trainer, 1e3, Lang::En)
+            .contains("nats below the independent-pixel score"));
+        assert!(run_sentence(&trainer, 0.0, Lang::En)
+            .contains("nats above the independent-pixel score"));
+        // The same run read in Chinese: the same numbers, no English word.
+        let chinese = run_sentence(&trainer, 24.59, Lang::ZhCn);
+        assert!(chinese.starts_with("经过 200 步，"), "{chinese}");
+        assert!(
+            chinese.contains(&format!("{:.2} 对 {:.2} 奈特", g, s)),
+            "{chinese}"
+        );
+        assert!(
+            !chinese.contains("nats") && !chinese.contains("baseline"),
+            "{chinese}"
+        );
     }
 }

@@ -5,6 +5,9 @@
 //! Slicing never changes the result: the trainer gives bit-identical curves however its steps
 //! are split, so a run is a function of its settings alone.
 
+use super::vae_report::{estimator_name, run_sentence};
+use crate::i18n::messages::reports;
+use crate::i18n::Lang;
 use crate::render::{DigitRow, VaeCurve, VaeCurvesData, VaeDigitsData};
 use crate::vae::data::SIDE;
 use crate::vae::{Estimator, VaeConfig, VaeError, VaeTrainer, ESTIMATORS, RECORD_EVERY};
@@ -28,6 +31,8 @@ pub struct VaeRun {
     chunk: u64,
     timed_steps: u64,
     timed_ms: f64,
+    /// The language of the words the figures' data and the table carry.
+    lang: Lang,
 }
 
 impl VaeRun {
@@ -53,7 +58,23 @@ impl VaeRun {
             chunk: 1,
             timed_steps: 0,
             timed_ms: 0.0,
+            lang: Lang::En,
         })
+    }
+
+    /// Words the figures' data, the table's names and the run's sentence in `lang` from now on.
+    pub fn set_language(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// The language of the run's words.
+    pub fn language(&self) -> Lang {
+        self.lang
+    }
+
+    /// The sentence that reads the run, in the run's language.
+    pub fn sentence(&self) -> String {
+        run_sentence(&self.trainer, self.reference, self.lang)
     }
 
     /// The trainer (its history, models and settings).
@@ -118,7 +139,7 @@ impl VaeRun {
         for r in from..self.records() {
             for e in ESTIMATORS {
                 if let Some(record) = self.trainer.history(e).get(r) {
-                    cells.push(e.name().to_string());
+                    cells.push(estimator_name(e, self.lang));
                     cells.push(record.step.to_string());
                     cells.push(format!("{:.3}", record.train_neg_elbo));
                     cells.push(format!("{:.3}", record.test_neg_elbo));
@@ -130,12 +151,13 @@ impl VaeRun {
 
     /// The learning curves' data; the step axis reaches at least `horizon`.
     pub fn curves(&self, horizon: f64) -> VaeCurvesData {
+        let w = reports(self.lang);
         let curves = ESTIMATORS
             .iter()
             .map(|&e| {
                 let history = self.trainer.history(e);
                 VaeCurve {
-                    name: e.name().to_string(),
+                    name: estimator_name(e, self.lang),
                     steps: history.iter().map(|r| r.step as f64).collect(),
                     train: history.iter().map(|r| r.train_neg_elbo).collect(),
                     test: history.iter().map(|r| r.test_neg_elbo).collect(),
@@ -148,13 +170,14 @@ impl VaeRun {
             step: self.trainer.steps() as f64,
             tau: self.trainer.tau(),
             horizon,
-            waiting: format!("The first −ELBO is recorded at step {RECORD_EVERY}."),
+            waiting: w.vae_waiting(RECORD_EVERY),
         }
     }
 
     /// The digits' data: the shown test digits and each model's reconstructions of them, and
     /// each model's samples from its prior.
     pub fn digits(&self) -> VaeDigitsData {
+        let w = reports(self.lang);
         let data = self.trainer.data();
         let originals = self
             .shown
@@ -162,33 +185,37 @@ impl VaeRun {
             .filter_map(|&i| data.test_image(i).map(<[f32]>::to_vec))
             .collect();
         let mut left = vec![DigitRow {
-            label: "test digit".into(),
+            label: w.vae_test_digit(),
             images: originals,
         }];
         // The shown indices come from the test set itself, so this cannot fail.
         if let Ok(models) = self.trainer.reconstructions(&self.shown) {
-            left.extend(models.into_iter().map(|m| row(m.estimator, m.images)));
+            left.extend(
+                models
+                    .into_iter()
+                    .map(|m| row(m.estimator, m.images, self.lang)),
+            );
         }
         let seed = self.trainer.config().seed ^ PRIOR_SEED_MIX;
         let right = self
             .trainer
             .prior_samples(PRIOR_SAMPLES, seed)
             .into_iter()
-            .map(|m| row(m.estimator, m.images))
+            .map(|m| row(m.estimator, m.images, self.lang))
             .collect();
         VaeDigitsData {
             side: SIDE,
-            left_title: "Test digits and each model's reconstruction".into(),
+            left_title: w.vae_left_title(),
             left,
-            right_title: "Samples from each model's prior".into(),
+            right_title: w.vae_right_title(),
             right,
         }
     }
 }
 
-fn row(estimator: Estimator, images: Vec<Vec<f32>>) -> DigitRow {
+fn row(estimator: Estimator, images: Vec<Vec<f32>>, lang: Lang) -> DigitRow {
     DigitRow {
-        label: estimator.name().into(),
+        label: estimator_name(estimator, lang),
         images,
     }
 }

@@ -11,8 +11,6 @@
 //! itself with short messages instead of building the trainer's configuration (the tests make
 //! sure both agree).
 
-use std::fmt;
-
 use crate::model::limits::whole_in;
 use crate::model::url::MAX_STATE_LEN;
 use crate::vae::config::{MAX_CATEGORIES, MAX_LATENTS};
@@ -27,15 +25,27 @@ pub const MIN_LATENTS: usize = 1;
 /// Smallest K the trainer accepts.
 pub const MIN_CATEGORIES: usize = 2;
 /// The link's key for these settings.
-const KEY: &str = "vae";
+pub(super) const KEY: &str = "vae";
 
-/// A setting of view 9 that was refused, with a message naming its control.
+/// A control of view 9 that takes a whole number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VaeControl {
+    /// N, the number of latent variables.
+    Latents,
+    /// K, the number of classes of each.
+    Categories,
+    /// The step "run until" stops at.
+    Until,
+}
+
+/// A setting of view 9 that was refused, with a message naming its control (worded in
+/// `vae_words`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum VaeSettingError {
     /// A value that is not a whole number in its range.
     Range {
-        /// The control, as the page names it.
-        name: &'static str,
+        /// The control.
+        setting: VaeControl,
         /// The value given.
         value: f64,
         /// The smallest value accepted.
@@ -45,28 +55,6 @@ pub enum VaeSettingError {
     },
     /// The link's `vae=` value cannot be used (or is given twice).
     Link,
-}
-
-impl fmt::Display for VaeSettingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Range {
-                name,
-                value,
-                min,
-                max,
-            } => write!(
-                f,
-                "{name} = {value}: must be a whole number from {min} to {max}"
-            ),
-            Self::Link => write!(
-                f,
-                "the link's state was not restored: {KEY} must be given once, as N,K,sched or \
-                 fixed,until with N from {MIN_LATENTS} to {MAX_LATENTS}, K from \
-                 {MIN_CATEGORIES} to {MAX_CATEGORIES} and until from 1 to {MAX_RUN_STEPS}"
-            ),
-        }
-    }
 }
 
 /// View 9's settings. Every value held is valid: the setters refuse anything else.
@@ -90,10 +78,10 @@ impl Default for VaeSettings {
     }
 }
 
-/// `value` as a whole number from `min` to `max`, or the error naming `name`.
-fn whole(name: &'static str, value: f64, min: u64, max: u64) -> Result<u64, VaeSettingError> {
+/// `value` as a whole number from `min` to `max`, or the error naming `setting`.
+fn whole(setting: VaeControl, value: f64, min: u64, max: u64) -> Result<u64, VaeSettingError> {
     whole_in(value, min, max).ok_or(VaeSettingError::Range {
-        name,
+        setting,
         value,
         min,
         max,
@@ -124,7 +112,7 @@ impl VaeSettings {
     /// When N is not a whole number from [`MIN_LATENTS`] to [`MAX_LATENTS`]; nothing changes.
     pub fn set_latents(&mut self, n: f64) -> Result<(), VaeSettingError> {
         let (min, max) = (MIN_LATENTS as u64, MAX_LATENTS as u64);
-        self.latents = whole("latent variables N", n, min, max)? as usize;
+        self.latents = whole(VaeControl::Latents, n, min, max)? as usize;
         Ok(())
     }
 
@@ -135,7 +123,7 @@ impl VaeSettings {
     /// changes.
     pub fn set_categories(&mut self, k: f64) -> Result<(), VaeSettingError> {
         let (min, max) = (MIN_CATEGORIES as u64, MAX_CATEGORIES as u64);
-        self.categories = whole("categories per latent K", k, min, max)? as usize;
+        self.categories = whole(VaeControl::Categories, k, min, max)? as usize;
         Ok(())
     }
 
@@ -149,7 +137,7 @@ impl VaeSettings {
     /// # Errors
     /// Unless a whole number from 1 to [`MAX_RUN_STEPS`]; nothing changes.
     pub fn set_until(&mut self, until: f64) -> Result<(), VaeSettingError> {
-        self.until = whole("run until step", until, 1, MAX_RUN_STEPS)?;
+        self.until = whole(VaeControl::Until, until, 1, MAX_RUN_STEPS)?;
         Ok(())
     }
 

@@ -11,7 +11,7 @@ use super::frame::{local, message, start_figure};
 use super::marks::{current_dot, main_curve, reference_line};
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min, linear_range};
-use super::text::text;
+use super::text::{text, words};
 use super::theme::{px, small_font, style_mesh, TEXT};
 use crate::format;
 
@@ -27,7 +27,7 @@ pub fn draw_annealing<DB: DrawingBackend>(
         .filter(|(s, t)| s.is_finite() && t.is_finite())
         .collect();
     if curve.is_empty() {
-        return message(area, theme, "No schedule to show.");
+        return message(area, theme, words(theme).no_schedule());
     }
     if start_figure(area, theme, 160.0, 120.0)?.is_none() {
         return Ok(());
@@ -58,8 +58,8 @@ pub fn draw_annealing<DB: DrawingBackend>(
     mesh.x_labels(6)
         .y_labels(6)
         .x_label_formatter(&format_step)
-        .x_desc("training step")
-        .y_desc("temperature τ")
+        .x_desc(words(theme).training_step())
+        .y_desc(words(theme).temperature_tau())
         .draw()?;
     let to_px = |x: f64, y: f64| {
         local(
@@ -98,7 +98,7 @@ pub fn draw_annealing<DB: DrawingBackend>(
         };
         text(
             area,
-            &format!("step {}: τ = {}", step_text(s), format::rounded(t, 3)),
+            &words(theme).step_tau(&step_text(s), &format::rounded(t, 3)),
             (at.0 + dx, at.1 - px(theme, 9.0)),
             &small_font(theme).color(&TEXT),
             hpos,

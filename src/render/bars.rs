@@ -12,7 +12,7 @@ use super::frame::{chart_builder, local, message, plot_below, start_figure, Fram
 use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::{class_colour, lighten};
 use super::ranges::{finite_max, linear_range};
-use super::text::fitting;
+use super::text::{fitting, words};
 use super::theme::{label_font, px, stroke, style_mesh, SUBTLE, TEXT};
 
 pub struct PairedBars<'a> {
@@ -37,7 +37,7 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
 ) -> Drawn {
     let k = bars.reference.len().max(bars.observed.len());
     if k == 0 {
-        return message(area, theme, "No classes to show.");
+        return message(area, theme, words(theme).no_classes());
     }
     let Some(Frame { w, h, margin }) = start_figure(area, theme, 160.0, 120.0)? else {
         return Ok(());
@@ -72,7 +72,7 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     mesh.disable_x_mesh()
         .x_labels(k)
         .y_labels(6)
-        .x_desc("class i")
+        .x_desc(words(theme).class_i())
         .y_desc(y_desc)
         .draw()?;
 

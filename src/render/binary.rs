@@ -12,7 +12,7 @@ use super::frame::{chart_builder, local, message, plot_below, start_figure, Fram
 use super::marks::{header_strip, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::{class_colour, lighten};
 use super::ranges::{clip_runs, finite_max, linear_range};
-use super::text::fmt_tau;
+use super::text::{fmt_tau, words};
 use super::theme::{draw_axes, stroke, TEXT};
 
 /// A log axis reaches at most this far below its top; lower values sit on that floor.
@@ -32,21 +32,19 @@ pub fn draw_binary<DB: DrawingBackend>(
             .filter(|v| *v > 0.0),
     );
     if hist_max.is_none() && curve_max.is_none() {
-        return message(area, theme, "No density to show yet.");
+        return message(area, theme, words(theme).no_density());
     }
     let Some(Frame { w, h, margin }) = start_figure(area, theme, 160.0, 120.0)? else {
         return Ok(());
     };
     let colour = class_colour(0);
+    let words = words(theme);
 
     let note = fmt_tau(data.tau);
     let entries = [
+        LegendEntry::new(words.sampled_y1(), Swatch::Filled(lighten(colour, 0.35))),
         LegendEntry::new(
-            "sampled y₁ (histogram as density)",
-            Swatch::Filled(lighten(colour, 0.35)),
-        ),
-        LegendEntry::new(
-            "density p(y₁)",
+            words.density_p_y1(),
             Swatch::Line {
                 colour: TEXT,
                 dash: Dash::Solid,
@@ -84,7 +82,7 @@ pub fn draw_binary<DB: DrawingBackend>(
             &mut chart,
             theme,
             6,
-            ("y₁   (y₂ = 1 − y₁)", "density (log scale)"),
+            ("y₁   (y₂ = 1 − y₁)", words.density_log()),
         )?;
         let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(lo, hi))));
         draw_series(area, theme, data, lo, hi, &to_px, f64::log10)
@@ -92,7 +90,12 @@ pub fn draw_binary<DB: DrawingBackend>(
         let (y0, y1) = linear_range(0.0, top_value * 1.15);
         let mut chart =
             chart_builder(&plot, theme, 12.0, 56.0).build_cartesian_2d(0.0..1.0, y0..y1)?;
-        draw_axes(&mut chart, theme, 6, ("y₁   (y₂ = 1 − y₁)", "density"))?;
+        draw_axes(
+            &mut chart,
+            theme,
+            6,
+            ("y₁   (y₂ = 1 − y₁)", words.density()),
+        )?;
         let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(y0, y1))));
         draw_series(area, theme, data, y0, y1, &to_px, |y| y)
     }

@@ -14,7 +14,7 @@ use super::frame::{fits, local, message, start_figure, sub_area, Frame};
 use super::marks::{header_strip, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
 use super::ranges::linear_range;
-use super::text::{fitting, fmt_tau, text};
+use super::text::{fitting, fmt_tau, text, words};
 use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
 use crate::format;
 
@@ -29,8 +29,9 @@ pub fn draw_components<DB: DrawingBackend>(
 ) -> Result<(), RenderError> {
     let k = data.counts.len().max(data.mean.len()).max(data.probs.len());
     if k == 0 {
-        return message(area, theme, "No samples to show yet.");
+        return message(area, theme, words(theme).no_samples());
     }
+    let words = words(theme);
     let Some(Frame { w, h, margin }) = start_figure(area, theme, 200.0, 150.0)? else {
         return Ok(());
     };
@@ -38,7 +39,7 @@ pub fn draw_components<DB: DrawingBackend>(
     let note = if data.n > 0 {
         format!("{}  ·  n = {}", fmt_tau(data.tau), format::count(data.n))
     } else {
-        format!("{}  ·  no samples yet", fmt_tau(data.tau))
+        format!("{}  ·  {}", fmt_tau(data.tau), words.no_samples_note())
     };
     let line = |dash| Swatch::Line {
         colour: TEXT,
@@ -47,8 +48,8 @@ pub fn draw_components<DB: DrawingBackend>(
     };
     let entries = [
         LegendEntry::new("πᵢ", line(Dash::Solid)),
-        LegendEntry::new("sample mean of yᵢ", line(Dash::Dashed)),
-        LegendEntry::new("fraction of samples per bin", Swatch::Filled(SUBTLE)),
+        LegendEntry::new(words.sample_mean_yi(), line(Dash::Dashed)),
+        LegendEntry::new(words.fraction_per_bin(), Swatch::Filled(SUBTLE)),
     ];
     let top = header_strip(area, theme, &entries, &note, margin)?;
 
@@ -59,22 +60,13 @@ pub fn draw_components<DB: DrawingBackend>(
     let body_h = h - body_top - footer - margin;
     text(
         area,
-        "yᵢ (bins over [0, 1])",
+        words.bins_axis(),
         (w / 2, h - margin),
         &label_font(theme),
         HPos::Center,
         VPos::Bottom,
     )?;
-    let y_desc = fitting(
-        area,
-        &[
-            "fraction of samples (linear)",
-            "fraction of samples",
-            "fraction",
-        ],
-        &label_font(theme),
-        body_h,
-    );
+    let y_desc = fitting(area, words.fraction_axis(), &label_font(theme), body_h);
     text(
         area,
         y_desc,

@@ -15,7 +15,7 @@ use super::marks::{
 };
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min};
-use super::text::text;
+use super::text::{text, words};
 use super::theme::{draw_axes, px, small_font, TEXT};
 use crate::format;
 
@@ -38,8 +38,9 @@ pub fn draw_cost<DB: DrawingBackend>(
         .copied()
         .collect();
     if all.is_empty() {
-        return message(area, theme, "No cost model to show.");
+        return message(area, theme, words(theme).no_cost_model());
     }
+    let words = words(theme);
     let Some(Frame { w, h, margin }) = start_figure(area, theme, 200.0, 150.0)? else {
         return Ok(());
     };
@@ -56,10 +57,13 @@ pub fn draw_cost<DB: DrawingBackend>(
             },
         ),
         LegendEntry::new(
-            "paper (measured)",
+            words.paper_measured(),
             Swatch::Point(paper_colour, Marker::Diamond),
         ),
-        LegendEntry::new("current k", Swatch::Point(current_colour, Marker::Circle)),
+        LegendEntry::new(
+            words.current_k(),
+            Swatch::Point(current_colour, Marker::Circle),
+        ),
     ];
     let top = top_legend(area, theme, &entries, (w, margin), true)?;
     let (plot, _) = plot_below(area, theme, (w, h, margin), top);
@@ -80,7 +84,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         &mut chart,
         theme,
         8,
-        ("k, number of classes (log scale)", "speed-up × (log scale)"),
+        (words.classes_log(), words.speed_up_log()),
     )?;
     let to_px = |k: f64, s: f64| {
         local(
@@ -103,9 +107,9 @@ pub fn draw_cost<DB: DrawingBackend>(
             px(theme, 5.0),
             paper_colour.to_rgba(),
         )?;
-        let value = format!("{}× at k={}", format::rounded(s, 2), format::rounded(k, 4));
+        let value = words.paper_point(&format::rounded(s, 2), &format::rounded(k, 4));
         let label = if j == 0 {
-            format!("paper: {value}")
+            words.paper_label(&value)
         } else {
             value
         };

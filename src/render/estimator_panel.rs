@@ -12,8 +12,8 @@ use super::error::Drawn;
 use super::frame::{fits, local};
 use super::marks::{polyline, Dash, Marker};
 use super::ranges::log_range;
-use super::text::{fmt_tau, text};
-use super::theme::{px, small_font, stroke, style_mesh, SUBTLE, TEXT};
+use super::text::{fitting, fmt_tau, text, words};
+use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
 use super::uncertainty::{band, point_with_bar};
 use crate::format;
 
@@ -80,7 +80,8 @@ fn monte_carlo_only(c: &Columns) -> bool {
     c.exact.iter().all(|v| v.is_nan()) && c.estimate.iter().any(|v| v.is_finite())
 }
 
-/// Draws one panel: `desc` names the y axis; `bar_se` is the half-width of an error bar in
+/// Draws one panel: `descs` name the y axis, longest wording first (the first that fits is
+/// drawn); `bar_se` is the half-width of an error bar in
 /// standard errors (variance bars; the bias bars come with the data); `ratio` is the most the
 /// log axis spans.
 #[allow(clippy::too_many_arguments)]
@@ -91,13 +92,18 @@ pub fn draw_panel<DB: DrawingBackend>(
     looks: &[Look],
     x_axis: &LogAxis,
     quantity: Quantity,
-    desc: &str,
+    descs: &[&str],
     bar_se: f64,
     ratio: f64,
 ) -> Drawn {
     if !fits(panel, theme, 120.0, 90.0) {
         return Ok(());
     }
+    let words = words(theme);
+    // The plot's height: the panel less the chart's top margin and its x labels (below).
+    let (_, panel_h) = panel.dim_in_pixel();
+    let plot_h = panel_h.min(1 << 20) as i32 - px(theme, 48.0);
+    let desc = fitting(panel, descs, &label_font(theme), plot_h);
     let all: Vec<Columns> = data
         .curves
         .iter()
@@ -115,7 +121,7 @@ pub fn draw_panel<DB: DrawingBackend>(
         let (w, h) = panel.dim_in_pixel();
         return text(
             panel,
-            &format!("{desc}: no positive values"),
+            &words.no_positive_values(desc),
             (w as i32 / 2, h as i32 / 2),
             &small_font(theme),
             HPos::Center,
@@ -132,18 +138,13 @@ pub fn draw_panel<DB: DrawingBackend>(
         .map(|(curve, _)| curve.short_name.as_str())
         .collect();
     let shading = quantity == Quantity::Bias && all.iter().any(monte_carlo_only);
-    let mut notes = Vec::new();
+    // Each note is its wordings, longest first: the first that fits the plot's width is drawn.
+    let mut notes: Vec<Vec<String>> = Vec::new();
     if !zeros.is_empty() {
-        notes.push(format!(
-            "exactly 0, drawn on the floor: {}",
-            zeros.join(", ")
-        ));
+        notes.push(vec![words.zero_on_floor(&zeros)]);
     }
     if shading {
-        notes.push(format!(
-            "shaded: below √(tr Ĉov/M), not resolvable with M = {} samples",
-            format::count(data.samples as u64)
-        ));
+        notes.push(words.unresolvable_shading(&format::count(data.samples as u64)));
     }
     let lo = lo / (hi / lo).powf(NOTE_BAND * notes.len() as f64);
     let y_axis = LogAxis::new(lo, hi);
@@ -155,10 +156,7 @@ pub fn draw_panel<DB: DrawingBackend>(
             .any(|v| v.is_finite() && *v > 0.0 && *v < lo)
     });
     if zeros.is_empty() && below {
-        notes.insert(
-            0,
-            format!("values below {} drawn at the floor", log_label(lo)),
-        );
+        notes.insert(0, vec![words.below_floor(&log_label(lo))]);
     }
     let mut chart = ChartBuilder::on(panel)
         .margin_top(px(theme, 8.0))
@@ -170,7 +168,7 @@ pub fn draw_panel<DB: DrawingBackend>(
     style_mesh(&mut mesh, theme);
     mesh.x_labels(6)
         .y_labels(6)
-        .x_desc("τ (log scale)")
+        .x_desc(words.tau_log())
         .y_desc(desc)
         .draw()?;
     let to_px = |t: f64, v: f64| {
@@ -312,10 +310,12 @@ pub fn draw_panel<DB: DrawingBackend>(
         }
     }
     let (x, mut y) = to_px(x_axis.lo(), lo);
-    for note in notes {
+    let room = to_px(x_axis.hi(), lo).0 - x - px(theme, 12.0);
+    for wordings in notes {
+        let wordings: Vec<&str> = wordings.iter().map(String::as_str).collect();
         text(
             panel,
-            &note,
+            fitting(panel, &wordings, &small_font(theme), room),
             (x + px(theme, 6.0), y - px(theme, 4.0)),
             &small_font(theme),
             HPos::Left,

@@ -15,8 +15,8 @@ use super::estimator_panel::{draw_panel, Look, Quantity};
 use super::frame::{message, start_figure, sub_area, Frame};
 use super::marks::{legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::CLASS_COLOURS;
-use super::text::text;
-use super::theme::{px, small_font, SUBTLE, TEXT};
+use super::text::{fitting, text, words};
+use super::theme::{label_font, px, small_font, SUBTLE, TEXT};
 use crate::format;
 
 /// Per-curve look, in the order the model lists the estimators. Yellow is skipped: thin lines in
@@ -59,8 +59,9 @@ pub fn draw_estimators<DB: DrawingBackend>(
         .filter(|t| t.is_finite() && *t > 0.0)
         .collect();
     if taus.is_empty() || data.curves.is_empty() {
-        return message(area, theme, "No estimator sweep to show yet.");
+        return message(area, theme, words(theme).no_estimator_sweep());
     }
+    let words = words(theme);
     let Some(Frame { w, h, margin }) = start_figure(area, theme, 240.0, 200.0)? else {
         return Ok(());
     };
@@ -82,18 +83,19 @@ pub fn draw_estimators<DB: DrawingBackend>(
         })
         .collect();
     entries.push(LegendEntry::new(
-        "line: exact",
+        words.line_exact(),
         Swatch::Line {
             colour: SUBTLE,
             dash: Dash::Solid,
             marker: Marker::None,
         },
     ));
+    // The longest wording that fits a legend row beside its marker (the legend's swatch and gap).
+    let marks = words.mark_monte_carlo(&format::count(data.samples as u64));
+    let marks: Vec<&str> = marks.iter().map(String::as_str).collect();
+    let room = w - 2 * margin - px(theme, 18.0);
     entries.push(LegendEntry::new(
-        format!(
-            "mark: Monte Carlo, M = {} per τ, bar ±2 SE",
-            format::count(data.samples as u64)
-        ),
+        fitting(area, &marks, &label_font(theme), room),
         Swatch::Point(SUBTLE, Marker::Circle),
     ));
     let top = legend(
@@ -109,7 +111,7 @@ pub fn draw_estimators<DB: DrawingBackend>(
     let mut lines = Vec::new();
     if !data.exact.is_empty() {
         let parts: Vec<String> = data.exact.iter().map(|g| format::rounded(*g, 3)).collect();
-        lines.push(format!("exact gradient ∇F = ({})", parts.join(", ")));
+        lines.push(words.exact_gradient(&parts.join(", ")));
     }
     lines.extend(data.notes.iter().cloned());
     let line_h = px(theme, 17.0);
@@ -150,16 +152,12 @@ pub fn draw_estimators<DB: DrawingBackend>(
     };
 
     let metrics = [
-        (Quantity::Bias, "bias ‖E[ĝ] − ∇F‖ (log)", BIAS_RATIO),
-        (
-            Quantity::Variance,
-            "variance tr Cov[ĝ] (log)",
-            VARIANCE_RATIO,
-        ),
+        (Quantity::Bias, words.bias_log(), BIAS_RATIO),
+        (Quantity::Variance, words.variance_log(), VARIANCE_RATIO),
     ];
-    for (panel, (quantity, desc, ratio)) in panels.iter().zip(metrics) {
+    for (panel, (quantity, descs, ratio)) in panels.iter().zip(metrics) {
         draw_panel(
-            panel, theme, data, &looks, &x_axis, quantity, desc, BAR_SE, ratio,
+            panel, theme, data, &looks, &x_axis, quantity, descs, BAR_SE, ratio,
         )?;
     }
     Ok(())

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::bars::{draw_paired_bars, PairedBars};
 use super::data::{ExpectationData, Theme};
 use super::error::RenderError;
-use super::text::fmt_tau;
+use super::text::{fmt_tau, words};
 
 pub fn draw_expectation<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -16,6 +16,7 @@ pub fn draw_expectation<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), RenderError> {
     let whisker: Vec<f64> = data.std_err.iter().map(|s| 2.0 * s).collect();
+    let words = words(theme);
     draw_paired_bars(
         area,
         theme,
@@ -23,8 +24,8 @@ pub fn draw_expectation<DB: DrawingBackend>(
             reference: &data.probs,
             observed: &data.mean,
             whisker: &whisker,
-            reference_label: "π (class probability)",
-            observed_label: "E[yᵢ] ± 2 SE (Monte Carlo)",
+            reference_label: words.class_probability(),
+            observed_label: words.mean_two_se(),
             y_desc: &["π / E[yᵢ]"],
             notes: vec![fmt_tau(data.tau)],
         },

@@ -19,15 +19,16 @@ use super::frame::{local, message, start_figure_with_room, sub_area, Frame};
 use super::marks::{top_legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
 use super::ranges::{finite_max, linear_range};
-use super::text::{fmt_tau, text};
+use super::text::{fmt_tau, text, words};
 use super::theme::{label_font, px, stroke, style_mesh, TEXT};
 
 /// The smallest panel (CSS pixels) whose bars, ticks and labels stay readable.
 const PANEL_MIN: (f64, f64) = (90.0, 70.0);
 /// Horizontal room per class label on a panel's axis (CSS pixels).
 const CLASS_LABEL_W: f64 = 16.0;
-/// What the two panels of each temperature show.
-const ROWS: [&str; 2] = ["E[yᵢ], estimated", "one sample yᵢ"];
+/// How many panels each temperature has: E[yᵢ] and one sample (their names are the word
+/// table's `figure1_rows`).
+const ROWS: usize = 2;
 /// At most this many temperatures are drawn.
 const MAX_TAUS: usize = 8;
 
@@ -49,7 +50,7 @@ struct Grid {
 }
 
 impl Grid {
-    /// The panel of temperature `j`, row `r` of [`ROWS`]: (x, y) of its corner.
+    /// The panel of temperature `j`, row `r` (0: E[yᵢ], 1: the sample): (x, y) of its corner.
     fn corner(&self, j: usize, r: usize) -> (i32, i32) {
         let (col, row) = match self.arrangement {
             Arrangement::Across => (j, r),
@@ -79,8 +80,8 @@ fn choose_grid(
         .into_iter()
         .map(|arrangement| {
             let (cols, rows) = match arrangement {
-                Arrangement::Across => (taus, ROWS.len()),
-                Arrangement::Down => (ROWS.len(), taus),
+                Arrangement::Across => (taus, ROWS),
+                Arrangement::Down => (ROWS, taus),
             };
             Grid {
                 arrangement,
@@ -113,10 +114,10 @@ pub fn draw_figure1<DB: DrawingBackend>(
         .max()
         .unwrap_or(0);
     if taus == 0 || k == 0 {
-        return message(area, theme, "No temperatures to show.");
+        return message(area, theme, words(theme).no_temperatures());
     }
     let entries = [LegendEntry::new(
-        "πᵢ (the limit of E[yᵢ] as τ → 0)",
+        words(theme).pi_limit(),
         Swatch::Line {
             colour: TEXT,
             dash: Dash::Solid,
@@ -170,7 +171,11 @@ fn draw_labels<DB: DrawingBackend>(
     margin: i32,
 ) -> Drawn {
     let tau_labels: Vec<String> = data.taus.iter().take(taus).map(|&t| fmt_tau(t)).collect();
-    let row_labels: Vec<String> = ROWS.iter().map(|s| s.to_string()).collect();
+    let row_labels: Vec<String> = words(theme)
+        .figure1_rows()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let (columns, rows) = match grid.arrangement {
         Arrangement::Across => (&tau_labels, &row_labels),
         Arrangement::Down => (&row_labels, &tau_labels),

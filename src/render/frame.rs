@@ -12,11 +12,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::data::Theme;
 use super::error::{Drawn, RenderError};
-use super::text::text;
+use super::text::{text, words};
 use super::theme::{font, px, SUBTLE};
-
-/// The message for an area too small to hold a figure.
-pub const TOO_SMALL: &str = "(too small to draw)";
 
 /// Size and margin of a figure that has room to draw, in device pixels.
 pub struct Frame {
@@ -38,14 +35,15 @@ pub fn start_figure<DB: DrawingBackend>(
 }
 
 /// [`start_figure`] for a figure that works out itself whether it has room (the heatmap, whose
-/// room depends on its layout): `has_room` false gives the too-small message and `None`.
+/// room depends on its layout): `has_room` false gives the too-small message (in the theme's
+/// language) and `None`.
 pub fn start_figure_with_room<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     has_room: bool,
 ) -> Result<Option<Frame>, RenderError> {
     if !has_room {
-        message(area, theme, TOO_SMALL)?;
+        message(area, theme, words(theme).too_small())?;
         return Ok(None);
     }
     clear(area)?;

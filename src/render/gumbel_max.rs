@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use super::bars::{draw_paired_bars, PairedBars};
 use super::data::{GumbelMaxData, Theme};
 use super::error::RenderError;
+use super::text::words;
 use crate::format;
 
 pub fn draw_gumbel_max<DB: DrawingBackend>(
@@ -24,6 +25,7 @@ pub fn draw_gumbel_max<DB: DrawingBackend>(
         })
         .collect();
     let whisker: Vec<f64> = data.std_err.iter().map(|s| 2.0 * s).collect();
+    let words = words(theme);
     let mut notes = Vec::new();
     if let Some(p) = data.p_value.filter(|p| p.is_finite()) {
         notes.push(format_p(p));
@@ -31,7 +33,7 @@ pub fn draw_gumbel_max<DB: DrawingBackend>(
     notes.push(if data.n > 0 {
         format!("n = {}", format::count(data.n))
     } else {
-        "no draws yet".to_string()
+        words.no_draws_note().to_string()
     });
     draw_paired_bars(
         area,
@@ -40,9 +42,9 @@ pub fn draw_gumbel_max<DB: DrawingBackend>(
             reference: &data.probs,
             observed: &freq,
             whisker: &whisker,
-            reference_label: "π (class probability)",
-            observed_label: "argmax frequency ± 2 SE",
-            y_desc: &["probability / frequency", "proportion"],
+            reference_label: words.class_probability(),
+            observed_label: words.argmax_two_se(),
+            y_desc: words.probability_axis(),
             notes,
         },
     )

@@ -11,7 +11,8 @@
 //! fonts (`theme`), text (`text`), the figure's start and layout (`frame`), safe axis ranges and
 //! clipping (`ranges`), dashes, markers and legends (`marks`), axes (`axes`), colours of classes
 //! and the colour map (`palette`), and the heatmap's raster (`raster`). Numbers are written by
-//! the crate's `format` module, as everywhere in the explorer.
+//! the crate's `format` module, as everywhere in the explorer; words come from the figures' word
+//! table (`crate::i18n::figures`) in the theme's language.
 
 mod annealing;
 mod axes;
@@ -55,7 +56,6 @@ pub use error::RenderError;
 pub use estimators::draw_estimators;
 pub use expectation::draw_expectation;
 pub use figure1::draw_figure1;
-pub use frame::TOO_SMALL;
 pub use gumbel_max::draw_gumbel_max;
 pub use palette::{class_colour, colour_map, lighten, CLASS_COLOURS};
 pub use projection::draw_projection;

@@ -10,13 +10,9 @@ use super::data::{ProjectionData, Theme};
 use super::error::RenderError;
 use super::frame::{message, start_figure, Frame};
 use super::palette::class_colour;
-use super::text::{fmt_tau, text};
+use super::text::{fmt_tau, text, words};
 use super::theme::{label_font, px, small_font, stroke, SUBTLE, TEXT};
 use crate::format;
-
-/// The note every reader of this view needs.
-pub const PROJECTION_NOTE: &str =
-    "The density is drawn for k = 2 and 3 only; here the samples are projected into a k-gon.";
 
 pub fn draw_projection<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -30,7 +26,7 @@ pub fn draw_projection<DB: DrawingBackend>(
         .filter(|(x, y)| x.is_finite() && y.is_finite())
         .collect();
     if vertices.is_empty() {
-        return message(area, theme, "No polygon to draw.");
+        return message(area, theme, words(theme).no_polygon());
     }
     let Some(Frame { w, h, margin }) = start_figure(area, theme, 160.0, 140.0)? else {
         return Ok(());
@@ -46,9 +42,10 @@ pub fn draw_projection<DB: DrawingBackend>(
         HPos::Left,
         VPos::Top,
     )?;
+    // The note every reader of this view needs.
     text(
         area,
-        PROJECTION_NOTE,
+        words(theme).projection_note(),
         (w / 2, h - margin),
         &small_font(theme),
         HPos::Center,

@@ -11,7 +11,7 @@ use super::error::RenderError;
 use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
 use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::class_colour;
-use super::text::{fitting, fmt_tau};
+use super::text::{fitting, fmt_tau, words};
 use super::theme::{label_font, px, style_mesh};
 use crate::format;
 
@@ -26,15 +26,17 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
     let shown = data.samples.len().min(MAX_SAMPLES);
     let k = data.samples.iter().map(Vec::len).max().unwrap_or(0);
     if shown == 0 || k == 0 {
-        return message(area, theme, "No samples to show yet.");
+        return message(area, theme, words(theme).no_samples());
     }
+    let words = words(theme);
     let Some(Frame { w, h, margin }) = start_figure(area, theme, 160.0, 120.0)? else {
         return Ok(());
     };
 
     let mut note = fmt_tau(data.tau);
     if data.samples.len() > shown {
-        note = format!("{note}  ·  first {shown} of {}", data.samples.len());
+        let first = words.first_of(&shown.to_string(), &data.samples.len().to_string());
+        note = format!("{note}  ·  {first}");
     }
     let entries: Vec<LegendEntry> = (0..k)
         .map(|i| {
@@ -47,12 +49,7 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
     let top = header_strip(area, theme, &entries, &note, margin)?;
 
     let (plot, axis_h) = plot_below(area, theme, (w, h, margin), top);
-    let y_desc = fitting(
-        area,
-        &["components yᵢ (stacked, sum 1)", "yᵢ (stacked)"],
-        &label_font(theme),
-        axis_h,
-    );
+    let y_desc = fitting(area, words.stacked_axis(), &label_font(theme), axis_h);
     let mut chart = chart_builder(&plot, theme, 12.0, 52.0)
         .build_cartesian_2d(ClassAxis::new(shown), 0.0..1.0)?;
     let mut mesh = chart.configure_mesh();
@@ -61,7 +58,7 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
         .x_labels(shown.min(15))
         // Six ticks where there is room, fewer in a short strip so their labels never touch.
         .y_labels((axis_h / px(theme, 22.0)).clamp(2, 6) as usize)
-        .x_desc("sample")
+        .x_desc(words.sample())
         .y_desc(y_desc)
         .draw()?;
 

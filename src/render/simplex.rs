@@ -18,7 +18,7 @@ use super::palette::colour_map;
 use super::raster::{
     colour_range, dot_alpha, dot_radius, draw_scaled_cells, rgb_image, Bounds, RasterElement,
 };
-use super::text::{fmt_tau, text, text_size};
+use super::text::{fmt_tau, text, text_size, words};
 use super::theme::{font, label_font, px, small_font, stroke, AXIS, TEXT};
 use crate::format;
 
@@ -89,11 +89,7 @@ pub fn draw_simplex<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), RenderError> {
     let Some(bounds) = Bounds::of(&data.vertices) else {
-        return message(
-            area,
-            theme,
-            "No triangle to draw: its corners span no area.",
-        );
+        return message(area, theme, words(theme).no_triangle());
     };
     let (aw, ah) = area.dim_in_pixel();
     let (x0, y0, w, h) = simplex_raster_rect(aw, ah, &data.vertices, theme);

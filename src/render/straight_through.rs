@@ -12,7 +12,7 @@ use super::data::{StraightThroughData, Theme};
 use super::error::{Drawn, RenderError};
 use super::frame::{fits, local, message, start_figure_with_room, sub_area};
 use super::palette::{class_colour, lighten};
-use super::text::{fmt_tau, text, text_size};
+use super::text::{fmt_tau, text, text_size, words};
 use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
 use crate::format;
 
@@ -96,24 +96,16 @@ pub fn draw_straight_through<DB: DrawingBackend>(
 ) -> Result<(), RenderError> {
     let k = data.soft.len().max(data.hard.len());
     if k == 0 {
-        return message(area, theme, "No sample to show yet.");
+        return message(area, theme, words(theme).no_sample());
     }
+    let words = words(theme);
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w.min(1 << 20) as i32, h.min(1 << 20) as i32);
     let margin = px(theme, 8.0);
     let small = small_font(theme);
     let tau = fmt_tau(data.tau);
-    let footer = wrap(
-        area,
-        &[
-            "y_ST = z + y − stop_gradient(y):",
-            "its value is z, its gradient is that of y",
-            "·",
-            &tau,
-        ],
-        &small,
-        w - 2 * margin,
-    );
+    let [rule, meaning] = words.st_rule();
+    let footer = wrap(area, &[rule, meaning, "·", &tau], &small, w - 2 * margin);
     let line_h = px(theme, 16.0);
     let footer_h = px(theme, 8.0) + line_h * footer.len() as i32;
     let panels = choose_panels(theme, (w, h, margin), footer_h);
@@ -127,8 +119,8 @@ pub fn draw_straight_through<DB: DrawingBackend>(
 
     let title = label_font(theme);
     let titles = [
-        ("forward: z = onehot(argmax y)", panels.forward),
-        ("backward: gradient of soft y", panels.backward),
+        (words.forward_title(), panels.forward),
+        (words.backward_title(), panels.backward),
     ];
     for (label, (x, y)) in titles {
         text(
@@ -174,6 +166,7 @@ fn draw_route<DB: DrawingBackend>(
     let pen = TEXT.stroke_width(stroke(theme, 1.5));
     let head = px(theme, 6.0);
     let small = small_font(theme);
+    let words = words(theme);
     match panels.layout {
         Layout::SideBySide => {
             let y = panels.forward.1 + panels.h / 2;
@@ -200,7 +193,7 @@ fn draw_route<DB: DrawingBackend>(
             )?;
             text(
                 area,
-                "copied to y",
+                words.copied_to_y(),
                 at(px(theme, 4.0)),
                 &small,
                 HPos::Center,
@@ -223,7 +216,7 @@ fn draw_route<DB: DrawingBackend>(
             let label = (x + px(theme, 8.0), (y0 + y1) / 2);
             text(
                 area,
-                "∂L/∂z copied to y",
+                words.gradient_copied(),
                 label,
                 &small,
                 HPos::Left,
@@ -260,7 +253,7 @@ fn draw_bars<DB: DrawingBackend>(
     mesh.disable_x_mesh()
         .x_labels(k)
         .y_labels(3)
-        .x_desc("class i")
+        .x_desc(words(theme).class_i())
         .y_desc(y_desc)
         .draw()?;
     let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(0.0, 1.1))));

@@ -1,12 +1,25 @@
-//! Writing on a figure: text placed at a pixel with an alignment, the size it will take, the
-//! wording that fits, and the temperature label every figure writes the same way.
+//! Writing on a figure: the words in the theme's language, text placed at a pixel with an
+//! alignment, the size it will take, the wording that fits, and the temperature label every
+//! figure writes the same way.
+//!
+//! Sizes come from the backend: the browser's canvas measures text with `measureText`; plotters'
+//! SVG backend without a font library estimates 0.455 × the font size per UTF-8 byte, which
+//! makes a CJK character (three bytes) about 1.37 em wide where it draws 1 em. Native SVGs of the
+//! Chinese figures therefore give their text more room than it takes, never less.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::data::Theme;
 use super::error::Drawn;
 use crate::format::rounded;
+use crate::i18n::figures::FigureWords;
+
+/// The words of the theme's language.
+pub fn words(theme: &Theme) -> &'static dyn FigureWords {
+    crate::i18n::figures::words(theme.lang)
+}
 
 /// Draws `text` anchored at `at` (area pixels) with the given alignment.
 pub fn text<DB: DrawingBackend>(

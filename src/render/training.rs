@@ -13,6 +13,7 @@ use super::frame::{message, start_figure, sub_area, Frame};
 use super::marks::{legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::CLASS_COLOURS;
 use super::raster::Bounds;
+use super::text::words;
 use super::theme::px;
 use super::training_data::{TrainingData, Trajectory};
 use super::training_panels::{draw_series, Series};
@@ -129,8 +130,9 @@ pub fn draw_training<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), RenderError> {
     if data.curves.is_empty() || data.steps.is_empty() {
-        return message(area, theme, "No training run to show.");
+        return message(area, theme, words(theme).no_training_run());
     }
+    let words = words(theme);
     let Some(Frame { w, h, .. }) = start_figure(area, theme, MIN_W, MIN_H)? else {
         return Ok(());
     };
@@ -155,15 +157,15 @@ pub fn draw_training<DB: DrawingBackend>(
     legend(area, theme, &entries, (m, m), w - 2 * m, true)?;
 
     let objective = Series {
-        desc: "exact objective F(θ)",
+        desc: words.exact_objective(),
         values: |c| &c.objective,
         log: false,
-        reference: Some((data.optimum_objective, "optimum".to_string())),
+        reference: Some((data.optimum_objective, words.optimum())),
         fixed: None,
     };
     draw_series(&sub_area(area, layout.objective), theme, data, &objective)?;
     let variance = Series {
-        desc: "gradient variance (log)",
+        desc: words.gradient_variance_log(),
         values: |c| &c.variance,
         log: true,
         reference: None,
@@ -178,18 +180,18 @@ pub fn draw_training<DB: DrawingBackend>(
                 desc: "π₁",
                 values: |c| &c.tracked,
                 log: false,
-                reference: Some((*optimum, "optimum".to_string())),
+                reference: Some((*optimum, words.optimum())),
                 fixed: Some((0.0, 1.0)),
             };
             draw_series(&panel, theme, data, &series)
         }
         Trajectory::BestClass { class } => {
-            let desc = format!("π of class {} (the best)", class + 1);
+            let desc = words.best_class_pi(&(class + 1).to_string());
             let series = Series {
                 desc: &desc,
                 values: |c| &c.tracked,
                 log: false,
-                reference: Some((1.0, "optimum".to_string())),
+                reference: Some((1.0, words.optimum())),
                 fixed: Some((0.0, 1.0)),
             };
             draw_series(&panel, theme, data, &series)

@@ -13,7 +13,7 @@ use super::error::Drawn;
 use super::frame::{fits, local};
 use super::marks::{marker, polyline, Dash};
 use super::ranges::{finite_max, finite_min, linear_range, log_range};
-use super::text::text;
+use super::text::{text, words};
 use super::theme::{px, small_font, stroke, style_mesh, TEXT};
 use super::training::style_of;
 use super::training_data::{TrainingCurve, TrainingData};
@@ -32,7 +32,7 @@ pub(super) struct Series<'a> {
     /// A base-10 log axis instead of a linear one.
     pub log: bool,
     /// A dashed horizontal line at this value, labelled.
-    pub reference: Option<(f64, String)>,
+    pub reference: Option<(f64, &'a str)>,
     /// A fixed linear y range (π in [0, 1]) instead of one fitted to the values.
     pub fixed: Option<(f64, f64)>,
 }
@@ -46,6 +46,7 @@ pub(super) fn draw_series<DB: DrawingBackend>(
     if !fits(panel, theme, 120.0, 70.0) {
         return Ok(());
     }
+    let words = words(theme);
     let last = finite_max(data.steps.iter().copied()).unwrap_or(0.0);
     let (x0, x1) = linear_range(0.0, last.max(1.0));
     let all = || {
@@ -67,7 +68,7 @@ pub(super) fn draw_series<DB: DrawingBackend>(
             let (w, h) = panel.dim_in_pixel();
             return text(
                 panel,
-                &format!("{}: none yet", series.desc),
+                &words.none_yet(series.desc),
                 (w as i32 / 2, h as i32 / 2),
                 &small_font(theme),
                 HPos::Center,
@@ -80,7 +81,7 @@ pub(super) fn draw_series<DB: DrawingBackend>(
         mesh.x_labels(5)
             .y_labels(5)
             .x_label_formatter(&step_label)
-            .x_desc("training step")
+            .x_desc(words.training_step())
             .y_desc(series.desc)
             .draw()?;
         let to_px = |x: f64, y: f64| local(panel, chart.backend_coord(&(x, y.clamp(lo, hi))));
@@ -106,7 +107,7 @@ pub(super) fn draw_series<DB: DrawingBackend>(
             .y_labels(5)
             .x_label_formatter(&step_label)
             .y_label_formatter(&value_label)
-            .x_desc("training step")
+            .x_desc(words.training_step())
             .y_desc(series.desc)
             .draw()?;
         let to_px = |x: f64, y: f64| local(panel, chart.backend_coord(&(x, y.clamp(y0, y1))));

@@ -10,7 +10,7 @@ use super::data::{SimplexHeatmapData, Theme};
 use super::error::Drawn;
 use super::marks::{marker, polyline, Marker};
 use super::raster::{colour_range, draw_scaled_cells, rgb_image, Bounds, RasterElement};
-use super::text::{fmt_tau, text};
+use super::text::{fmt_tau, text, words};
 use super::theme::{label_font, px, small_font, stroke, TEXT};
 use super::training::style_of;
 use super::training_data::TrainingData;
@@ -81,10 +81,7 @@ pub(super) fn draw_paths<DB: DrawingBackend>(
     }
     text(
         panel,
-        &format!(
-            "π's paths; background: log density of y at π₀, {}",
-            fmt_tau(heatmap.tau)
-        ),
+        &words(theme).paths_caption(&fmt_tau(heatmap.tau)),
         (0, 0),
         &small_font(theme).color(&TEXT),
         HPos::Left,

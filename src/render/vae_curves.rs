@@ -11,7 +11,7 @@ use super::frame::{local, message, start_figure, sub_area};
 use super::marks::{header_strip, marker, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
 use super::ranges::{finite_max, finite_min, linear_range};
-use super::text::text;
+use super::text::{text, words};
 use super::theme::{px, small_font, stroke, style_mesh, SUBTLE, TEXT};
 use crate::format;
 
@@ -58,6 +58,7 @@ pub fn draw_vae_curves<DB: DrawingBackend>(
     let Some(frame) = start_figure(area, theme, 240.0, 160.0)? else {
         return Ok(());
     };
+    let words = words(theme);
     let mut entries: Vec<LegendEntry> = data
         .curves
         .iter()
@@ -68,21 +69,20 @@ pub fn draw_vae_curves<DB: DrawingBackend>(
                 dash: Dash::Solid,
                 marker: curve_marker(i),
             };
-            LegendEntry::new(format!("{} test", c.name), swatch)
+            LegendEntry::new(words.curve_test(&c.name), swatch)
         })
         .collect();
     entries.push(LegendEntry::new(
-        "train (as trained)",
+        words.train_as_trained(),
         Swatch::Line {
             colour: SUBTLE,
             dash: Dash::Dashed,
             marker: Marker::None,
         },
     ));
-    let note = format!(
-        "step {} · τ = {}",
-        format::count(data.step.max(0.0) as u64),
-        format::rounded(data.tau, 3)
+    let note = words.step_note(
+        &format::count(data.step.max(0.0) as u64),
+        &format::rounded(data.tau, 3),
     );
     let top = header_strip(area, theme, &entries, &note, frame.margin)?;
     let plot = sub_area(area, (0, top, frame.w, frame.h - top));
@@ -117,8 +117,8 @@ pub fn draw_vae_curves<DB: DrawingBackend>(
         .y_labels(6)
         .x_label_formatter(&format_step)
         .y_label_formatter(&format_nats)
-        .x_desc("training step")
-        .y_desc("−ELBO (nats per image)")
+        .x_desc(words.training_step())
+        .y_desc(words.neg_elbo_axis())
         .draw()?;
     let to_px = |x: f64, y: f64| {
         local(
@@ -139,10 +139,7 @@ pub fn draw_vae_curves<DB: DrawingBackend>(
         )?;
         text(
             &plot,
-            &format!(
-                "independent pixels: {} nats",
-                format::rounded(data.reference, 4)
-            ),
+            &words.independent_pixels(&format::rounded(data.reference, 4)),
             (b.0 - px(theme, 4.0), b.1 - px(theme, 4.0)),
             &small_font(theme),
             HPos::Right,

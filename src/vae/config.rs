@@ -1,7 +1,7 @@
 //! The VAE's settings, their defaults and their accepted ranges (the one place each bound
 //! lives), and the temperature: fixed or annealed.
 
-use super::error::VaeError;
+use super::error::{TemperatureFault, VaeError};
 use crate::math::{AnnealingSchedule, Error as MathError};
 
 /// Largest number of latent variables N.
@@ -49,22 +49,29 @@ impl Temperature {
         let in_range = |tau: f64| (MIN_TAU..=MAX_TAU).contains(&tau);
         match self {
             Self::Fixed(tau) if in_range(*tau) => Ok(()),
-            Self::Fixed(tau) => Err(VaeError::Temperature(format!(
-                "τ = {tau} is outside {MIN_TAU} to {MAX_TAU}"
-            ))),
+            Self::Fixed(tau) => Err(VaeError::Temperature(TemperatureFault::Fixed(*tau))),
             Self::Annealed(s) => {
                 AnnealingSchedule::new(s.tau0, s.rate, s.tau_min, s.update_every).map_err(|e| {
                     match e {
-                        MathError::InvalidArgument(message) => VaeError::Temperature(message),
-                        other => VaeError::Temperature(other.to_string()),
+                        MathError::InvalidArgument(message) => {
+                            VaeError::Temperature(TemperatureFault::Schedule(message))
+                        }
+                        other => {
+                            VaeError::Temperature(TemperatureFault::Schedule(other.to_string()))
+                        }
                     }
                 })?;
                 // Every τ(t) lies between τ₀ and τ_min.
-                for (name, tau) in [("initial τ₀", s.tau0), ("minimum τ_min", s.tau_min)] {
+                let bounds = [
+                    (
+                        TemperatureFault::Initial as fn(f64) -> TemperatureFault,
+                        s.tau0,
+                    ),
+                    (TemperatureFault::Minimum, s.tau_min),
+                ];
+                for (fault, tau) in bounds {
                     if !in_range(tau) {
-                        return Err(VaeError::Temperature(format!(
-                            "{name} = {tau} is outside {MIN_TAU} to {MAX_TAU}"
-                        )));
+                        return Err(VaeError::Temperature(fault(tau)));
                     }
                 }
                 Ok(())

@@ -3,7 +3,34 @@
 
 use std::fmt;
 
+use super::config::{MAX_TAU, MIN_TAU};
 use crate::math::error::Num;
+
+/// Which temperature of the VAE's settings is unusable.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TemperatureFault {
+    /// The fixed τ is outside [`MIN_TAU`] ..= [`MAX_TAU`].
+    Fixed(f64),
+    /// The schedule's τ₀ is outside [`MIN_TAU`] ..= [`MAX_TAU`].
+    Initial(f64),
+    /// The schedule's τ_min is outside [`MIN_TAU`] ..= [`MAX_TAU`].
+    Minimum(f64),
+    /// The math core refused the schedule; its reason.
+    Schedule(String),
+}
+
+impl fmt::Display for TemperatureFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Fixed(tau) => write!(f, "τ = {tau} is outside {MIN_TAU} to {MAX_TAU}"),
+            Self::Initial(tau) => write!(f, "initial τ₀ = {tau} is outside {MIN_TAU} to {MAX_TAU}"),
+            Self::Minimum(tau) => {
+                write!(f, "minimum τ_min = {tau} is outside {MIN_TAU} to {MAX_TAU}")
+            }
+            Self::Schedule(reason) => f.write_str(reason),
+        }
+    }
+}
 
 /// Everything the VAE rejects. Each [`Display`](fmt::Display) message names the setting and
 /// its accepted range, so it can be shown to the user as it is.
@@ -44,8 +71,8 @@ pub enum VaeError {
         /// The largest accepted.
         max: usize,
     },
-    /// A temperature (fixed, or of the annealing schedule) is unusable; the message says which.
-    Temperature(String),
+    /// A temperature (fixed, or of the annealing schedule) is unusable; which, and why.
+    Temperature(TemperatureFault),
     /// An index into the test images is out of range.
     TestImage {
         /// The index given.
@@ -82,7 +109,7 @@ impl fmt::Display for VaeError {
                 f,
                 "batch size = {value}: must be between 1 and {max} (the training images)"
             ),
-            Self::Temperature(message) => write!(f, "temperature: {message}"),
+            Self::Temperature(fault) => write!(f, "temperature: {fault}"),
             Self::TestImage { index, count } => write!(
                 f,
                 "test image {index}: there are {count} test images (0 to {})",

@@ -43,7 +43,7 @@ pub mod trainer;
 pub use baseline::IndependentPixels;
 pub use config::{classroom_schedule, Temperature, VaeConfig, EVALUATION_DRAWS, RECORD_EVERY};
 pub use data::Digits;
-pub use error::VaeError;
+pub use error::{TemperatureFault, VaeError};
 pub use estimator::{Estimator, ESTIMATORS};
 pub use learner::Record;
 pub use network::Vae;

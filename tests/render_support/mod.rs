@@ -6,10 +6,12 @@
 
 use std::path::PathBuf;
 
-use gumbel_explorer::render::{RenderError, Theme, TOO_SMALL};
+use gumbel_explorer::i18n::figures::words;
+use gumbel_explorer::render::{RenderError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+pub mod lang;
 pub mod lcg;
 
 /// Draws with `draw` on a `w` × `h` SVG at the given theme scale and returns the SVG text.
@@ -27,7 +29,23 @@ where
 }
 
 /// Like [`svg`] but hands back the result instead of requiring success; nothing is saved.
-pub fn try_svg<F>((w, h): (u32, u32), scale: f64, draw: F) -> (Result<(), RenderError>, String)
+pub fn try_svg<F>(size: (u32, u32), scale: f64, draw: F) -> (Result<(), RenderError>, String)
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>, &Theme) -> Result<(), RenderError>,
+{
+    let theme = Theme {
+        scale,
+        ..Theme::default()
+    };
+    try_svg_with(size, &theme, draw)
+}
+
+/// Like [`try_svg`] with the whole theme given (its language as well as its scale).
+pub fn try_svg_with<F>(
+    (w, h): (u32, u32),
+    theme: &Theme,
+    draw: F,
+) -> (Result<(), RenderError>, String)
 where
     F: FnOnce(&DrawingArea<SVGBackend, Shift>, &Theme) -> Result<(), RenderError>,
 {
@@ -35,13 +53,7 @@ where
     let result;
     {
         let root = SVGBackend::with_string(&mut text, (w, h)).into_drawing_area();
-        result = draw(
-            &root,
-            &Theme {
-                scale,
-                ..Theme::default()
-            },
-        );
+        result = draw(&root, theme);
         root.present().expect("SVG backend present");
     }
     (result, text)
@@ -97,7 +109,7 @@ where
 {
     assert_eq!(
         message_only(size, scale, draw),
-        TOO_SMALL,
+        words(Theme::default().lang).too_small(),
         "{size:?} at scale {scale}"
     );
 }
