@@ -76,8 +76,8 @@ function handle(message) {
       horizon = message.horizon;
       runId = message.id;
       try {
-        run = new VaeRun(message.latents, message.categories, message.annealed, message.seed, message.tau);
-        speak(run);
+        // The last argument is the language of the run's words (refusals included).
+        run = new VaeRun(message.latents, message.categories, message.annealed, message.seed, message.tau, language);
       } catch (e) {
         post({ type: 'refused', id: runId, message: errorText(e) });
         return;
@@ -114,7 +114,7 @@ function handle(message) {
   }
 }
 
-/** Tells the run the page's language, when the module knows languages. */
+/** Tells the run the page's language (a module without languages has no set_language). */
 function speak(handle) {
   if (typeof handle.set_language === 'function') handle.set_language(language);
 }

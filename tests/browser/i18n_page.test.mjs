@@ -264,3 +264,22 @@ test('the page and Rust read a language tag alike', { timeout: TIMEOUT }, async 
     assert.deepEqual(disagree, []);
   });
 });
+
+test('view 9\'s trainer follows a switch: its table, status and pictures', { timeout: TIMEOUT }, async (t) => {
+  await withPage('?lang=en', async ({ page, log }) => {
+    if (!(await rustSpeaks(page))) {
+      t.skip('the trainer has no set_language yet (the translated core has not merged)');
+      return;
+    }
+    await page.$eval('#section-vae', (el) => el.scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('#vae-curves'), null, { timeout: 60_000 });
+    const header = () => page.$$eval('#data-vae thead th', (ths) => ths.map((th) => th.textContent).join(' '));
+    assert.ok(!HAN.test(await header()), 'the English header');
+    const before = await page.$eval('#vae-curves', (c) => c.toDataURL());
+    await page.click('#lang');
+    await page.waitForFunction(() => /\p{Script=Han}/u.test(document.querySelector('#data-vae thead').textContent), null, { timeout: 30_000 });
+    await page.waitForFunction((old) => document.querySelector('#vae-curves').toDataURL() !== old, before, { timeout: 30_000 });
+    assert.ok(HAN.test(await text(page, '#vae-status')) || (await text(page, '#vae-status')) === '', 'the status line');
+    await steady(page, log);
+  });
+});
