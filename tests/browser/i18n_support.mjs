@@ -1,5 +1,6 @@
 // Shared by the language tests: the word tables as the page loads them, the keys index.html
 // marks, and the scan for English left on a page shown in Chinese, with its allow-list.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,4 +106,22 @@ export function latinWordsInPage(rustRegions) {
 /** The found words not allowed: [{ word, where, rust }]. */
 export function disallowed(found) {
   return found.filter(({ word }) => !ALLOWED_LATIN.has(word));
+}
+
+/**
+ * Fails on Latin-script words outside the allow-list in the page's own text; words in the
+ * regions Rust writes fail too when `rustSpeaks` (the handle has set_language), and are
+ * reported through `t.diagnostic` until then.
+ */
+export async function assertChinese(t, page, where, rustSpeaks) {
+  const found = disallowed(await page.evaluate(latinWordsInPage, RUST_MADE_REGIONS));
+  const own = found.filter((f) => !f.rust);
+  assert.deepEqual(own.map((f) => `${f.word} (${f.where})`), [], `${where}: English left in the page's own text`);
+  const rust = found.filter((f) => f.rust);
+  if (rustSpeaks) {
+    assert.deepEqual(rust.map((f) => `${f.word} (${f.where})`), [], `${where}: English left in what Rust writes`);
+  } else if (rust.length) {
+    const sample = [...new Set(rust.map((f) => f.word))].slice(0, 12).join(' ');
+    t.diagnostic(`${where}: ${rust.length} English words in Rust-made text, pending the translated core (${sample} …)`);
+  }
 }
