@@ -2,7 +2,8 @@
 # Installs what the build and the tests need, skipping whatever is already there.
 #   scripts/setup.sh web    Rust's wasm32 target and the wasm-bindgen CLI (enough for `make serve`)
 #   scripts/setup.sh test   the above, plus rustfmt/clippy, Chromium + ChromeDriver, Firefox ESR,
-#                           WebKitGTK's WebDriver + Xvfb (the other engines), and npm packages
+#                           WebKitGTK's WebDriver + Xvfb (the other engines), CJK fonts (the page
+#                           and its figures in Chinese), and npm packages
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -58,7 +59,7 @@ ensure_wasm_bindgen() {
 ensure_debian() {
   local what=$1 files=$2 packages=$3 f missing=""
   for f in $files; do
-    [[ -x $f ]] || missing=1
+    [[ -e $f ]] || missing=1
   done
   if [[ -z $missing ]]; then
     say "$what: present"
@@ -81,6 +82,9 @@ ensure_browsers() {
   ensure_debian "Firefox ESR" "$FIREFOX" "firefox-esr"
   ensure_debian "WebKitGTK's WebDriver, MiniBrowser and Xvfb" "$WEBKIT_DRIVER $WEBKIT_BROWSER /usr/bin/xvfb-run" \
     "webkit2gtk-driver xvfb"
+  # The system's Chinese fonts: the page never downloads a font, and without one the browser
+  # draws Chinese text (the figures' included) as empty boxes.
+  ensure_debian "Noto CJK fonts" "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc" "fonts-noto-cjk"
 }
 
 ensure_node_deps() {

@@ -13,6 +13,9 @@ import { bundleModules } from './bundle-modules.mjs';
 
 const WASM_SOURCE = 'www/wasm-source.js';
 const WASM_FILE = 'www/pkg/gumbel_explorer_bg.wasm';
+const WORDS_LOADER = 'www/lang/load.js';
+// Every language's word table is inlined: the single file has nothing beside it to fetch.
+const WORDS_TABLES = ['./en.js', './zh-CN.js'];
 
 function fail(message) {
   console.error(`error: ${message}`);
@@ -30,6 +33,16 @@ export function wasmSource() {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return { module_or_path: bytes };
+}
+`;
+}
+
+/** The module that hands over the word tables, all of them inlined instead of fetched. */
+function inlineWordsLoader() {
+  return `// The single file's word tables: every language inlined by scripts/single-file.mjs.
+${WORDS_TABLES.map((file) => `import '${file}';`).join('\n')}
+export async function loadWords(tag) {
+  return globalThis.explorerWords[tag];
 }
 `;
 }
@@ -61,8 +74,13 @@ export function buildSingleFile(siteDir) {
     let code;
     let type = '';
     if (/type="module"/.test(attrs)) {
-      const replace = new Map([[WASM_SOURCE, inlineWasmSource(readFileSync(path.join(siteDir, WASM_FILE)))]]);
+      const replace = new Map([
+        [WASM_SOURCE, inlineWasmSource(readFileSync(path.join(siteDir, WASM_FILE)))],
+        [WORDS_LOADER, inlineWordsLoader()],
+      ]);
       code = bundleModules(src, read, replace);
+      // A dynamic import would fetch a file, which the single file does not have.
+      if (/\bimport\s*\(/.test(code)) fail(`${src}: a dynamic import() is left after bundling; inline it (see WORDS_LOADER)`);
       type = ' type="module"';
       if (/new\s+(?:Shared)?Worker\s*\(/.test(code) && !code.includes('needsHostedPage')) {
         console.warn('warning: the page starts a Web Worker, which the single file cannot run; ' +

@@ -8,6 +8,7 @@ import { stopPlaying, togglePlaying } from './playback.js';
 import { syncAll } from './show-state.js';
 import { syncText } from './text-fields.js';
 import { random_seed } from './pkg/gumbel_explorer.js';
+import { t } from './i18n.js';
 
 const SCHEDULE_FIELDS = ['sched-tau0', 'sched-rate', 'sched-min', 'sched-every'];
 const COST_SLIDERS = ['cost-d', 'cost-i', 'cost-g', 'cost-k'];
@@ -41,23 +42,23 @@ export function wireControls() {
     });
   }
   // Logits of another length change k: every control that depends on k follows.
-  typed('logits', 'err-logits', (text) => ex().set_logits(parseList(text, 'logit')), syncAll);
+  typed('logits', 'err-logits', (text) => ex().set_logits(parseList(text, t('field.logit'))), syncAll);
 
   $('tau').addEventListener('input', (e) => {
     stopPlaying();
     const tau = fromLogSlider(e.target, 3);
     if (apply('err-tau', $('tau-text'), () => ex().set_tau(tau))) syncText();
   });
-  typed('tau-text', 'err-tau', (text) => { stopPlaying(); ex().set_tau(parseNumber(text, 'τ')); },
+  typed('tau-text', 'err-tau', (text) => { stopPlaying(); ex().set_tau(parseNumber(text, t('field.tau'))); },
     () => { $('tau').value = String(Math.log10(ex().tau())); });
 
   $('samples').addEventListener('input', (e) => {
     const n = fromLogSlider(e.target, 2);
     if (apply('err-samples', $('samples-text'), () => ex().set_samples(n))) syncText();
   });
-  typed('samples-text', 'err-samples', (text) => ex().set_samples(parseNumber(text, 'N')),
+  typed('samples-text', 'err-samples', (text) => ex().set_samples(parseNumber(text, t('field.samples'))),
     () => { $('samples').value = String(Math.log10(ex().samples())); });
-  typed('seed', 'err-seed', (text) => ex().set_seed(parseNumber(text, 'the seed')));
+  typed('seed', 'err-seed', (text) => ex().set_seed(parseNumber(text, t('field.seed'))));
   $('new-seed').addEventListener('click', () => {
     if (apply('err-seed', $('seed'), () => ex().set_seed(random_seed()))) syncText();
   });
@@ -66,7 +67,7 @@ export function wireControls() {
     if (apply('err-objective', $('objective-values'), () => ex().set_objective_kind(e.target.value))) syncAll();
   });
   typed('objective-values', 'err-objective',
-    (text) => ex().set_objective($('objective').value, parseList(text, 'objective value')));
+    (text) => ex().set_objective($('objective').value, parseList(text, t('field.objectiveValue'))));
 
   // The schedule's four fields are one setting: each edit sends all four.
   for (const id of SCHEDULE_FIELDS) {

@@ -3,6 +3,7 @@
 // page's own address (any host, any sub-path) and the current state in its hash.
 import { $, session } from './page.js';
 import { writeUrlNow } from './link.js';
+import { chosenLanguage, label, labelAttr, t } from './i18n.js';
 import { figureOf, showAlone } from './view-alone.js';
 
 /** The size of the frame the snippet asks for, in CSS pixels. */
@@ -19,8 +20,12 @@ export function embedCode(name) {
   const url = new URL(location.href);
   url.search = '';
   url.searchParams.set('embed', name);
+  // A language someone chose (the switch, or lang= in the link) goes with the frame; otherwise
+  // the frame follows its reader's browser, as the page does.
+  const chosen = chosenLanguage();
+  if (chosen) url.searchParams.set('lang', chosen);
   const canvas = $('view-' + name);
-  const title = 'Gumbel-Softmax Explorer: ' + (canvas.getAttribute('aria-label') || name);
+  const title = t('embed.frameTitle', { figure: canvas.getAttribute('aria-label') || name });
   return `<iframe src="${attribute(url.href)}" width="${FRAME.width}" height="${FRAME.height}" ` +
     `title="${attribute(title)}" style="border:0" loading="lazy"></iframe>`;
 }
@@ -35,13 +40,10 @@ export function wireEmbedCode(views) {
     const figure = figureOf(name);
     const caption = figure && figure.querySelector('figcaption');
     if (!caption) continue;
-    const button = Object.assign(document.createElement('button'), {
-      type: 'button',
-      className: 'embed-code',
-      textContent: 'embed',
-    });
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'embed-code' });
+    label(button, 'embed.button');
     button.dataset.view = name;
-    button.setAttribute('aria-label', 'copy embed code for this figure');
+    labelAttr(button, 'aria-label', 'embed.buttonName');
     const box = Object.assign(document.createElement('div'), { className: 'embed-box', hidden: true });
     const code = Object.assign(document.createElement('textarea'), {
       id: 'embed-code-' + name,
@@ -49,7 +51,7 @@ export function wireEmbedCode(views) {
       rows: 3,
       spellcheck: false,
     });
-    code.setAttribute('aria-label', 'embed code: an iframe showing this figure in its current state');
+    labelAttr(code, 'aria-label', 'embed.codeName');
     const status = Object.assign(document.createElement('output'), { id: 'embed-status-' + name });
     box.append(code, status);
     button.addEventListener('click', () => copyEmbedCode(name, code, status, box));
@@ -63,13 +65,11 @@ async function copyEmbedCode(name, code, status, box) {
   code.value = embedCode(name);
   box.hidden = false;
   code.select();
-  const local = location.protocol === 'file:'
-    ? ' It points to this file on this computer: put the page on a web server to embed it elsewhere.'
-    : '';
+  const local = location.protocol === 'file:' ? ' ' + t('embed.local') : '';
   try {
     await navigator.clipboard.writeText(code.value);
-    status.textContent = 'Embed code copied.' + local;
+    status.textContent = t('embed.copied') + local;
   } catch {
-    status.textContent = 'Copy the code above (it is selected).' + local;
+    status.textContent = t('embed.copyByHand') + local;
   }
 }

@@ -4,23 +4,24 @@
 // The fields need their own formatter: what they show must read back through parseNumber
 // (plain decimals or 1e-5 notation), while Rust's figure formatter, which the readouts use,
 // prints 1·10⁻⁵ and "–".
+import { t } from './i18n.js';
 
-// One number from a text field. Empty or non-numeric text is an error here; a number that
+// One number from a text field (`what` names it in the message, in the page's language). Empty or non-numeric text is an error here; a number that
 // overflows (1e400) becomes Infinity and Rust reports that it is not finite.
 export function parseNumber(text, what) {
   // A true minus sign (as the fields print it) is accepted as well as '-'.
-  const t = String(text).trim().replace(/\u2212/g, '-');
-  if (t === '') throw new Error('enter a number for ' + what);
-  const v = Number(t);
-  if (Number.isNaN(v)) throw new Error('"' + t.slice(0, 24) + '" is not a number (' + what + ')');
+  const typed = String(text).trim().replace(/\u2212/g, '-');
+  if (typed === '') throw new Error(t('parse.empty', { what }));
+  const v = Number(typed);
+  if (Number.isNaN(v)) throw new Error(t('parse.notANumber', { text: typed.slice(0, 24), what }));
   return v;
 }
 
 // A comma- or space-separated list of numbers; Rust decides how many are acceptable.
 export function parseList(text, what) {
   const parts = String(text).replace(/\u2212/g, '-').split(/[\s,;]+/).filter((p) => p !== '');
-  if (parts.length === 0) throw new Error('enter one ' + what + ' per class, separated by commas');
-  return parts.map((p, i) => parseNumber(p, what + ' ' + (i + 1)));
+  if (parts.length === 0) throw new Error(t('parse.emptyList', { what }));
+  return parts.map((p, i) => parseNumber(p, t('parse.item', { what, i: i + 1 })));
 }
 
 // `x` with `digits` significant digits, in a form parseNumber reads back: 0.25, 1e-4, 2.5e6.

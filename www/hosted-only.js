@@ -3,6 +3,7 @@
 // from a second script and wasm module needs the hosted page. (To run there, the worker's
 // script and module would have to be inlined too, the worker started from a blob: URL, and
 // the CSP extended with `worker-src blob:`.)
+import { label } from './i18n.js';
 
 /** Whether this page is the single-file build (scripts/single-file.mjs marks its <html>). */
 export function isSingleFile() {
@@ -17,9 +18,7 @@ export function needsHostedPage(figure) {
   if (!isSingleFile() || !figure) return false;
   const note = document.createElement('p');
   note.className = 'notice';
-  note.textContent = 'This view needs the hosted page: it runs in a background worker with a ' +
-    'WebAssembly module of its own, which a single file opened from disk cannot start. Open the ' +
-    'explorer from its web address to use this view; every other view works here.';
+  label(note, 'hostedOnly.notice');
   const canvas = figure.querySelector('canvas');
   if (canvas) canvas.hidden = true;
   figure.prepend(note);

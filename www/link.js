@@ -1,6 +1,7 @@
 // The link: the address bar's hash holds the whole state (written by Rust), so a copied link
 // reopens the same view; a link that cannot be used is explained in a notice.
-import { $, session, errorText } from './page.js';
+import { $, session, errorText, addNotice } from './page.js';
+import { label, sentence, t } from './i18n.js';
 
 let lastHash = '';
 let timer = 0;
@@ -31,11 +32,9 @@ export function restoreFromLink() {
   try {
     session.ex.restore(decodeURIComponentSafe(location.hash));
   } catch (e) {
-    const notice = $('notice');
-    // textContent only: nothing from the address bar is ever inserted as markup.
-    const message = errorText(e);
-    notice.textContent = message.charAt(0).toUpperCase() + message.slice(1) + '. The defaults are shown instead.';
-    notice.hidden = false;
+    // Rust's message, in the language it was given in; the rest follows the page's language.
+    const message = sentence(errorText(e));
+    addNotice(() => t('notice.badState', { message }));
   }
 }
 
@@ -52,8 +51,8 @@ export async function copyLink() {
   writeUrlNow();
   try {
     await navigator.clipboard.writeText(location.href);
-    $('copy-status').textContent = 'copied';
+    label($('copy-status'), 'link.copied');
   } catch {
-    $('copy-status').textContent = 'copy the address bar: it holds this view';
+    label($('copy-status'), 'link.copyByHand');
   }
 }

@@ -1,8 +1,10 @@
 // Gumbel-Softmax Explorer: the page's start-up. It loads the WebAssembly module, creates the
 // one Rust handle (`Explorer`), restores the state from the link, and connects the controller
-// modules; all computation happens in Rust, and each module below holds one concern.
+// modules; all computation happens in Rust, and each module below holds one concern. The
+// page's language is chosen first (www/lang/choice.js) and its words loaded while the module
+// loads.
 import init, { Explorer, wasm_memory_bytes } from './pkg/gumbel_explorer.js';
-import { $, root, session, errorText, showFatal } from './page.js';
+import { $, root, session, addNotice, errorText, showFatal } from './page.js';
 import { exposeWasmMemory } from './bench-hooks.js';
 import { wireControls } from './controls.js';
 import { wireExport } from './export.js';
@@ -19,20 +21,33 @@ import { wireModes } from './modes.js';
 import { resyncOnBlur } from './text-fields.js';
 import { wireTraining } from './training.js';
 import { wireVae } from './vae.js';
+import { setLanguage, startingLanguage, t } from './i18n.js';
+import { wireLanguage } from './language.js';
 
 // Called by the module's panic hook (src/api/panic.rs).
 window.explorerPanicked = showFatal;
 
 async function main() {
+  const start = startingLanguage();
+  const words = setLanguage(start.tag, { chosen: start.explicit });
   try {
     await init(wasmSource());
   } catch (e) {
+    await words.catch(() => {});
     root.dataset.state = 'error';
-    $('status').textContent = 'The WebAssembly core could not be loaded: ' + errorText(e);
+    $('status').textContent = t('status.noCore', { error: errorText(e) });
     $('status').classList.add('error');
     return;
   }
+  try {
+    await words;
+  } catch (e) {
+    // The page stays in English; the notice says why (the table could not be fetched).
+    await setLanguage('en', { chosen: false });
+    addNotice(() => t('notice.noWords', { tag: start.tag, error: errorText(e) }));
+  }
   session.ex = new Explorer();
+  wireLanguage(start);
   // For the long-use memory test and the benchmark: the module's linear memory in bytes.
   exposeWasmMemory(wasm_memory_bytes);
   const views = loadViews();

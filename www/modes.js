@@ -2,7 +2,8 @@
 // the projector mode (`?present=1` or `?present=<view>`) or one embedded view
 // (`?embed=<view>`). A mode the page cannot use is explained in the notice, as a bad state
 // link is, and the whole page is shown.
-import { $, errorText } from './page.js';
+import { $, addNotice, errorText } from './page.js';
+import { language, sentence, t } from './i18n.js';
 import { embed, wireEmbedCode } from './embed.js';
 import { onKey, present, viewInSight } from './present.js';
 import { page_mode } from './pkg/gumbel_explorer.js';
@@ -14,11 +15,20 @@ export function wireModes(views) {
   wireEmbedCode(views);
   $('present').addEventListener('click', () => present(viewInSight()));
   document.addEventListener('keydown', onKey);
+  const query = location.search;
   let mode;
   try {
-    mode = page_mode(location.search);
+    mode = page_mode(query, language());
   } catch (e) {
-    notify(errorText(e));
+    // Asked again after a switch of language, so that Rust's message follows it.
+    addNotice(() => {
+      try {
+        page_mode(query, language());
+        return '';
+      } catch (again) {
+        return t('notice.badMode', { message: sentence(errorText(again)) });
+      }
+    });
     return;
   }
   const [kind, view] = mode;
@@ -26,11 +36,3 @@ export function wireModes(views) {
   else if (kind === 'embed') embed(view);
 }
 
-// textContent only: nothing from the address bar is ever inserted as markup. A second problem
-// (the state's, say) is added to the first.
-function notify(message) {
-  const notice = $('notice');
-  const text = message.charAt(0).toUpperCase() + message.slice(1) + '. The whole page is shown instead.';
-  notice.textContent = notice.hidden ? text : notice.textContent + ' ' + text;
-  notice.hidden = false;
-}

@@ -1,5 +1,7 @@
 // The page's shared context: the one Rust handle, whether the module has died, and the small
-// DOM helpers every controller module uses (finding elements, showing a message at a control).
+// DOM helpers every controller module uses (finding elements, showing a message at a control,
+// the notice about a link the page could not use).
+import { t } from './i18n.js';
 
 export const $ = (id) => document.getElementById(id);
 export const root = document.documentElement;
@@ -24,7 +26,24 @@ export function setError(id, input, message) {
 export function showFatal(message) {
   session.dead = true;
   root.dataset.state = 'error';
-  $('fatal-text').textContent = 'The explorer stopped after an internal error (' + message +
-    '). Reloading the page restores the view from its link.';
+  $('fatal-text').textContent = t('fatal.stopped', { message });
   $('fatal').hidden = false;
+}
+
+const notices = []; // functions that write each problem of the link, in the page's language
+
+/**
+ * Adds a problem of the link to the notice (text only: nothing from the address bar is ever
+ * inserted as markup). `render()` writes it in the page's language, again after a switch.
+ */
+export function addNotice(render) {
+  notices.push(render);
+  renderNotices();
+}
+
+/** Rewrites the notice in the page's language. */
+export function renderNotices() {
+  const notice = $('notice');
+  notice.textContent = notices.map((render) => render()).filter(Boolean).join(' ');
+  notice.hidden = notices.length === 0;
 }

@@ -25,7 +25,6 @@ function startPlaying() {
   if (ex.step() >= horizon) ex.set_step(0);
   const stride = Math.max(1, Math.ceil(horizon / FRAMES_PER_WALK));
   $('play').setAttribute('aria-pressed', 'true');
-  $('play').textContent = '⏸ pause annealing';
   const tick = () => {
     if (!playing) return;
     const next = Math.min(horizon, ex.step() + stride);
@@ -46,5 +45,4 @@ export function stopPlaying() {
   if (playing) cancelAnimationFrame(playing);
   playing = 0;
   $('play').setAttribute('aria-pressed', 'false');
-  $('play').textContent = '▶ play annealing';
 }

@@ -4,6 +4,7 @@
 // between views, Esc leaves; `p` and button#present enter it, and `?present=<view>` in the
 // link opens in it, at that view.
 import { $, session } from './page.js';
+import { label, labelAttr } from './i18n.js';
 import { scheduleRedraw } from './scheduler.js';
 import { addressWith, showAlone, showAll } from './view-alone.js';
 import { view_names } from './pkg/gumbel_explorer.js';
@@ -70,19 +71,20 @@ function buildBar() {
   bar.id = 'present-bar';
   bar.className = 'present-bar';
   bar.setAttribute('role', 'toolbar');
-  bar.setAttribute('aria-label', 'Presentation');
-  const button = (id, text, label, fn) => {
+  labelAttr(bar, 'aria-label', 'present.bar');
+  const button = (id, text, name, fn) => {
     const b = Object.assign(document.createElement('button'), { type: 'button', id, textContent: text });
-    b.setAttribute('aria-label', label);
+    if (text === null) label(b, name + 'Text');
+    labelAttr(b, 'aria-label', name);
     b.addEventListener('click', fn);
     return b;
   };
   const where = Object.assign(document.createElement('output'), { id: 'present-where' });
   bar.append(
-    button('present-prev', '◀', 'previous view (← or Page Up)', () => move(-1)),
+    button('present-prev', '◀', 'present.previous', () => move(-1)),
     where,
-    button('present-next', '▶', 'next view (→ or Page Down)', () => move(1)),
-    button('present-leave', 'leave (Esc)', 'leave the presentation (Esc)', leave),
+    button('present-next', '▶', 'present.next', () => move(1)),
+    button('present-leave', null, 'present.leave', leave),
   );
   $('controls').before(bar);
 }

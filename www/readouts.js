@@ -1,6 +1,7 @@
 // The readouts: the numbers and captions printed beside the figures, read from Rust after
 // every redraw and printed by Rust's number formatter, as the figures print them.
 import { $, session } from './page.js';
+import { t } from './i18n.js';
 import { format_list, format_number, subscript } from './pkg/gumbel_explorer.js';
 
 export function updateReadouts() {
@@ -18,26 +19,24 @@ export function updateReadouts() {
   $('tau-mark-convex').value = String(Math.log10(convex));
   const chi2 = ex.chi_square();
   $('chi2-p').textContent = chi2.length ? format_number(chi2[2], 3) : '–';
-  $('chi2-stat').textContent = chi2.length ? 'χ² = ' + chi2[0].toFixed(2) + ' on ' + chi2[1] + ' d.f.' : '–';
+  $('chi2-stat').textContent = chi2.length ? t('readout.chi2', { stat: chi2[0].toFixed(2), df: chi2[1] }) : '–';
   $('mean-out').textContent = format_list(ex.mean(), 3);
   $('exact-out').textContent = format_list(ex.exact_gradient(), 4);
   $('estimators-note').textContent = ex.estimators_note();
-  $('st-out').textContent = 'soft y = (' + format_list(ex.first_sample(), 3) + '), forward z = e' +
-    subscript(ex.first_sample_class() + 1);
+  $('st-out').textContent = t('readout.straightThrough', {
+    soft: format_list(ex.first_sample(), 3),
+    onehot: 'e' + subscript(ex.first_sample_class() + 1),
+  });
   $('speedup-out').textContent = format_number(ex.speedup(), 3);
   $('annealed-tau').textContent = format_number(ex.annealed_tau(), 4);
   $('step-out').textContent = String(ex.step());
   $('step-out2').textContent = String(ex.step());
   const [done, target] = ex.progress();
+  // Counts keep one format in every language: digits grouped by commas.
   $('progress').textContent = done < target
-    ? 'sampling: ' + Math.round(done).toLocaleString('en-US') + ' of ' + Math.round(target).toLocaleString('en-US') + ' draws'
+    ? t('readout.sampling', { done: Math.round(done).toLocaleString('en-US'), target: Math.round(target).toLocaleString('en-US') })
     : '';
-  const caption = k === 2 ? 'Density of y₁ (curve) over the histogram of sampled y₁'
-    : k === 3 ? 'Log density (log p) over the triangle, with the first samples on top'
-      : 'Samples projected into a ' + k + '-gon';
+  const caption = k === 2 ? t('density.caption2') : k === 3 ? t('density.caption3') : t('density.captionPolygon', { k });
   $('density-caption').textContent = caption;
-  $('density-note').textContent = k > 3
-    ? 'The density is drawn for k = 2 (a curve) and k = 3 (a heatmap); for k = ' + k +
-      ' the samples are shown projected into a polygon, vertex i standing for the one-hot eᵢ and each point coloured by its largest component.'
-    : '';
+  $('density-note').textContent = k > 3 ? t('density.notePolygon', { k }) : '';
 }

@@ -4,6 +4,18 @@ import { $, session } from './page.js';
 import { syncPiSliders } from './pi-sliders.js';
 import { syncText } from './text-fields.js';
 
+// index.html gives the objective's field a label for each kind; the label holds the one of the
+// state's kind, the other waits here (and is switched to the page's language all the same).
+let objectiveLabels = null;
+
+function showObjectiveLabel(linear) {
+  objectiveLabels ??= { target: $('objective-values-target'), payoffs: $('objective-values-payoffs') };
+  const text = linear ? objectiveLabels.payoffs : objectiveLabels.target;
+  text.hidden = false;
+  const label = $('objective-values-label');
+  if (label.childNodes.length !== 1 || label.firstChild !== text) label.replaceChildren(text);
+}
+
 export function syncAll() {
   if (session.dead) return;
   const { ex } = session;
@@ -14,8 +26,7 @@ export function syncAll() {
   $('tau').value = String(Math.log10(ex.tau()));
   $('samples').value = String(Math.log10(ex.samples()));
   $('objective').value = ex.objective_kind();
-  $('objective-values-label').textContent = ex.objective_kind() === 'linear'
-    ? 'payoffs c, comma-separated' : 'target t, comma-separated';
+  showObjectiveLabel(ex.objective_kind() === 'linear');
   const horizon = ex.annealing_horizon();
   $('step').max = String(horizon);
   // About a thousand slider positions, whatever the horizon.

@@ -5,6 +5,7 @@
 // when Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that
 // depend on τ. Tables are kept current whether or not their toggle is open.
 import { $, session, errorText } from './page.js';
+import { label, onLanguage, t } from './i18n.js';
 
 const shown = new Map(); // view → the fingerprint of the table now in the DOM
 const built = new Set(); // the views whose table this module built and keeps current
@@ -17,25 +18,40 @@ export function buildTables(views) {
     if (!figure || $('data-' + view)) continue;
     built.add(view);
     const details = element('details', { className: 'data', id: 'data-box-' + view });
-    const summary = element('summary', { textContent: 'data' });
-    summary.append(element('span', { className: 'data-hint', textContent: ' (the numbers in this figure, as a table and as CSV)' }));
+    const summary = element('summary');
+    summary.append(label(element('span'), 'table.summary'), label(element('span', { className: 'data-hint' }), 'table.hint'));
     const note = element('p', { className: 'data-note', id: 'data-note-' + view });
-    const csv = element('button', { type: 'button', className: 'csv', textContent: 'download CSV' });
+    const csv = label(element('button', { type: 'button', className: 'csv' }), 'table.csv');
     csv.dataset.view = view;
     csv.addEventListener('click', () => downloadCsv(view));
     const error = element('p', { className: 'error', id: 'data-error-' + view });
     error.setAttribute('role', 'status');
     const table = element('table', { id: 'data-' + view });
-    const caption = element('caption', { textContent: 'Numbers of the figure: ' + (canvas.getAttribute('aria-label') || view) });
+    const caption = element('caption', { id: 'data-caption-' + view });
     table.append(caption, element('thead'), element('tbody'));
     // A scrolling box that keyboard users can focus and scroll.
     const scroll = element('div', { className: 'data-scroll', tabIndex: 0 });
     scroll.setAttribute('role', 'region');
-    scroll.setAttribute('aria-label', 'table: ' + (canvas.getAttribute('aria-label') || view));
+    scroll.id = 'data-scroll-' + view;
     scroll.append(table);
     details.append(summary, note, csv, error, scroll);
     figure.append(details);
     canvas.setAttribute('aria-details', details.id);
+  }
+  nameTables();
+  // Rust writes the tables in the page's language: after a switch each is built again.
+  onLanguage(() => {
+    shown.clear();
+    nameTables();
+  });
+}
+
+/** Each table's caption and its region's name, from its figure's text alternative. */
+function nameTables() {
+  for (const view of built) {
+    const figure = $('view-' + view).getAttribute('aria-label') || view;
+    $('data-caption-' + view).textContent = t('table.caption', { figure });
+    $('data-scroll-' + view).setAttribute('aria-label', t('table.region', { figure }));
   }
 }
 

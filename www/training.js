@@ -5,6 +5,7 @@ import { $, session, errorText, setError } from './page.js';
 import { apply } from './actions.js';
 import { fieldNumber, parseNumber } from './format.js';
 import { addSlicedWork, afterRedraw, scheduleRedraw } from './scheduler.js';
+import { onLanguage, t } from './i18n.js';
 
 // Steps per call into Rust, adapted so that one call takes about CALL_MS.
 const CALL_MS = 2;
@@ -24,9 +25,9 @@ export function wireTraining() {
   $('train-optimiser').addEventListener('change', (e) => {
     apply('err-train-rate', null, () => ex().set_train_optimiser(e.target.value));
   });
-  typed('train-rate', 'err-train-rate', (text) => ex().set_learning_rate(parseNumber(text, 'the learning rate')));
+  typed('train-rate', 'err-train-rate', (text) => ex().set_learning_rate(parseNumber(text, t('field.learningRate'))));
   typed('train-seed', 'err-train-seed', (text) => ex().set_train_seed(
-    text.trim() === '' ? undefined : parseNumber(text, 'the training seed')));
+    text.trim() === '' ? undefined : parseNumber(text, t('field.trainSeed'))));
   $('train-anneal').addEventListener('change', (e) => {
     apply('err-train-until', null, () => ex().set_train_annealed(e.target.checked));
   });
@@ -47,13 +48,15 @@ export function wireTraining() {
   for (const b of document.querySelectorAll('button[data-preset]')) b.addEventListener('click', pause, true);
   addSlicedWork({ pending: () => running || ex().train_pending(), run: slice });
   afterRedraw(showTraining);
+  // Rust writes the sentence in the page's language: after a switch it is read again.
+  onLanguage(() => { tableKey = ''; });
   syncTraining();
 }
 
 function runUntil() {
   pause();
   const input = $('train-until');
-  apply('err-train-until', input, () => ex().set_train_steps(parseNumber(input.value, 'the step to run until')));
+  apply('err-train-until', input, () => ex().set_train_steps(parseNumber(input.value, t('field.untilStep'))));
 }
 
 function play() {
@@ -103,7 +106,6 @@ function showRunning() {
   const busy = running || (!session.dead && ex().train_pending());
   $('section-training').dataset.run = busy ? 'running' : 'idle';
   $('train-play').setAttribute('aria-pressed', running ? 'true' : 'false');
-  $('train-play').textContent = running ? '⏸ pause' : '▶ run';
 }
 
 /** After each redraw: the step; when the run stands still, the sentence too (the data table
@@ -130,6 +132,6 @@ export function syncTraining() {
   put('train-rate', fieldNumber(ex().learning_rate(), 4));
   const seed = ex().train_seed();
   put('train-seed', seed === undefined ? '' : String(seed));
-  $('train-seed').placeholder = String(ex().seed()) + ' (page)';
+  $('train-seed').placeholder = t('train.seedPlaceholder', { seed: ex().seed() });
   $('train-anneal').checked = ex().train_annealed();
 }

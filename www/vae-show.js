@@ -3,6 +3,7 @@
 // new record, and the readouts and the sentence are replaced; nothing here computes anything.
 import { $ } from './page.js';
 import { format_number } from './pkg/gumbel_explorer.js';
+import { labelAttr } from './i18n.js';
 
 /** The two pictures: the id of each canvas and of the box that holds it. */
 export const PICTURES = ['vae-curves', 'vae-digits'];
@@ -33,9 +34,7 @@ function showPicture(name, bitmap) {
     canvas = document.createElement('canvas');
     canvas.id = name;
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', name === 'vae-curves'
-      ? 'Train and test −ELBO of the three VAEs against training steps, with the independent-pixel score'
-      : 'Test digits with each model\'s reconstructions, and samples from each model\'s prior');
+    labelAttr(canvas, 'aria-label', name === 'vae-curves' ? 'vae.curvesName' : 'vae.digitsName');
     const box = $(name + '-box');
     box.replaceChildren(canvas);
   }

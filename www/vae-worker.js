@@ -6,10 +6,12 @@
 //
 // Page → worker: {type: 'setup', id, latents, categories, annealed, seed, tau, sizes, horizon}
 //                {type: 'run', until, horizon} · {type: 'pause'} · {type: 'resize', sizes}
-// Worker → page: {type: 'hello', header, maxSteps} once loaded; {type: 'refused', message}
+//                {type: 'language', tag}: the figures, sentence and table in that language
+// Worker → page: {type: 'hello', header, maxSteps} once loaded; {type: 'header', header} after
+//                a switch of language; {type: 'refused', message}
 //                when the settings are refused; {type: 'progress', id, …} after every slice
 //                (`id` names the run, so the page can drop news of a run it has replaced);
-//                {type: 'fatal', message} if the module stopped.
+//                {type: 'fatal', message, loading} if the module stopped (or never loaded).
 import init, { VaeRun, vae_max_run_steps, vae_table_header } from './pkg-vae/gumbel_explorer.js';
 
 // Training time per slice: long enough that the messages cost little, short enough that a
@@ -32,6 +34,7 @@ let curvesAt = 0;
 let postedAt = 0;
 let timer = 0;
 let dead = false;
+let language = 'en';
 
 const post = (message, transfer = []) => self.postMessage(message, transfer);
 const errorText = (e) => (e && e.message ? e.message : String(e));
@@ -43,10 +46,10 @@ self.explorerPanicked = (message) => {
 };
 
 const ready = init().then(
-  () => post({ type: 'hello', header: vae_table_header(), maxSteps: vae_max_run_steps() }),
+  () => post({ type: 'hello', header: vae_table_header(language), maxSteps: vae_max_run_steps() }),
   (e) => {
     dead = true;
-    post({ type: 'fatal', message: 'the training module could not be loaded: ' + errorText(e) });
+    post({ type: 'fatal', loading: true, message: errorText(e) });
   },
 );
 
@@ -73,7 +76,8 @@ function handle(message) {
       horizon = message.horizon;
       runId = message.id;
       try {
-        run = new VaeRun(message.latents, message.categories, message.annealed, message.seed, message.tau);
+        // The last argument is the language of the run's words (refusals included).
+        run = new VaeRun(message.latents, message.categories, message.annealed, message.seed, message.tau, language);
       } catch (e) {
         post({ type: 'refused', id: runId, message: errorText(e) });
         return;
@@ -92,6 +96,15 @@ function handle(message) {
       stop();
       if (run) report(true);
       break;
+    case 'language':
+      language = message.tag;
+      if (run) {
+        speak(run);
+        sentRecords = 0;
+        report(true, true);
+      }
+      post({ type: 'header', header: vae_table_header(language) });
+      break;
     case 'resize':
       sizes = message.sizes;
       if (run) report(true, true);
@@ -99,6 +112,11 @@ function handle(message) {
     default:
       break;
   }
+}
+
+/** Tells the run the page's language (a module without languages has no set_language). */
+function speak(handle) {
+  if (typeof handle.set_language === 'function') handle.set_language(language);
 }
 
 function stop() {

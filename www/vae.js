@@ -8,9 +8,12 @@ import { $, session, setError } from './page.js';
 import { apply } from './actions.js';
 import { parseNumber } from './format.js';
 import { afterRedraw } from './scheduler.js';
-import { PICTURES, clearPictures, clearRun, pictureSizes, showHeader, showProgress, wirePictureExport } from './vae-show.js';
+import {
+  PICTURES, clearPictures, clearRun, pictureSizes, showHeader, showProgress, wirePictureExport,
+} from './vae-show.js';
 import { format_number } from './pkg/gumbel_explorer.js';
 import { isSingleFile, needsHostedPage } from './hosted-only.js';
+import { language, onLanguage, t } from './i18n.js';
 
 const RESIZE_DELAY_MS = 150;
 
@@ -35,23 +38,27 @@ function keyOf(s) {
   return JSON.stringify([s.latents, s.categories, s.annealed, s.seed, s.annealed ? null : s.tau]);
 }
 
-function status(text) {
-  $('vae-status').textContent = text;
+let shownStatus = ['', {}]; // the status line's key and values, written again after a switch
+
+/** The status line: the text `key` (empty: none) with `params`. */
+function status(key, params = {}) {
+  shownStatus = [key, params];
+  $('vae-status').textContent = key ? t(key, params) : '';
 }
 
 function showRunning(on) {
   running = on;
   $('vae-play').setAttribute('aria-pressed', String(on));
-  $('vae-play').textContent = on ? '❚❚ pause' : '▶ run';
 }
 
 /** Starts the worker (once), then a run of the current settings. */
 function ensureWorker() {
   if (worker || session.dead) return;
-  status('loading the trainer…');
+  status('vae.loading');
   worker = new Worker(new URL('./vae-worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (event) => receive(event.data);
-  worker.onerror = (event) => stopped(event.message || 'the training worker failed to start');
+  worker.onerror = (event) => stopped(event.message || t('vae.workerFailed'));
+  worker.postMessage({ type: 'language', tag: language() });
   newRun();
 }
 
@@ -84,7 +91,7 @@ function runTo(until, horizon) {
   if (refused) return;
   worker?.postMessage({ type: 'run', until, horizon });
   showRunning(true);
-  status('training…');
+  status('vae.training');
 }
 
 function receive(message) {
@@ -94,12 +101,16 @@ function receive(message) {
       maxSteps = message.maxSteps;
       status('');
       break;
+    case 'header':
+      showHeader(message.header);
+      break;
     case 'progress':
       if (message.id !== runId) return;
       showProgress(message);
       showRunning(message.running);
       if (!message.running) {
-        status(message.step > 0 ? 'paused at step ' + Math.round(message.step).toLocaleString('en-US') : 'ready');
+        if (message.step > 0) status('vae.paused', { step: Math.round(message.step).toLocaleString('en-US') });
+        else status('vae.ready');
       }
       break;
     case 'refused':
@@ -107,11 +118,11 @@ function receive(message) {
       refused = true;
       showRunning(false);
       setError('err-vae-annealed', $('vae-annealed'), message.message);
-      clearPictures('No run with these settings: ' + message.message);
-      status('not started: see the message above');
+      clearPictures(t('vae.refused', { message: message.message }));
+      status('vae.notStarted');
       break;
     case 'fatal':
-      stopped(message.message);
+      stopped(message.loading ? t('vae.moduleFailed', { message: message.message }) : message.message);
       break;
     default:
       break;
@@ -123,7 +134,7 @@ function stopped(message) {
   worker?.terminate();
   worker = null;
   showRunning(false);
-  status('the trainer stopped: ' + message + '. Press reset to start again.');
+  status('vae.stopped', { message });
 }
 
 /** After every redraw of the page: readouts of the page's seed and τ, and a new run if they
@@ -134,7 +145,7 @@ function follow() {
   $('vae-fixed-tau').textContent = format_number(s.tau, 3);
   if (worker && keyOf(s) !== runKey) {
     newRun();
-    status('the settings changed: the run starts again from step 0');
+    status('vae.restarted');
   }
 }
 
@@ -147,11 +158,21 @@ function syncControls() {
   $('vae-until').value = String(until);
 }
 
+/** After a switch of language: the worker draws and writes in the new one (and sends the
+ *  table again), and the status line follows. */
+function changeLanguage(tag) {
+  if (worker) {
+    $('data-vae').tBodies[0].replaceChildren();
+    worker.postMessage({ type: 'language', tag });
+  }
+  status(...shownStatus);
+}
+
 /** A typed field of the view: its value goes to `setter`; an error shows next to it. */
 function typed(id, errorId, what, setter) {
   const input = $(id);
   input.addEventListener('input', () => {
-    apply(errorId, input, () => setter(parseNumber(input.value, what)));
+    apply(errorId, input, () => setter(parseNumber(input.value, t(what))));
   });
 }
 
@@ -164,15 +185,15 @@ export function wireVae() {
   }
   const { ex } = session;
   syncControls();
-  typed('vae-latents', 'err-vae-latents', 'N', (n) => ex.set_vae('latents', n));
-  typed('vae-categories', 'err-vae-categories', 'K', (k) => ex.set_vae('categories', k));
-  typed('vae-until', 'err-vae-until', 'the step to run until', (t) => ex.set_vae('until', t));
+  typed('vae-latents', 'err-vae-latents', 'field.latents', (n) => ex.set_vae('latents', n));
+  typed('vae-categories', 'err-vae-categories', 'field.categories', (k) => ex.set_vae('categories', k));
+  typed('vae-until', 'err-vae-until', 'field.untilStep', (t) => ex.set_vae('until', t));
   $('vae-annealed').addEventListener('change', (e) => {
     apply('err-vae-annealed', null, () => ex.set_vae('annealed', e.target.checked ? 1 : 0));
   });
   $('vae-run').addEventListener('click', () => {
     const input = $('vae-until');
-    if (apply('err-vae-until', input, () => ex.set_vae('until', parseNumber(input.value, 'the step to run until')))) {
+    if (apply('err-vae-until', input, () => ex.set_vae('until', parseNumber(input.value, t('field.untilStep'))))) {
       const until = runSettings().until;
       runTo(until, until);
     }
@@ -188,10 +209,11 @@ export function wireVae() {
   $('vae-reset').addEventListener('click', () => {
     if (worker) newRun();
     else ensureWorker();
-    status('reset to step 0');
+    status('vae.reset');
   });
   wirePictureExport();
   afterRedraw(follow);
+  onLanguage(changeLanguage);
   // The worker (and its module) load only once the view is in sight.
   const sight = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {

@@ -3,6 +3,7 @@
 // view is drawn from (Rust says which: view_controls) stay beside it, with the view's own
 // controls moved next to them and put back afterwards.
 import { $, root } from './page.js';
+import { language } from './i18n.js';
 import { view_controls } from './pkg/gumbel_explorer.js';
 
 const MARK = 'alone';
@@ -25,7 +26,7 @@ export function showAlone(name, mode) {
   figure.classList.add(MARK);
   section.classList.add(MARK);
   let shared = 0;
-  for (const id of view_controls(name)) {
+  for (const id of view_controls(name, language())) {
     const group = $(id) && $(id).closest('fieldset');
     if (group) {
       group.classList.add(MARK);

@@ -40,10 +40,11 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
  *   foreignRequests requests to any origin other than the page's (these are also blocked)
  * Close the browser in a `finally`, or a failed assertion leaves node waiting forever.
  */
-export async function launch({ viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1 } = {}) {
+export async function launch({ viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, locale } = {}) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ viewport, deviceScaleFactor });
+    // `locale` (e.g. 'zh-CN') is what navigator.languages reports; Chromium's own by default.
+    const context = await browser.newContext({ viewport, deviceScaleFactor, ...(locale ? { locale } : {}) });
     const page = await context.newPage();
     const log = { errors: [], failedRequests: [], foreignRequests: [] };
     let pageOrigin = null;
@@ -231,8 +232,8 @@ export async function reopen({ page, log }, hash = '', { timeout = 45_000, base 
  * before the page loads (to expose functions, add init scripts, listen for dialogs). Returns
  * launch()'s { browser, context, page, log }; close the browser in a `finally`.
  */
-export async function openPage(hash = '', { viewport, deviceScaleFactor, timeout, base, setup } = {}) {
-  const opened = await launch({ viewport, deviceScaleFactor });
+export async function openPage(hash = '', { viewport, deviceScaleFactor, locale, timeout, base, setup } = {}) {
+  const opened = await launch({ viewport, deviceScaleFactor, locale });
   try {
     if (setup) await setup(opened);
     await reopen(opened, hash, { timeout, base });
