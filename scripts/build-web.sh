@@ -42,6 +42,7 @@ find_wasm_opt() {
   elif have wasm-opt; then
     tool=wasm-opt
   else
+    [[ $1 != pinned ]] || say "no wasm-opt: \`npm ci\` (scripts/setup.sh test) installs the pinned binaryen" >&2
     return 1
   fi
   version=$("$tool" --version | grep -oE '[0-9]+' | head -n 1)
