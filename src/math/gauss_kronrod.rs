@@ -64,7 +64,7 @@ impl Rule {
     /// Kronrod rule: the power rewards a rule that has converged (the 15-point result is then
     /// far better than |K − G| says) and the factor 200 keeps an unresolved segment's estimate
     /// large. A non-finite value gives an infinite error.
-    pub fn apply<F: FnMut(f64, &mut [f64])>(&mut self, f: &mut F, a: f64, b: f64) {
+    pub fn apply(&mut self, f: &mut dyn FnMut(f64, &mut [f64]), a: f64, b: f64) {
         let centre = 0.5 * (a + b);
         let half = 0.5 * (b - a);
         let dim = self.point.len();

@@ -134,9 +134,9 @@ impl Workspace {
     /// evaluations of `f`, which must be the integrand given to every call since
     /// [`begin`](Self::begin)). Returns the accuracy once the integral is finished, `None` while
     /// work remains.
-    pub fn resume<F: FnMut(f64, &mut [f64])>(
+    pub fn resume(
         &mut self,
-        f: &mut F,
+        f: &mut dyn FnMut(f64, &mut [f64]),
         max_rules: usize,
     ) -> Option<Accuracy> {
         if let Some(accuracy) = self.finished {
@@ -310,7 +310,7 @@ impl Workspace {
     }
 
     /// Applies the rule on [a, b] and appends the segment.
-    fn push_rule<F: FnMut(f64, &mut [f64])>(&mut self, f: &mut F, a: f64, b: f64) {
+    fn push_rule(&mut self, f: &mut dyn FnMut(f64, &mut [f64]), a: f64, b: f64) {
         self.rule.apply(f, a, b);
         self.evaluations += RULE_POINTS;
         self.values.extend_from_slice(&self.rule.value);
@@ -323,9 +323,9 @@ impl Workspace {
     }
 
     /// Replaces segment `s` = [a, b] by [a, mid] in place and appends [mid, b].
-    fn replace_with_halves<F: FnMut(f64, &mut [f64])>(
+    fn replace_with_halves(
         &mut self,
-        f: &mut F,
+        f: &mut dyn FnMut(f64, &mut [f64]),
         s: usize,
         a: f64,
         mid: f64,

@@ -2,6 +2,7 @@
 // Puppeteer starts Firefox in its own process group and ends it on close and on SIGINT/SIGTERM.
 import puppeteer from 'puppeteer-core';
 import { openOrClose, pageAdapter } from './page_adapter.mjs';
+import { singleFileSuite } from './single_file.mjs';
 import { crossEngineSuite } from './suite.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
@@ -17,12 +18,23 @@ const PREFS = {
   'toolkit.telemetry.enabled': false,
 };
 
-crossEngineSuite('firefox', async () => {
+// For the single file opened from disk: every connection goes to a proxy address where nothing
+// listens, so the page has no network at all.
+const NO_NETWORK = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.allow_hijacking_localhost': true,
+};
+
+const launch = (prefs) => async () => {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: PREFS,
+    extraPrefsFirefox: prefs,
   });
   return openOrClose(browser, async () => {
     const page = await browser.newPage();
@@ -32,4 +44,7 @@ crossEngineSuite('firefox', async () => {
       evaluate: (fn, ...args) => page.evaluate(fn, ...args),
     });
   });
-});
+};
+
+crossEngineSuite('firefox', launch(PREFS));
+singleFileSuite('firefox', launch({ ...PREFS, ...NO_NETWORK }));

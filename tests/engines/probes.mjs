@@ -26,6 +26,20 @@ export async function viewNames() {
   return wasm.view_names();
 }
 
+/** The views by name, read from the page's figure canvases (`#view-<name>`, in page order). */
+export function canvasViewNames() {
+  return [...document.querySelectorAll('canvas.plot[id^="view-"]')].map((c) => c.id.slice('view-'.length));
+}
+
+/**
+ * The addresses the page fetched besides itself (resource timing), other than inline data:
+ * and blob: ones; empty for a page that needs no network.
+ */
+export function fetchedResources() {
+  return performance.getEntriesByType('resource').map((e) => e.name)
+    .filter((name) => !/^(data|blob):/.test(name));
+}
+
 /**
  * The pixels of each canvas in `canvases` (elements, or the ids of elements; null where no
  * element has the id): { width, height, sized, hash, nonBackground, inked, spread }. `sized`

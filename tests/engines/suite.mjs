@@ -22,8 +22,8 @@ const TIMEOUT = 120_000;
 // such as "(too small to draw)" inks about 1% in a strip a tenth of the canvas high.
 const MIN_INK = 0.005;
 const MIN_SPREAD = 0.5;
-const drawn = (s) => s && s.inked >= MIN_INK && s.spread >= MIN_SPREAD;
-const summary = (view, s) => s
+export const drawn = (s) => s && s.inked >= MIN_INK && s.spread >= MIN_SPREAD;
+export const summary = (view, s) => s
   ? `${view} (${s.width}×${s.height}): ${(100 * s.inked).toFixed(2)}% inked, spread ${s.spread.toFixed(2)}`
   : `${view}: no canvas`;
 // The widths a student's window or tablet has: laptop, desktop, phone, and the narrowest
@@ -38,7 +38,7 @@ function upstream() {
 }
 
 /** Polls `read()` (what the page shows) until `ok(result)`; returns the result or throws `what`. */
-async function waitFor(read, ok, what, { timeout = 30_000 } = {}) {
+export async function waitFor(read, ok, what, { timeout = 30_000 } = {}) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
@@ -49,20 +49,24 @@ async function waitFor(read, ok, what, { timeout = 30_000 } = {}) {
   }
 }
 
-/** canvasStats (probes.mjs) of every view's canvas, by view name (null: no canvas). */
-async function viewStats(b) {
-  const views = await b.evaluate(probe.viewNames);
+/**
+ * canvasStats (probes.mjs) of every view's canvas, by view name (null: no canvas). The names
+ * come from the page's module, or with `fromCanvases` from the page's figure canvases (a page
+ * whose module cannot be imported by its address: the single file).
+ */
+async function viewStats(b, fromCanvases = false) {
+  const views = await b.evaluate(fromCanvases ? probe.canvasViewNames : probe.viewNames);
   const stats = await b.evaluate(probe.canvasStats, views.map((view) => `view-${view}`));
   return Object.fromEntries(views.map((view, i) => [view, stats[i]]));
 }
 
 /** Waits until the page is ready and has drawn every canvas at its current size. */
-async function settle(b) {
+export async function settle(b, { fromCanvases = false } = {}) {
   await b.evaluate(probe.twoFrames);
   const health = await waitFor(() => b.evaluate(probe.pageHealth), (h) => h.state === 'ready' || h.state === 'error',
     'the page never reported data-state="ready"', { timeout: 60_000 });
   assert.equal(health.state, 'ready', `the page reported an error: ${JSON.stringify(health)}`);
-  return waitFor(() => viewStats(b), (s) => Object.values(s).every((v) => v?.sized),
+  return waitFor(() => viewStats(b, fromCanvases), (s) => Object.values(s).every((v) => v?.sized),
     'some canvas was not redrawn at its size');
 }
 
@@ -72,7 +76,7 @@ const pause = (ms) => new Promise((done) => setTimeout(done, ms));
  * Waits until the page has written its state into the link: it does so at most four times a
  * second after a redraw, so the hash must stay the same across two reads 300 ms apart.
  */
-async function linkWritten(b) {
+export async function linkWritten(b) {
   let last = (await b.evaluate(probe.readState)).hash;
   for (let i = 0; i < 30; i++) {
     await pause(300);

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { Builder, By } from 'selenium-webdriver';
 import { framedUrl } from './proxy.mjs';
+import { singleFileSuite } from './single_file.mjs';
 import { crossEngineSuite } from './suite.mjs';
 
 const DRIVER = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
@@ -69,7 +70,7 @@ async function startDriver() {
   }
 }
 
-crossEngineSuite('webkit', async () => {
+async function launch() {
   const server = await startDriver();
   let driver;
   try {
@@ -111,7 +112,10 @@ crossEngineSuite('webkit', async () => {
     await server.stop();
     throw err;
   }
-});
+}
+
+crossEngineSuite('webkit', launch);
+singleFileSuite('webkit', launch);
 
 /** Ends the WebDriver session, giving up after 10 s (the process group is ended anyway). */
 async function quit(driver) {
