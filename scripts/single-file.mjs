@@ -2,6 +2,8 @@
 // Writes the whole explorer as one HTML file that works opened from disk (file://) with no
 // network: the page, its styles, its modules (joined by bundle-modules.mjs) and the wasm
 // (base64) inline, under a strict Content-Security-Policy whose hashes are computed here.
+// View 9's training worker is bundled the same way (its script, its glue and its own wasm)
+// into a string of the page's script, and started from a blob: URL.
 //   node scripts/single-file.mjs SITE_DIR OUT_FILE
 // SITE_DIR holds index.html and www/ as dist/ does. Scripts marked data-single-file="omit"
 // (the notice for a multi-file page opened from disk) are left out.
@@ -13,6 +15,9 @@ import { bundleModules } from './bundle-modules.mjs';
 
 const WASM_SOURCE = 'www/wasm-source.js';
 const WASM_FILE = 'www/pkg/gumbel_explorer_bg.wasm';
+const WORKER_SOURCE = 'www/vae-worker-source.js';
+const WORKER_SCRIPT = 'www/vae-worker.js';
+const WORKER_WASM_FILE = 'www/pkg-vae/gumbel_explorer_bg.wasm';
 const WORDS_LOADER = 'www/lang/load.js';
 // Every language's word table is inlined: the single file has nothing beside it to fetch.
 const WORDS_TABLES = ['./en.js', './zh-CN.js'];
@@ -47,6 +52,37 @@ export async function loadWords(tag) {
 `;
 }
 
+/**
+ * The module that starts view 9's worker from its bundled script, held in the page's own.
+ * A classic worker: Chromium refuses a module worker from a blob: URL made by a page opened
+ * from disk (its origin is opaque). The bundle has no import or export left, and its one
+ * `import.meta.url` (wasm-bindgen's default address of the wasm, unused when the bytes are
+ * handed over) becomes the worker's own address, so it runs as a classic script; "use strict"
+ * keeps the module's semantics.
+ */
+function inlineWorkerSource(code) {
+  const classic = '"use strict";\n' + code.replaceAll('import.meta.url', 'self.location.href');
+  if (/\bimport\.meta\b/.test(classic)) fail(`${WORKER_SCRIPT}: import.meta is used beyond import.meta.url, which a classic worker lacks`);
+  return `// The single file's training worker: its script, bundled with its wasm by
+// scripts/single-file.mjs, started as a classic worker from a blob: URL (made once, kept for
+// a restart).
+const WORKER_SCRIPT = ${JSON.stringify(classic)};
+let url = null;
+export function startVaeWorker() {
+  url ??= URL.createObjectURL(new Blob([WORKER_SCRIPT], { type: 'text/javascript' }));
+  return new Worker(url);
+}
+`;
+}
+
+/** The modules reached from `entry`, joined into one, with `replace`'s modules swapped in. */
+function bundle(entry, read, replace) {
+  const code = bundleModules(entry, read, replace);
+  // A dynamic import would fetch a file, which the single file does not have.
+  if (/\bimport\s*\(/.test(code)) fail(`${entry}: a dynamic import() is left after bundling; inline it (see WORDS_LOADER)`);
+  return code;
+}
+
 /** Text placed inside a <script> or <style> element must not end it early. */
 function checkInline(what, text, tag) {
   if (new RegExp(`</${tag}`, 'i').test(text) || text.includes('<!--')) {
@@ -74,17 +110,22 @@ export function buildSingleFile(siteDir) {
     let code;
     let type = '';
     if (/type="module"/.test(attrs)) {
-      const replace = new Map([
-        [WASM_SOURCE, inlineWasmSource(readFileSync(path.join(siteDir, WASM_FILE)))],
+      const wasm = (file) => inlineWasmSource(readFileSync(path.join(siteDir, file)));
+      // The worker is a module of its own, so it gets its own wasm through the same
+      // www/wasm-source.js (its glue is www/pkg-vae's).
+      const worker = bundle(WORKER_SCRIPT, read, new Map([
+        [WASM_SOURCE, wasm(WORKER_WASM_FILE)],
         [WORDS_LOADER, inlineWordsLoader()],
-      ]);
-      code = bundleModules(src, read, replace);
-      // A dynamic import would fetch a file, which the single file does not have.
-      if (/\bimport\s*\(/.test(code)) fail(`${src}: a dynamic import() is left after bundling; inline it (see WORDS_LOADER)`);
+      ]));
+      code = bundle(src, read, new Map([
+        [WASM_SOURCE, wasm(WASM_FILE)],
+        [WORDS_LOADER, inlineWordsLoader()],
+        [WORKER_SOURCE, inlineWorkerSource(worker)],
+      ]));
       type = ' type="module"';
-      if (/new\s+(?:Shared)?Worker\s*\(/.test(code) && !code.includes('needsHostedPage')) {
-        console.warn('warning: the page starts a Web Worker, which the single file cannot run; ' +
-          'call needsHostedPage (www/hosted-only.js) for that view so that it says so');
+      // A worker started from a file's URL would find nothing beside the single file.
+      if (/new\s+(?:Shared)?Worker\s*\(\s*new\s+URL\b/.test(code)) {
+        fail(`${src}: a Web Worker is started from a file; take its URL from a module the single file replaces (see WORKER_SOURCE)`);
       }
     } else {
       code = read(src);
@@ -95,10 +136,15 @@ export function buildSingleFile(siteDir) {
   });
   if (!scriptHashes.length) fail('index.html loads no script');
 
-  // Nothing may be fetched: no connections, no workers, images only from data: and blob:.
+  // Nothing may be fetched: no connections, images only from data: and blob:. The one worker
+  // (view 9's trainer) is started from a blob: URL the page makes of its own inlined text:
+  // without `worker-src blob:` the hashes of script-src would refuse it, as a worker's script
+  // is not an inline element to hash. The worker inherits this policy, 'wasm-unsafe-eval'
+  // included, so it can compile its wasm and fetch nothing either.
   const csp = [
     "default-src 'none'",
     `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
+    'worker-src blob:',
     `style-src ${styleHashes.join(' ')}`,
     'img-src data: blob:',
     "base-uri 'none'",

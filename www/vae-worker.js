@@ -13,6 +13,8 @@
 //                (`id` names the run, so the page can drop news of a run it has replaced);
 //                {type: 'fatal', message, loading} if the module stopped (or never loaded).
 import init, { VaeRun, vae_max_run_steps, vae_table_header } from './pkg-vae/gumbel_explorer.js';
+// Served: nothing, so the glue fetches the wasm beside it; in the single file, the inlined bytes.
+import { wasmSource } from './wasm-source.js';
 
 // Training time per slice: long enough that the messages cost little, short enough that a
 // pause is heard at once.
@@ -45,7 +47,7 @@ self.explorerPanicked = (message) => {
   post({ type: 'fatal', message });
 };
 
-const ready = init().then(
+const ready = init(wasmSource()).then(
   () => post({ type: 'hello', header: vae_table_header(language), maxSteps: vae_max_run_steps() }),
   (e) => {
     dead = true;

@@ -12,7 +12,7 @@ import {
   PICTURES, clearPictures, clearRun, pictureSizes, showHeader, showProgress, wirePictureExport,
 } from './vae-show.js';
 import { format_number } from './pkg/gumbel_explorer.js';
-import { isSingleFile, needsHostedPage } from './hosted-only.js';
+import { startVaeWorker } from './vae-worker-source.js';
 import { language, onLanguage, t } from './i18n.js';
 
 const RESIZE_DELAY_MS = 150;
@@ -55,7 +55,7 @@ function showRunning(on) {
 function ensureWorker() {
   if (worker || session.dead) return;
   status('vae.loading');
-  worker = new Worker(new URL('./vae-worker.js', import.meta.url), { type: 'module' });
+  worker = startVaeWorker();
   worker.onmessage = (event) => receive(event.data);
   worker.onerror = (event) => stopped(event.message || t('vae.workerFailed'));
   worker.postMessage({ type: 'language', tag: language() });
@@ -177,12 +177,6 @@ function typed(id, errorId, what, setter) {
 }
 
 export function wireVae() {
-  // The single file cannot start the worker: the view says so and offers nothing to press.
-  if (isSingleFile()) {
-    for (const figure of $('section-vae').querySelectorAll('figure')) needsHostedPage(figure);
-    for (const control of $('section-vae').querySelectorAll('button, input')) control.disabled = true;
-    return;
-  }
   const { ex } = session;
   syncControls();
   typed('vae-latents', 'err-vae-latents', 'field.latents', (n) => ex.set_vae('latents', n));

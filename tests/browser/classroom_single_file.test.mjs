@@ -1,7 +1,9 @@
 // The explorer given to a class as one file: dist/gumbel-softmax-explorer.html opened from
 // disk (file://) with every network request aborted draws every view without an error, redraws
 // when τ moves, restores a link, exports PNG and CSV, and opens in the projector and embed
-// modes. The multi-file index.html opened from disk says what happened and where that file is.
+// modes, and trains view 9's VAE in its worker (started from the file's own text), in English
+// and in Chinese. The multi-file index.html opened from disk says what happened and where that
+// file is.
 import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +14,10 @@ import { SINGLE_FILE, builtFile, canvasViewNames, openOffline, visibleCanvases }
 
 const TIMEOUT = 120_000;
 const MIN_INK = 0.005;
+const HAN = /\p{Script=Han}/u;
+// View 9's run: the table gets one row per estimator (GS, ST-GS, SF+baseline) every 100 steps.
+const VAE_STEPS = 100;
+const VAE_ROWS = 3;
 
 async function withOffline(t, query, body, options) {
   const file = builtFile(t, SINGLE_FILE);
@@ -102,6 +108,62 @@ test('the single file opens in the projector and embed modes', { timeout: TIMEOU
     assert.ok((await canvasStats(page, '#view-cost')).inked >= MIN_INK, 'the embedded view is blank');
   }, { viewport: { width: 640, height: 480 } });
 });
+
+/** What view 9 shows: its step, status, sentence and table (header and rows of cell texts). */
+function vaeState(page) {
+  return page.evaluate(() => {
+    const text = (id) => document.getElementById(id).textContent.trim();
+    const t = document.getElementById('data-vae');
+    return {
+      step: text('vae-step'),
+      running: document.getElementById('vae-play').getAttribute('aria-pressed') === 'true',
+      status: text('vae-status'),
+      sentence: text('vae-sentence'),
+      header: [...t.tHead.rows].flatMap((r) => [...r.cells].map((c) => c.textContent)),
+      rows: [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent)),
+    };
+  });
+}
+
+for (const lang of ['en', 'zh-CN']) {
+  test(`the single file trains view 9 in its worker, in ${lang}`, { timeout: TIMEOUT }, async (t) => {
+    await withOffline(t, `?lang=${lang}`, async ({ page, url, log }) => {
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+      assert.equal(await page.locator('#section-vae .notice').count(), 0, 'a notice replaces view 9');
+      await page.locator('#section-vae').scrollIntoViewIfNeeded();
+      // The worker's first pictures (drawn at step 0) are its sign of life.
+      await page.waitForFunction(() => document.getElementById('vae-curves') && document.getElementById('vae-digits'),
+        null, { timeout: 60_000 });
+      await page.fill('#vae-until', String(VAE_STEPS));
+      await page.click('#vae-run');
+      const done = (s) => s.step === VAE_STEPS.toLocaleString('en-US') && !s.running;
+      const deadline = Date.now() + 90_000;
+      let state = await vaeState(page);
+      while (!done(state)) {
+        assert.ok(Date.now() < deadline, `the run did not reach step ${VAE_STEPS}: ${JSON.stringify(state)}`);
+        await page.waitForTimeout(100);
+        state = await vaeState(page);
+      }
+      assert.equal(state.header.length, 4, `table header: ${state.header}`);
+      assert.equal(state.rows.length, VAE_ROWS, `table rows: ${JSON.stringify(state.rows)}`);
+      for (const [i, [, step, train, testElbo]] of state.rows.entries()) {
+        assert.equal(step, String(VAE_STEPS), `row ${i}'s step`);
+        for (const v of [train, testElbo]) {
+          const x = Number(v);
+          assert.ok(Number.isFinite(x) && x > 0 && x < 100, `row ${i}: ${v} is not a −ELBO in nats`);
+        }
+      }
+      // The worker took the page's language: its sentence is in it.
+      assert.equal(HAN.test(state.sentence), lang === 'zh-CN', `the sentence: ${state.sentence}`);
+      for (const id of ['#vae-curves', '#vae-digits']) {
+        const stats = await canvasStats(page, id);
+        assert.ok(stats.width > 200 && stats.inked > 0.02, `${id}: ${JSON.stringify(stats)}`);
+      }
+      await page.locator('#section-vae').screenshot({ path: path.join(ROOT, 'target', 'screenshots', `classroom-single-file-vae-${lang}.png`) });
+      assert.deepEqual(log.aborted.filter((u) => !u.startsWith(url)), [], 'requests left the file');
+    });
+  });
+}
 
 test('index.html opened from disk says why it cannot start and where the single file is', { timeout: TIMEOUT }, async (t) => {
   const index = builtFile(t, path.join(ROOT, 'dist', 'index.html'));

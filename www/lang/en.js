@@ -36,7 +36,6 @@
     'present.next': 'next view (→ or Page Down)',
     'present.leave': 'leave the presentation (Esc)',
     'present.leaveText': 'leave (Esc)',
-    'hostedOnly.notice': 'This view needs the hosted page: it runs in a background worker with a WebAssembly module of its own, which a single file opened from disk cannot start. Open the explorer from its web address to use this view; every other view works here.',
     'parse.empty': 'enter a number for {what}',
     'parse.notANumber': '"{text}" is not a number ({what})',
     'parse.emptyList': 'enter one {what} per class, separated by commas',

@@ -185,7 +185,6 @@
     'present.next': '下一个视图（→ 或 Page Down）',
     'present.leave': '退出演示（Esc）',
     'present.leaveText': '退出（Esc）',
-    'hostedOnly.notice': '此视图需要在线页面：它在后台线程中运行自己的 WebAssembly 模块，而从磁盘打开的单文件无法启动后台线程。请通过网址打开探索器来使用此视图；其他视图在这里都可以正常使用。',
     'parse.empty': '请输入{what}',
     'parse.notANumber': '“{text}”不是数（{what}）',
     'parse.emptyList': '请为每个类别输入一个{what}，用逗号分隔',
