@@ -4,9 +4,11 @@
 // progress the k = 3 heatmap is drawn at a reduced resolution, and refined to the full one
 // when the input pauses. What follows a redraw (readouts, tables, the link) is registered with
 // `afterRedraw` and runs after every redraw, whatever was drawn, so it never depends on a
-// view being visible. A large N is sampled in slices between frames; every long work goes
-// through the same slices (`addSliceWork`), so no task grows long; the training view's
-// steps run through them too (`addSlicedWork`).
+// view being visible; it runs in a task of its own right after the frame's (before the next
+// frame), so that the drawing, the tables and the layout they cause never add up to one long
+// task. A large N is sampled in slices between frames; every long work goes through the same
+// slices (`addSliceWork`), so no task grows long; the training view's steps run through them
+// too (`addSlicedWork`).
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
 import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
@@ -29,6 +31,9 @@ let coarse = false;
 let holdStale = false;
 const stale = new Set();
 const followers = [];
+// Whether the followers of a redraw are waiting for their task.
+let following = false;
+const followChannel = new MessageChannel();
 // What each draw drew, for the tests (window.__explorer.draws): { view, pass }.
 const draws = [];
 // Long work in the training view's form ({ pending(), run(deadline) }), run as one slice job.
@@ -104,12 +109,27 @@ export function redraw() {
     }
   }
   if (drew) $(input ? 'redraw-ms' : 'refine-ms').textContent = (performance.now() - t0).toFixed(1);
-  for (const fn of followers) fn();
+  followLater();
   refineSamples();
   if (!coarse) drawStaleLater();
   updateState();
   sliceLater();
 }
+
+// What follows a redraw, in the next task (one for any number of redraws before it runs).
+function followLater() {
+  if (following) return;
+  following = true;
+  followChannel.port2.postMessage(null);
+}
+
+followChannel.port1.onmessage = () => {
+  if (!following) return;
+  following = false;
+  if (session.dead) return;
+  for (const fn of followers) fn();
+  updateState();
+};
 
 /**
  * Registers long work done in slices: `pending()` says whether any is left, `run(deadline)`
@@ -159,7 +179,7 @@ function refineSamples() {
 
 function updateState() {
   if (session.dead) return;
-  const busy = coarse || stale.size > 0 || frame !== 0;
+  const busy = coarse || stale.size > 0 || frame !== 0 || following;
   root.dataset.state = session.ex.refining() ? 'refining' : busy ? 'drawing' : 'ready';
 }
 
@@ -186,6 +206,7 @@ export function drawAll({ fresh = false } = {}) {
     stale.delete(view);
     drawView(view, 'all');
   }
+  following = false;
   for (const fn of followers) fn();
   updateState();
 }
