@@ -2,7 +2,8 @@
 // whose inputs changed and that can be seen; views out of sight are left stale and drawn when
 // they scroll into view or, once input pauses, in slices of idle time. While an input is in
 // progress the k = 3 heatmap is drawn at a reduced resolution, and refined to the full one
-// when the input pauses. What follows a redraw (readouts, tables, the link) is registered with
+// when the input pauses: its full-resolution raster is computed in slices (the coarse one
+// stands in meanwhile) and drawn once complete. What follows a redraw (readouts, tables, the link) is registered with
 // `afterRedraw` and runs after every redraw, whatever was drawn, so it never depends on a
 // view being visible; it runs in a task of its own right after the frame's (before the next
 // frame), so that the drawing, the tables and the layout they cause never add up to one long
@@ -20,6 +21,7 @@ export { addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
 
 const STALE_JOB = 'views out of sight';
 const SAMPLES_JOB = 'samples of a large N';
+const RASTER_JOB = 'full-resolution heatmap';
 
 let views = [];
 let frame = 0;
@@ -43,6 +45,7 @@ const TRAINING_SLICE_MS = 8;
 /** The views' names as Rust lists them; call once the module is loaded. */
 export function loadViews() {
   views = view_names();
+  session.ex.defer_raster_bands(true);
   return views;
 }
 
@@ -111,6 +114,7 @@ export function redraw() {
   if (drew) $(input ? 'redraw-ms' : 'refine-ms').textContent = (performance.now() - t0).toFixed(1);
   followLater();
   refineSamples();
+  refineRaster();
   if (!coarse) drawStaleLater();
   updateState();
   sliceLater();
@@ -160,6 +164,7 @@ function drawStaleLater() {
     if (view === undefined) return false;
     stale.delete(view);
     drawView(view, 'idle');
+    refineRaster();
     if (!stale.size) updateState();
     return stale.size > 0;
   });
@@ -177,9 +182,29 @@ function refineSamples() {
   });
 }
 
+// While the heatmap drawn last waits for its full-resolution raster, its bands are computed
+// in slices; once complete, the next frame draws it.
+function refineRaster() {
+  if (session.dead || coarse || !session.ex.raster_pending() || hasSliceWork(RASTER_JOB)) return;
+  addSliceWork(RASTER_JOB, () => {
+    if (session.dead || interacting()) return false;
+    const more = session.ex.refine_raster();
+    if (!more) requestFrame();
+    return more;
+  });
+}
+
+// For a picture drawn now at full resolution: the pending raster's bands at once, and none
+// deferred until the draw is over.
+function finishRaster() {
+  while (session.ex.refine_raster());
+  cancelSliceWork(RASTER_JOB);
+  session.ex.defer_raster_bands(false);
+}
+
 function updateState() {
   if (session.dead) return;
-  const busy = coarse || stale.size > 0 || frame !== 0 || following;
+  const busy = coarse || stale.size > 0 || frame !== 0 || following || session.ex.raster_pending();
   root.dataset.state = session.ex.refining() ? 'refining' : busy ? 'drawing' : 'ready';
 }
 
@@ -187,9 +212,11 @@ function updateState() {
 export function drawCurrent(view) {
   if (session.dead) return;
   session.ex.set_interactive(false);
+  finishRaster();
   coarse = false;
   stale.delete(view);
   drawView(view, 'export');
+  session.ex.defer_raster_bands(true);
   updateState();
 }
 
@@ -201,11 +228,13 @@ export function drawAll({ fresh = false } = {}) {
   if (session.dead) return;
   if (fresh) session.ex.invalidate();
   session.ex.set_interactive(false);
+  finishRaster();
   coarse = false;
   for (const view of views) {
     stale.delete(view);
     drawView(view, 'all');
   }
+  session.ex.defer_raster_bands(true);
   following = false;
   for (const fn of followers) fn();
   updateState();

@@ -6,6 +6,7 @@
 
 #[cfg(feature = "bench")]
 mod bench;
+mod budget;
 mod canvas;
 mod page_rules;
 mod panic;
