@@ -1,8 +1,9 @@
 // What the long tasks are, as the Performance panel shows them: the page, served
 // gzip-compressed, in headless Chromium under a Chrome trace, through one scenario (the first
 // load; a τ drag at N = 1e6; a change of π at k = 3, whose exact curves are computed in slices).
-// For every main-thread task over the threshold it prints its length and what filled it (the
-// top-level events inside it and the JS functions called, with their milliseconds).
+// For every main-thread task over the threshold it prints its length, the time the thread ran
+// in it (on a busy machine the difference is time the thread waited for a core), and what
+// filled it (the events inside it and the JS functions called, with their milliseconds).
 //
 //   node bench/trace_tasks.mjs [--root DIR] [--viewport 1280x900x1] [--threshold 50]
 //                              [--scenario load|drag|n1e6|k10|k3|all]
@@ -90,7 +91,7 @@ function longTasks(trace, threshold) {
     }
     const parts = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12)
       .map(([n, ms]) => `      ${ms.toFixed(1).padStart(7)} ms  ${n}`);
-    return { at: (task.ts - t0) / 1000, ms: task.dur / 1000, parts };
+    return { at: (task.ts - t0) / 1000, ms: task.dur / 1000, cpuMs: (task.tdur ?? NaN) / 1000, parts };
   });
 }
 
@@ -113,7 +114,7 @@ async function main() {
       const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
       const tasks = longTasks(trace, opts.threshold);
       process.stdout.write(`${name}: ${tasks.length} task(s) over ${opts.threshold} ms\n`);
-      for (const t of tasks) process.stdout.write(`  at ${t.at.toFixed(0)} ms: ${t.ms.toFixed(1)} ms\n${t.parts.join('\n')}\n`);
+      for (const t of tasks) process.stdout.write(`  at ${t.at.toFixed(0)} ms: ${t.ms.toFixed(1)} ms (thread time ${t.cpuMs.toFixed(1)} ms)\n${t.parts.join('\n')}\n`);
     };
     const load = async () => { await page.goto(server.url); await ready(page); };
     if (opts.scenario === 'load' || opts.scenario === 'all') await phase('load', load);

@@ -132,6 +132,8 @@ followChannel.port1.onmessage = () => {
   following = false;
   if (session.dead) return;
   for (const fn of followers) fn();
+  // A table may have started work (the estimator table asks for the exact curves).
+  refineSamples();
   updateState();
 };
 
@@ -171,11 +173,13 @@ function drawStaleLater() {
 }
 
 // While Rust is still sampling a large N, chunks are added in slices and what depends on the
-// samples is redrawn on the next frame, so the views converge without a long task.
+// samples is redrawn on the next frame, so the views converge without a long task. While an
+// input is in progress the refinement waits (the next input would start it again); the
+// frame after the pause resumes it.
 function refineSamples() {
-  if (session.dead || !session.ex.refining() || hasSliceWork(SAMPLES_JOB)) return;
+  if (session.dead || interacting() || !session.ex.refining() || hasSliceWork(SAMPLES_JOB)) return;
   addSliceWork(SAMPLES_JOB, () => {
-    if (session.dead) return false;
+    if (session.dead || interacting()) return false;
     const more = session.ex.refine();
     requestFrame();
     return more;

@@ -126,7 +126,13 @@ impl Model {
             );
             bands.coarse_key = Some(coarse_key);
         }
-        scale_up_rows(&self.coarse_raster, coarse, (width, height), bands.rows, raster);
+        scale_up_rows(
+            &self.coarse_raster,
+            coarse,
+            (width, height),
+            bands.rows,
+            raster,
+        );
         bands.stand_in_shown = true;
     }
 
@@ -195,7 +201,10 @@ mod tests {
         let mut m = Model::new();
         m.defer_raster_bands(true);
         let stand_in = heatmap(&mut m, w, h);
-        assert!(!same_bits(&stand_in, &expected), "the stand-in is the full raster");
+        assert!(
+            !same_bits(&stand_in, &expected),
+            "the stand-in is the full raster"
+        );
         m.recycle_raster(stand_in);
         let before = m.raster_generation();
         let mut steps = 0;
@@ -207,7 +216,11 @@ mod tests {
         let rows = (BAND_PIXELS / w as usize).max(1);
         assert_eq!(steps + 1, 2 * (h as usize).div_ceil(rows));
         assert!(!m.raster_pending());
-        assert_ne!(m.raster_generation(), before, "the completion does not show");
+        assert_ne!(
+            m.raster_generation(),
+            before,
+            "the completion does not show"
+        );
         assert!(same_bits(&heatmap(&mut m, w, h), &expected));
     }
 
@@ -256,13 +269,19 @@ mod tests {
         m.recycle_raster(first);
         while m.refine_raster(BAND_PIXELS) {}
         m.update(|s| s.set_tau(0.25)).unwrap();
-        assert!(!m.raster_pending(), "pending before the new raster was asked for");
+        assert!(
+            !m.raster_pending(),
+            "pending before the new raster was asked for"
+        );
         let next = heatmap(&mut m, 401, 347);
         m.recycle_raster(next);
         assert!(m.raster_pending());
         while m.refine_raster(BAND_PIXELS) {}
         let mut fresh = Model::new();
         fresh.update(|s| s.set_tau(0.25)).unwrap();
-        assert!(same_bits(&heatmap(&mut m, 401, 347), &heatmap(&mut fresh, 401, 347)));
+        assert!(same_bits(
+            &heatmap(&mut m, 401, 347),
+            &heatmap(&mut fresh, 401, 347)
+        ));
     }
 }
