@@ -6,6 +6,7 @@
 //
 //   node bench/viewport_bench.mjs [--root DIR] [--keys 30] [--moves 40] [--out file.json]
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../tests/browser/helpers.mjs';
 import { serveGzip } from './gzip_server.mjs';
@@ -139,6 +140,8 @@ async function main() {
   const server = await serveGzip(opts.root);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   const rows = [];
+  // The machine may be shared: its 1-minute load average before and after, for the report.
+  const load = [os.loadavg()[0]];
   try {
     for (const [i, vp] of VIEWPORTS.entries()) {
       process.stderr.write(`    viewports: ${vp.name}\n`);
@@ -148,7 +151,8 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  const text = JSON.stringify({ keys: opts.keys, moves: opts.moves, rows }, null, 2);
+  load.push(os.loadavg()[0]);
+  const text = JSON.stringify({ keys: opts.keys, moves: opts.moves, load, rows }, null, 2);
   if (opts.out) await writeFile(opts.out, `${text}\n`);
   else process.stdout.write(`${text}\n`);
 }

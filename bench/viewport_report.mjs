@@ -3,6 +3,7 @@
 //
 //   node bench/viewport_report.mjs RUN.json... [--lighthouse lh.json] [--peer notebook.json]
 import { readFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
 
 const args = process.argv.slice(2);
 const take = (flag) => {
@@ -23,6 +24,11 @@ const at = (row, pick) => median(runs.map((r) => pick(r.rows[row] ?? {})));
 
 const lines = [];
 lines.push(`## Where the users are (median of ${runs.length} run(s); page served gzip-compressed)`, '');
+const loads = runs.flatMap((r) => r.load ?? []).filter(Number.isFinite);
+if (loads.length) {
+  lines.push(`1-minute load average of the machine during the runs: ${fmt(Math.min(...loads), 1)}–${fmt(Math.max(...loads), 1)} ` +
+    `(${os.cpus().length} cores); a task's wall time includes any wait for a core.`, '');
+}
 lines.push('| viewport | redraw median (ms, ≤ 16) | long tasks in a τ drag (0) | longest (ms) | first load: blocking (ms) | longest task (ms, ≤ 50) |');
 lines.push('|---|---|---|---|---|---|');
 const names = runs[0]?.rows.map((r) => r.viewport.name) ?? [];

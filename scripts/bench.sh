@@ -22,6 +22,8 @@
 # BENCH_URL (measure an already served site instead of serving this checkout; the wasm kernels
 # are then loaded from target/bench/pkg/ under that URL, and reported n/a if it is not served).
 # Per-operation timings of the math core alone: cargo run --release --example bench_math
+# What a long task is made of (a Chrome trace of the first load, τ drags, N = 1e6, k = 10 and
+# k = 3's exact curves): node bench/trace_tasks.mjs [--viewport 1440x900x2] (after a build).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

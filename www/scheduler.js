@@ -2,11 +2,14 @@
 // whose inputs changed and that can be seen; views out of sight are left stale and drawn when
 // they scroll into view or, once input pauses, in slices of idle time. While an input is in
 // progress the k = 3 heatmap is drawn at a reduced resolution, and refined to the full one
-// when the input pauses. What follows a redraw (readouts, tables, the link) is registered with
+// when the input pauses: its full-resolution raster is computed in slices (the coarse one
+// stands in meanwhile) and drawn once complete. What follows a redraw (readouts, tables, the link) is registered with
 // `afterRedraw` and runs after every redraw, whatever was drawn, so it never depends on a
-// view being visible. A large N is sampled in slices between frames; every long work goes
-// through the same slices (`addSliceWork`), so no task grows long; the training view's
-// steps run through them too (`addSlicedWork`).
+// view being visible; it runs in a task of its own right after the frame's (before the next
+// frame), so that the drawing, the tables and the layout they cause never add up to one long
+// task. A large N is sampled in slices between frames; every long work goes through the same
+// slices (`addSliceWork`), so no task grows long; the training view's steps run through them
+// too (`addSlicedWork`).
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
 import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
@@ -18,6 +21,7 @@ export { addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
 
 const STALE_JOB = 'views out of sight';
 const SAMPLES_JOB = 'samples of a large N';
+const RASTER_JOB = 'full-resolution heatmap';
 
 let views = [];
 let frame = 0;
@@ -29,6 +33,9 @@ let coarse = false;
 let holdStale = false;
 const stale = new Set();
 const followers = [];
+// Whether the followers of a redraw are waiting for their task.
+let following = false;
+const followChannel = new MessageChannel();
 // What each draw drew, for the tests (window.__explorer.draws): { view, pass }.
 const draws = [];
 // Long work in the training view's form ({ pending(), run(deadline) }), run as one slice job.
@@ -38,6 +45,7 @@ const TRAINING_SLICE_MS = 8;
 /** The views' names as Rust lists them; call once the module is loaded. */
 export function loadViews() {
   views = view_names();
+  session.ex.defer_raster_bands(true);
   return views;
 }
 
@@ -104,12 +112,30 @@ export function redraw() {
     }
   }
   if (drew) $(input ? 'redraw-ms' : 'refine-ms').textContent = (performance.now() - t0).toFixed(1);
-  for (const fn of followers) fn();
+  followLater();
   refineSamples();
+  refineRaster();
   if (!coarse) drawStaleLater();
   updateState();
   sliceLater();
 }
+
+// What follows a redraw, in the next task (one for any number of redraws before it runs).
+function followLater() {
+  if (following) return;
+  following = true;
+  followChannel.port2.postMessage(null);
+}
+
+followChannel.port1.onmessage = () => {
+  if (!following) return;
+  following = false;
+  if (session.dead) return;
+  for (const fn of followers) fn();
+  // A table may have started work (the estimator table asks for the exact curves).
+  refineSamples();
+  updateState();
+};
 
 /**
  * Registers long work done in slices: `pending()` says whether any is left, `run(deadline)`
@@ -140,26 +166,49 @@ function drawStaleLater() {
     if (view === undefined) return false;
     stale.delete(view);
     drawView(view, 'idle');
+    refineRaster();
     if (!stale.size) updateState();
     return stale.size > 0;
   });
 }
 
 // While Rust is still sampling a large N, chunks are added in slices and what depends on the
-// samples is redrawn on the next frame, so the views converge without a long task.
+// samples is redrawn on the next frame, so the views converge without a long task. While an
+// input is in progress the refinement waits (the next input would start it again); the
+// frame after the pause resumes it.
 function refineSamples() {
-  if (session.dead || !session.ex.refining() || hasSliceWork(SAMPLES_JOB)) return;
+  if (session.dead || interacting() || !session.ex.refining() || hasSliceWork(SAMPLES_JOB)) return;
   addSliceWork(SAMPLES_JOB, () => {
-    if (session.dead) return false;
+    if (session.dead || interacting()) return false;
     const more = session.ex.refine();
     requestFrame();
     return more;
   });
 }
 
+// While the heatmap drawn last waits for its full-resolution raster, its bands are computed
+// in slices; once complete, the next frame draws it.
+function refineRaster() {
+  if (session.dead || coarse || !session.ex.raster_pending() || hasSliceWork(RASTER_JOB)) return;
+  addSliceWork(RASTER_JOB, () => {
+    if (session.dead || interacting()) return false;
+    const more = session.ex.refine_raster();
+    if (!more) requestFrame();
+    return more;
+  });
+}
+
+// For a picture drawn now at full resolution: the pending raster's bands at once, and none
+// deferred until the draw is over.
+function finishRaster() {
+  while (session.ex.refine_raster());
+  cancelSliceWork(RASTER_JOB);
+  session.ex.defer_raster_bands(false);
+}
+
 function updateState() {
   if (session.dead) return;
-  const busy = coarse || stale.size > 0 || frame !== 0;
+  const busy = coarse || stale.size > 0 || frame !== 0 || following || session.ex.raster_pending();
   root.dataset.state = session.ex.refining() ? 'refining' : busy ? 'drawing' : 'ready';
 }
 
@@ -167,9 +216,11 @@ function updateState() {
 export function drawCurrent(view) {
   if (session.dead) return;
   session.ex.set_interactive(false);
+  finishRaster();
   coarse = false;
   stale.delete(view);
   drawView(view, 'export');
+  session.ex.defer_raster_bands(true);
   updateState();
 }
 
@@ -181,11 +232,14 @@ export function drawAll({ fresh = false } = {}) {
   if (session.dead) return;
   if (fresh) session.ex.invalidate();
   session.ex.set_interactive(false);
+  finishRaster();
   coarse = false;
   for (const view of views) {
     stale.delete(view);
     drawView(view, 'all');
   }
+  session.ex.defer_raster_bands(true);
+  following = false;
   for (const fn of followers) fn();
   updateState();
 }

@@ -6,6 +6,7 @@
 
 #[cfg(feature = "bench")]
 mod bench;
+mod budget;
 mod canvas;
 mod language;
 mod page_rules;
@@ -30,9 +31,9 @@ use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// Values (draws × k) sampled per refinement step: under ten milliseconds in the browser, so
-/// that a step and the redraw it causes stay well inside one 50 ms task.
-const REFINE_VALUES: usize = 100_000;
+/// Values (draws × k) sampled per refinement step: a few milliseconds in the browser, so that
+/// the page's scheduler runs steps back to back within its slice budget without overrunning.
+const REFINE_VALUES: usize = 25_000;
 
 impl Explorer {
     /// Turns the model's refusal into a JavaScript `Error` whose message is the model's text in
@@ -300,7 +301,7 @@ impl Explorer {
     }
 
     /// While `on` (a slider is being dragged, a key repeats), `draw` computes the k = 3 heatmap
-    /// at about CSS-pixel resolution (half or less of the device's) and scales it up; text and
+    /// at half the CSS-pixel resolution (whatever the device's ratio) and scales it up; text and
     /// lines stay at full resolution. When it goes off, the next `draw` refines the heatmap.
     pub fn set_interactive(&mut self, on: bool) {
         self.interactive = on;
@@ -335,7 +336,7 @@ impl Explorer {
         self.model.prepare();
         let coarse = self.interactive && view == View::Density && self.model.settings().k() == 3;
         let divisor = if coarse {
-            (ratio.round() as u32).max(2)
+            2 * (ratio.round() as u32).max(1)
         } else {
             1
         };

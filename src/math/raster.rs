@@ -26,29 +26,46 @@ pub struct TriangleGrid {
 
 impl TriangleGrid {
     pub fn new(width: usize, height: usize) -> TriangleGrid {
-        let mut ln_y12 = vec![(f64::NAN, f64::NAN); width * height];
-        let mut ln_y3 = vec![f64::NAN; height];
-        for py in 0..height {
+        let mut grid = TriangleGrid::unfilled(width, height);
+        grid.fill_rows(0..height);
+        grid
+    }
+
+    /// A `width × height` grid whose rows are still to be filled ([`fill_rows`](Self::fill_rows)):
+    /// the same grid as [`new`](Self::new) gives once every row is filled, built a band of rows
+    /// at a time.
+    pub fn unfilled(width: usize, height: usize) -> TriangleGrid {
+        TriangleGrid {
+            width,
+            height,
+            ln_y12: vec![(f64::NAN, f64::NAN); width * height],
+            ln_y3: vec![f64::NAN; height],
+        }
+    }
+
+    /// Computes the logarithms of the pixels of `rows` (rows past the height are ignored).
+    pub fn fill_rows(&mut self, rows: std::ops::Range<usize>) {
+        let (width, height) = (self.width, self.height);
+        for py in rows.start..rows.end.min(height) {
             // Barycentric coordinates: y₃ from the height; y₂ from x, y₁ = 1 − y₂ − y₃.
             let y3 = (height as f64 - py as f64 - 0.5) / height as f64;
             if y3 <= 0.0 || y3 >= 1.0 {
                 continue;
             }
-            ln_y3[py] = y3.portable_ln();
-            for px in 0..width {
+            if let Some(l3) = self.ln_y3.get_mut(py) {
+                *l3 = y3.portable_ln();
+            }
+            let Some(row) = self.ln_y12.get_mut(py * width..(py + 1) * width) else {
+                continue;
+            };
+            for (px, cell) in row.iter_mut().enumerate() {
                 let x = (px as f64 + 0.5) / width as f64;
                 let y2 = x - 0.5 * y3;
                 let y1 = 1.0 - y3 - y2;
                 if y1 > 0.0 && y2 > 0.0 {
-                    ln_y12[py * width + px] = (y1.portable_ln(), y2.portable_ln());
+                    *cell = (y1.portable_ln(), y2.portable_ln());
                 }
             }
-        }
-        TriangleGrid {
-            width,
-            height,
-            ln_y12,
-            ln_y3,
         }
     }
 
@@ -59,23 +76,37 @@ impl TriangleGrid {
     /// Fills `out` (row-major) with ln p of `dist` at each pixel, NaN outside the triangle
     /// (and everywhere when `dist` is not a k = 3 distribution).
     pub fn log_density(&self, dist: &GumbelSoftmax, out: &mut Vec<f64>) {
-        let (w, h) = (self.width, self.height);
         out.clear();
-        out.resize(w * h, f64::NAN);
-        if dist.k() != 3 || w == 0 || h == 0 {
+        out.resize(self.width * self.height, f64::NAN);
+        self.log_density_rows(dist, 0..self.height, out);
+    }
+
+    /// Writes ln p of `dist` into the pixels of `rows` of `out`, a row-major buffer of the
+    /// grid's size (rows it does not hold are skipped; pixels outside the triangle and every
+    /// pixel of a distribution that is not k = 3 are left as they are).
+    pub fn log_density_rows(
+        &self,
+        dist: &GumbelSoftmax,
+        rows: std::ops::Range<usize>,
+        out: &mut [f64],
+    ) {
+        let w = self.width;
+        if dist.k() != 3 || w == 0 {
             return;
         }
         let lp = dist.logits();
         let (lp1, lp2, lp3) = (lp[0], lp[1], lp[2]);
         let tau = dist.tau();
         let constant = log_normaliser(3, tau) + lp1 + lp2 + lp3;
-        for py in 0..h {
+        for py in rows.start..rows.end.min(self.height) {
             let l3 = self.ln_y3[py];
             if l3.is_nan() {
                 continue;
             }
             let a3 = lp3 - tau * l3;
-            let cells = &mut out[py * w..(py + 1) * w];
+            let Some(cells) = out.get_mut(py * w..(py + 1) * w) else {
+                return;
+            };
             let logs = &self.ln_y12[py * w..(py + 1) * w];
             for (cell, &(l1, l2)) in cells.iter_mut().zip(logs) {
                 if l1.is_nan() {
@@ -142,6 +173,26 @@ mod tests {
                 }
             }
             assert!(inside > w * h / 3);
+        }
+    }
+
+    #[test]
+    fn a_grid_filled_in_bands_gives_the_same_raster() {
+        let dist = GumbelSoftmax::from_probs(&[0.2, 0.3, 0.5], 0.4).unwrap();
+        let (w, h) = (53, 47);
+        let mut whole = Vec::new();
+        log_density_raster3(&dist, w, h, &mut whole);
+        let mut grid = TriangleGrid::unfilled(w, h);
+        for start in (0..h).step_by(5) {
+            grid.fill_rows(start..start + 5);
+        }
+        let mut banded = vec![f64::NAN; w * h];
+        for start in (0..h).step_by(7) {
+            grid.log_density_rows(&dist, start..start + 7, &mut banded);
+        }
+        assert_eq!(whole.len(), banded.len());
+        for (i, (a, b)) in whole.iter().zip(&banded).enumerate() {
+            assert_eq!(a.to_bits(), b.to_bits(), "pixel {i}: {a} vs {b}");
         }
     }
 

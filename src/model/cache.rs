@@ -102,7 +102,12 @@ impl Model {
             View::StraightThrough => dist_inputs(&mut h, true, first(1)),
             // k = 2 draws the histogram of all draws; k ≥ 3 overlays the first draws.
             View::Density if s.k() == 2 => dist_inputs(&mut h, true, n),
-            View::Density => dist_inputs(&mut h, true, first(OVERLAY_SAMPLES)),
+            View::Density => {
+                dist_inputs(&mut h, true, first(OVERLAY_SAMPLES));
+                // A picture drawn while its raster was still in bands is drawn again once the
+                // raster is complete.
+                self.raster_generation().hash(&mut h);
+            }
             View::Estimators => {
                 hash_f64s(&mut h, s.logits());
                 hash_f64s(&mut h, s.objective_values());

@@ -40,8 +40,10 @@ impl Model {
                     let (grid, out) = (&mut self.coarse_grid, &mut self.coarse_raster);
                     log_density_raster(&dist, coarse.0, coarse.1, grid, out);
                     scale_up(out, coarse, (width, height), &mut raster);
+                    self.coarse_raster_drawn(&dist, d);
                 } else {
-                    log_density_raster(&dist, width, height, &mut self.grid, &mut raster);
+                    // Whole, or in bands while the page defers them (raster_bands.rs).
+                    self.full_raster(&dist, (width, height), &mut raster);
                 }
                 let overlay = self.summary().overlay.clone();
                 let data = simplex_heatmap(&dist, width, height, &overlay, raster);
@@ -96,22 +98,26 @@ pub fn log_density_raster(
 /// Fills `out` (row-major `to`) from the row-major raster `src` of size `from`, each pixel
 /// taking the value of the source pixel under its centre (NaN where there is none).
 pub fn scale_up(src: &[f64], from: (u32, u32), to: (u32, u32), out: &mut Vec<f64>) {
+    out.clear();
+    out.resize(to.0 as usize * to.1 as usize, f64::NAN);
+    scale_up_rows(src, from, to, 0, out);
+}
+
+/// [`scale_up`] of the rows from `first` down only, into `out` of size `to` (row-major); the
+/// rows above are left as they are.
+pub fn scale_up_rows(src: &[f64], from: (u32, u32), to: (u32, u32), first: usize, out: &mut [f64]) {
     let (fw, fh) = (from.0 as usize, from.1 as usize);
     let (tw, th) = (to.0 as usize, to.1 as usize);
-    out.clear();
     if tw == 0 || th == 0 {
         return;
     }
-    out.reserve(tw * th);
     // Source column of each target column: the pixel under the target pixel's centre.
     let columns: Vec<usize> = (0..tw).map(|x| (2 * x + 1) * fw / (2 * tw)).collect();
-    for y in 0..th {
+    for (y, cells) in out.chunks_exact_mut(tw).enumerate().take(th).skip(first) {
         let row = (2 * y + 1) * fh / (2 * th) * fw;
-        out.extend(
-            columns
-                .iter()
-                .map(|&x| src.get(row + x).copied().unwrap_or(f64::NAN)),
-        );
+        for (cell, &x) in cells.iter_mut().zip(&columns) {
+            *cell = src.get(row + x).copied().unwrap_or(f64::NAN);
+        }
     }
 }
 

@@ -13,9 +13,11 @@ use crate::math::{
     RelaxedMomentsJob,
 };
 
-/// Integrand evaluations per slice: about 10 ms in the browser at k = 3, so that a slice and
-/// the redraw that follows it stay inside one 50 ms task. At k = 2 a whole curve takes less.
-pub const EXACT_SLICE_EVALUATIONS: usize = 60_000;
+/// Integrand evaluations per slice: two to three milliseconds in the browser at k = 3, so that
+/// the page's scheduler can run steps back to back within its slice budget and stop before it
+/// overruns (a step may end a little past its budget: it finishes the outer quadrature step it
+/// is in). At k = 2 a whole curve takes a few slices.
+pub const EXACT_SLICE_EVALUATIONS: usize = 15_000;
 
 /// The exact moments known so far for one π and objective.
 #[derive(Debug)]

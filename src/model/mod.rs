@@ -21,6 +21,7 @@ pub mod limits;
 pub mod math_words;
 mod objective;
 pub mod presets;
+pub mod raster_bands;
 mod samples;
 pub mod sampling;
 pub mod settings;
@@ -69,7 +70,8 @@ pub struct Model {
     sweep: Option<(SweepKey, Result<Sweep, MathError>)>,
     exact: Option<exact_curves::ExactCurves>,
     raster: Vec<f64>,
-    grid: TriangleGrid,
+    /// The full-resolution raster's progress in `raster` (raster_bands.rs).
+    bands: raster_bands::RasterBands,
     /// How many times coarser the k = 3 raster is evaluated (0 or 1: full resolution), with
     /// its own grid and buffer so that switching resolution rebuilds nothing.
     raster_divisor: u32,

@@ -115,8 +115,9 @@ impl SampleSummary {
 /// recomputes only the softmax of the stored noise; beyond, the noise is drawn again.
 pub const NOISE_CACHE_VALUES: usize = 1 << 21;
 /// Values (draws × k) accumulated before the first picture of new settings: all of the
-/// default N = 20,000 at k = 3, and about 10 ms of sampling in the browser otherwise.
-pub const FIRST_PASS_VALUES: usize = 120_000;
+/// default N = 20,000 at k = 3, and about 5 ms of sampling in the browser otherwise (a τ
+/// change at a large N redraws within a frame; the rest of N follows in slices).
+pub const FIRST_PASS_VALUES: usize = 60_000;
 
 #[derive(Clone, Debug)]
 struct NoiseKey {
