@@ -77,8 +77,8 @@ pub fn draw_binary<DB: DrawingBackend>(
             .fold(hi, f64::min);
         let axis = LogAxis::new(smallest.max(hi / LOG_RATIO) / 1.5, hi);
         let (lo, hi) = (axis.lo(), axis.hi());
-        let mut chart =
-            chart_builder(&plot, theme, 12.0, 56.0).build_cartesian_2d(0.0..1.0, axis)?;
+        let mut chart = chart_builder(&plot, theme, 12.0, 56.0)
+            .build_cartesian_2d(ChartAxis::from(0.0..1.0), ChartAxis::from(axis))?;
         draw_axes(
             &mut chart,
             theme,

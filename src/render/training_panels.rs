@@ -76,7 +76,10 @@ pub(super) fn draw_series<DB: DrawingBackend>(
                 VPos::Center,
             );
         };
-        let mut chart = builder(panel).build_cartesian_2d(x0..x1, LogAxis::new(lo, hi))?;
+        let mut chart = builder(panel).build_cartesian_2d(
+            ChartAxis::from(x0..x1),
+            ChartAxis::from(LogAxis::new(lo, hi)),
+        )?;
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, theme);
         mesh.x_labels(5)
