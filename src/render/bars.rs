@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::ClassAxis;
+use super::chart_axis::ChartAxis;
 use super::data::Theme;
 use super::error::Drawn;
 use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
@@ -65,8 +66,8 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
     let ymax = (ymax * 1.1).clamp(0.05, 1.05);
     let (y0, y1) = linear_range(0.0, ymax);
 
-    let mut chart =
-        chart_builder(&plot, theme, 12.0, 52.0).build_cartesian_2d(ClassAxis::new(k), y0..y1)?;
+    let mut chart = chart_builder(&plot, theme, 12.0, 52.0)
+        .build_cartesian_2d(ChartAxis::from(ClassAxis::new(k)), ChartAxis::from(y0..y1))?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     mesh.disable_x_mesh()

@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::LogAxis;
+use super::chart_axis::ChartAxis;
 use super::data::{BinaryDensityData, Theme};
 use super::error::{Drawn, RenderError};
 use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
@@ -76,8 +77,8 @@ pub fn draw_binary<DB: DrawingBackend>(
             .fold(hi, f64::min);
         let axis = LogAxis::new(smallest.max(hi / LOG_RATIO) / 1.5, hi);
         let (lo, hi) = (axis.lo(), axis.hi());
-        let mut chart =
-            chart_builder(&plot, theme, 12.0, 56.0).build_cartesian_2d(0.0..1.0, axis)?;
+        let mut chart = chart_builder(&plot, theme, 12.0, 56.0)
+            .build_cartesian_2d(ChartAxis::from(0.0..1.0), ChartAxis::from(axis))?;
         draw_axes(
             &mut chart,
             theme,
@@ -88,8 +89,8 @@ pub fn draw_binary<DB: DrawingBackend>(
         draw_series(area, theme, data, lo, hi, &to_px, f64::log10)
     } else {
         let (y0, y1) = linear_range(0.0, top_value * 1.15);
-        let mut chart =
-            chart_builder(&plot, theme, 12.0, 56.0).build_cartesian_2d(0.0..1.0, y0..y1)?;
+        let mut chart = chart_builder(&plot, theme, 12.0, 56.0)
+            .build_cartesian_2d(ChartAxis::from(0.0..1.0), ChartAxis::from(y0..y1))?;
         draw_axes(
             &mut chart,
             theme,

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
+use super::chart_axis::ChartAxis;
 use super::data::{ComponentHistogramsData, Theme};
 use super::error::{Drawn, RenderError};
 use super::frame::{fits, local, message, start_figure, sub_area, Frame};
@@ -155,7 +156,7 @@ fn draw_panel<DB: DrawingBackend>(
         .margin_right(px(theme, 10.0))
         .x_label_area_size(px(theme, 20.0))
         .y_label_area_size(px(theme, 36.0))
-        .build_cartesian_2d(0.0..1.0, y0..y1)?;
+        .build_cartesian_2d(ChartAxis::from(0.0..1.0), ChartAxis::from(y0..y1))?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     // 0, 0.5 and 1 where they fit side by side, else only the ends.

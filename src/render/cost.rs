@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::LogAxis;
+use super::chart_axis::ChartAxis;
 use super::data::{CostData, Theme};
 use super::error::RenderError;
 use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
@@ -79,7 +80,8 @@ pub fn draw_cost<DB: DrawingBackend>(
     let y_axis = LogAxis::new(s_lo / 1.2, (s_hi * 1.5).max(s_lo * 3.0));
     let (ylo, yhi) = (y_axis.lo(), y_axis.hi());
     let (xlo, xhi) = (x_axis.lo(), x_axis.hi());
-    let mut chart = chart_builder(&plot, theme, 16.0, 52.0).build_cartesian_2d(x_axis, y_axis)?;
+    let mut chart = chart_builder(&plot, theme, 16.0, 52.0)
+        .build_cartesian_2d(ChartAxis::from(x_axis), ChartAxis::from(y_axis))?;
     draw_axes(
         &mut chart,
         theme,

@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::{log_label, LogAxis};
+use super::chart_axis::ChartAxis;
 use super::data::{EstimatorCurve, EstimatorsData, Theme};
 use super::error::Drawn;
 use super::frame::{fits, local};
@@ -163,7 +164,7 @@ pub fn draw_panel<DB: DrawingBackend>(
         .margin_right(px(theme, 14.0))
         .x_label_area_size(px(theme, 40.0))
         .y_label_area_size(px(theme, 62.0))
-        .build_cartesian_2d(x_axis.clone(), y_axis)?;
+        .build_cartesian_2d(ChartAxis::from(x_axis.clone()), ChartAxis::from(y_axis))?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     mesh.x_labels(6)

@@ -13,6 +13,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
 
 use super::axes::ClassAxis;
+use super::chart_axis::ChartAxis;
 use super::data::{Figure1Data, Theme};
 use super::error::{Drawn, RenderError};
 use super::frame::{local, message, start_figure_with_room, sub_area, Frame};
@@ -217,7 +218,7 @@ fn draw_panel<DB: DrawingBackend>(
         .margin_right(px(theme, 8.0))
         .x_label_area_size(px(theme, 20.0))
         .y_label_area_size(y_labels)
-        .build_cartesian_2d(ClassAxis::new(k), y0..y1)?;
+        .build_cartesian_2d(ChartAxis::from(ClassAxis::new(k)), ChartAxis::from(y0..y1))?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     // As many class labels as fit side by side.

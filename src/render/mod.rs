@@ -18,6 +18,7 @@ mod annealing;
 mod axes;
 mod bars;
 mod binary;
+mod chart_axis;
 mod components;
 mod cost;
 pub mod data;

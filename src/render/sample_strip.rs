@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axes::ClassAxis;
+use super::chart_axis::ChartAxis;
 use super::data::{SampleStripData, Theme};
 use super::error::RenderError;
 use super::frame::{chart_builder, local, message, plot_below, start_figure, Frame};
@@ -50,8 +51,10 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
 
     let (plot, axis_h) = plot_below(area, theme, (w, h, margin), top);
     let y_desc = fitting(area, words.stacked_axis(), &label_font(theme), axis_h);
-    let mut chart = chart_builder(&plot, theme, 12.0, 52.0)
-        .build_cartesian_2d(ClassAxis::new(shown), 0.0..1.0)?;
+    let mut chart = chart_builder(&plot, theme, 12.0, 52.0).build_cartesian_2d(
+        ChartAxis::from(ClassAxis::new(shown)),
+        ChartAxis::from(0.0..1.0),
+    )?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     mesh.disable_x_mesh()

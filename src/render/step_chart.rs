@@ -1,10 +1,10 @@
 //! A chart over training steps: the one layout and mesh of the figures whose x axis counts steps
 //! (view 6's temperature schedule and view 9's learning curves).
 
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::chart_axis::{Chart, ChartAxis};
 use super::data::Theme;
 use super::error::RenderError;
 use super::text::words;
@@ -12,7 +12,7 @@ use super::theme::{px, style_mesh};
 use crate::format;
 
 /// A chart with linear step and value axes.
-pub type StepChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub type StepChart<'a, DB> = Chart<'a, DB>;
 
 /// Lays out a chart of steps `x` against values `y` on `area` and draws its mesh: the steps'
 /// tick labels rounded to three significant digits, `y_desc` as the y axis title, and the y tick
@@ -29,7 +29,7 @@ pub fn step_chart<'a, DB: DrawingBackend>(
         .margin_right(px(theme, 18.0))
         .x_label_area_size(px(theme, 40.0))
         .y_label_area_size(px(theme, 52.0))
-        .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
+        .build_cartesian_2d(ChartAxis::from(x.0..x.1), ChartAxis::from(y.0..y.1))?;
     let format_step = |v: &f64| format::rounded(*v, 3);
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::ClassAxis;
+use super::chart_axis::ChartAxis;
 use super::data::{StraightThroughData, Theme};
 use super::error::{Drawn, RenderError};
 use super::frame::{fits, local, message, start_figure_with_room, sub_area};
@@ -247,7 +248,10 @@ fn draw_bars<DB: DrawingBackend>(
         .margin_right(px(theme, 6.0))
         .x_label_area_size(px(theme, 36.0))
         .y_label_area_size(px(theme, 44.0))
-        .build_cartesian_2d(ClassAxis::new(k), 0.0..1.1)?;
+        .build_cartesian_2d(
+            ChartAxis::from(ClassAxis::new(k)),
+            ChartAxis::from(0.0..1.1),
+        )?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
     mesh.disable_x_mesh()

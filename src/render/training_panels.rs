@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::LogAxis;
+use super::chart_axis::ChartAxis;
 use super::data::Theme;
 use super::error::Drawn;
 use super::frame::{fits, local};
@@ -75,7 +76,10 @@ pub(super) fn draw_series<DB: DrawingBackend>(
                 VPos::Center,
             );
         };
-        let mut chart = builder(panel).build_cartesian_2d(x0..x1, LogAxis::new(lo, hi))?;
+        let mut chart = builder(panel).build_cartesian_2d(
+            ChartAxis::from(x0..x1),
+            ChartAxis::from(LogAxis::new(lo, hi)),
+        )?;
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, theme);
         mesh.x_labels(5)
@@ -99,7 +103,8 @@ pub(super) fn draw_series<DB: DrawingBackend>(
         };
         let pad = 0.04 * (hi - lo);
         let (y0, y1) = linear_range(lo - pad, hi + pad);
-        let mut chart = builder(panel).build_cartesian_2d(x0..x1, y0..y1)?;
+        let mut chart =
+            builder(panel).build_cartesian_2d(ChartAxis::from(x0..x1), ChartAxis::from(y0..y1))?;
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, theme);
         let value_label = |v: &f64| format::rounded(*v, 4);
