@@ -17,6 +17,7 @@ mod error_words;
 mod estimators;
 mod estimators_table;
 mod exact_curves;
+pub mod fingerprint;
 pub mod limits;
 pub mod math_words;
 mod objective;
