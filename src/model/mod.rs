@@ -10,6 +10,7 @@
 mod annealing;
 mod cache;
 mod cost;
+pub mod decimal;
 pub mod density;
 pub mod draw;
 pub mod error;
