@@ -9,7 +9,7 @@
 
 use std::hash::Hasher;
 
-/// An odd multiplier with well-spread bits (the one of Firefox's hash).
+/// An odd multiplier with well-spread bits.
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// A deterministic [`Hasher`] for fingerprints: equal inputs give equal fingerprints, on every
