@@ -19,14 +19,15 @@ mod vae_page;
 pub use bench::bench_kernel;
 
 use crate::model::draw::draw_view;
+use crate::model::fingerprint::Fingerprint;
 use crate::model::url::{from_state, to_state};
 use crate::model::vae_settings::VaeSettings;
+use crate::model::view::VIEW_COUNT;
 use crate::model::{Model, ModelError, ObjectiveKind, View};
 use crate::render::Theme;
 use canvas::FastCanvas;
 use language::{language_or_english, parse_language};
 use plotters::prelude::*;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -42,13 +43,25 @@ impl Explorer {
         let lang = self.model.language();
         move |e| JsError::new(&e.message(lang))
     }
+
+    /// The fingerprint of the picture on `view`'s canvas, if one is drawn.
+    fn drawn(&self, view: View) -> Option<u64> {
+        self.drawn.get(view.index()).copied().flatten()
+    }
+
+    fn set_drawn(&mut self, view: View, fingerprint: Option<u64>) {
+        if let Some(slot) = self.drawn.get_mut(view.index()) {
+            *slot = fingerprint;
+        }
+    }
 }
 
 /// The explorer's state and its views.
 #[wasm_bindgen]
 pub struct Explorer {
     model: Model,
-    drawn: HashMap<View, u64>,
+    /// The fingerprint of the picture on each view's canvas, by [`View::index`].
+    drawn: [Option<u64>; VIEW_COUNT],
     /// How much larger figures may draw on a large canvas (see `set_text_scale`).
     zoom_limit: f64,
     /// Whether an input is in progress: the k = 3 heatmap is then drawn at a reduced resolution.
@@ -70,7 +83,7 @@ impl Explorer {
         panic::install();
         Explorer {
             model: Model::new(),
-            drawn: HashMap::new(),
+            drawn: [None; VIEW_COUNT],
             zoom_limit: 1.0,
             interactive: false,
             vae: VaeSettings::default(),
@@ -309,7 +322,7 @@ impl Explorer {
 
     /// Forgets which views are drawn, so the next `draw` of each redraws it.
     pub fn invalidate(&mut self) {
-        self.drawn.clear();
+        self.drawn = [None; VIEW_COUNT];
     }
 
     /// Draws view `name` onto `canvas`, sized to its CSS box times the device pixel ratio.
@@ -342,7 +355,7 @@ impl Explorer {
         };
         let inputs = self.model.inputs_fingerprint(view);
         let fingerprint_at = |divisor: u32| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            let mut hasher = Fingerprint::new();
             inputs.hash(&mut hasher);
             (w, h, theme.scale.to_bits(), divisor, theme.lang).hash(&mut hasher);
             hasher.finish()
@@ -353,12 +366,12 @@ impl Explorer {
         if canvas.width() != w || canvas.height() != h {
             canvas.set_width(w);
             canvas.set_height(h);
-        } else if [Some(&fingerprint), Some(&full)].contains(&self.drawn.get(&view)) {
+        } else if [Some(fingerprint), Some(full)].contains(&self.drawn(view)) {
             return Ok(false);
         }
         self.model.set_raster_divisor(divisor);
         // Forget the old picture first: if drawing fails, the next call tries again.
-        self.drawn.remove(&view);
+        self.set_drawn(view, None);
         let js = self.js();
         let backend = FastCanvas::new(canvas).ok_or_else(|| js(ModelError::NoDrawingContext))?;
         let area = backend.into_drawing_area();
@@ -368,7 +381,7 @@ impl Explorer {
                     .map_err(|e| ModelError::Backend(e.to_string()))
             })
             .map_err(|e| js(ModelError::drawing(view, e)))?;
-        self.drawn.insert(view, fingerprint);
+        self.set_drawn(view, Some(fingerprint));
         Ok(true)
     }
 }

@@ -2,9 +2,9 @@
 //! and its exact curves) and the fingerprint of every view's inputs, so that a view whose inputs
 //! did not change is neither recomputed nor redrawn.
 
+use super::fingerprint::Fingerprint;
 use super::sampling::{FIGURE1_SAMPLES, OVERLAY_SAMPLES, STRIP_SAMPLES};
 use super::{Model, ObjectiveKind, Settings, View};
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 /// What the Figure 1 panel depends on (its temperatures are fixed, so not τ).
@@ -75,12 +75,12 @@ impl Model {
     /// is that of the current settings.
     pub fn inputs_fingerprint(&self, view: View) -> u64 {
         let s = &self.settings;
-        let mut h = DefaultHasher::new();
+        let mut h = Fingerprint::new();
         view.hash(&mut h);
         // Views that show only the first draws stop changing once those are in, so refining
         // a large N redraws only the views that summarise all draws.
         let n = self.sampler.summary().n;
-        let dist_inputs = |h: &mut DefaultHasher, with_tau: bool, progress: u64| {
+        let dist_inputs = |h: &mut Fingerprint, with_tau: bool, progress: u64| {
             hash_f64s(h, s.logits());
             if with_tau {
                 s.tau().to_bits().hash(h);

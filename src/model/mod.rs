@@ -10,6 +10,7 @@
 mod annealing;
 mod cache;
 mod cost;
+pub mod decimal;
 pub mod density;
 pub mod draw;
 pub mod error;
@@ -17,6 +18,7 @@ mod error_words;
 mod estimators;
 mod estimators_table;
 mod exact_curves;
+pub mod fingerprint;
 pub mod limits;
 pub mod math_words;
 mod objective;
@@ -106,8 +108,27 @@ impl Model {
     where
         F: FnOnce(&mut Settings) -> Result<(), ModelError>,
     {
-        let mut next = self.settings.clone();
-        f(&mut next)?;
+        // Only the call of `f` is generic: the copy and the commit are shared by every setter,
+        // so each of the handle's setters adds a few bytes to the page's module, not a copy.
+        let mut next = self.draft();
+        let outcome = f(&mut next);
+        self.commit(next, outcome)
+    }
+
+    /// A copy of the settings for [`update`](Self::update) to change.
+    #[inline(never)]
+    fn draft(&self) -> Settings {
+        self.settings.clone()
+    }
+
+    /// Keeps `next` if the change succeeded; otherwise drops it and returns the error.
+    #[inline(never)]
+    fn commit(
+        &mut self,
+        next: Settings,
+        outcome: Result<(), ModelError>,
+    ) -> Result<(), ModelError> {
+        outcome?;
         self.settings = next;
         Ok(())
     }

@@ -21,8 +21,8 @@ impl Model {
             t.push(
                 row.into_iter()
                     .enumerate()
-                    .map(|(i, cell)| match (i, cell.parse::<f64>()) {
-                        (1..=5, Ok(v)) => Cell::Number(v),
+                    .map(|(i, cell)| match (i, super::decimal::parse_f64(&cell)) {
+                        (1..=5, Some(v)) => Cell::Number(v),
                         _ => Cell::Text(cell),
                     })
                     .collect(),

@@ -8,11 +8,11 @@
 //! `str::parse::<f64>`. Each view's builder lives in the file of its group (`table_samples`,
 //! `table_density`, `table_curves`, `table_estimators`).
 
+use super::fingerprint::Fingerprint;
 use super::{Model, ModelError, View};
 use crate::format::{Digits, Notation, Number};
 use crate::i18n::messages::reports;
 use crate::i18n::Lang;
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 /// Significant digits of the numbers in a table: more than any figure label shows, few
@@ -216,7 +216,7 @@ impl Model {
             return self.inputs_fingerprint(view);
         }
         let s = &self.settings;
-        let mut h = DefaultHasher::new();
+        let mut h = Fingerprint::new();
         view.hash(&mut h);
         for v in s.logits().iter().chain(s.objective_values()) {
             v.to_bits().hash(&mut h);

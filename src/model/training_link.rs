@@ -28,8 +28,8 @@ pub fn to_link(t: &TrainingSettings) -> Option<String> {
 }
 
 fn number(text: &str, malformed: &dyn Fn() -> ModelError) -> Result<f64, ModelError> {
-    match text.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+    match super::decimal::parse_f64(text.trim()) {
+        Some(v) if v.is_finite() => Ok(v),
         _ => Err(malformed()),
     }
 }

@@ -124,8 +124,8 @@ fn wrap(e: ModelError) -> ModelError {
 }
 
 fn number(key: &'static str, text: &str) -> Result<f64, ModelError> {
-    match text.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+    match super::decimal::parse_f64(text.trim()) {
+        Some(v) if v.is_finite() => Ok(v),
         _ => bad(LinkError::NotANumber {
             key,
             excerpt: excerpt(text, LINK_EXCERPT),

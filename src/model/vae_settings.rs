@@ -208,7 +208,7 @@ impl VaeSettings {
         let [n, k, mode, until] = parts[..] else {
             return None;
         };
-        let number = |t: &str| t.parse::<f64>().ok();
+        let number = super::decimal::parse_f64;
         let mut settings = Self::default();
         settings.set_latents(number(n)?).ok()?;
         settings.set_categories(number(k)?).ok()?;

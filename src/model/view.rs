@@ -49,6 +49,11 @@ impl View {
         View::Training,
     ];
 
+    /// The view's place in [`View::ALL`] (page order), below [`VIEW_COUNT`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The name the page uses for the view (its canvas is `#view-<name>`).
     pub const fn name(self) -> &'static str {
         match self {
@@ -88,6 +93,7 @@ mod tests {
     fn names_are_distinct_and_lead_back_to_their_view() {
         for (i, view) in View::ALL.iter().enumerate() {
             assert_eq!(VIEW_NAMES[i], view.name());
+            assert_eq!(view.index(), i);
             assert_eq!(View::parse(view.name()), Ok(*view));
             assert_eq!(VIEW_NAMES.iter().filter(|n| **n == view.name()).count(), 1);
         }
