@@ -1,7 +1,8 @@
 // The link: the address bar's hash holds the whole state (written by Rust), so a copied link
 // reopens the same view; a link that cannot be used is explained in a notice.
 import { $, session, errorText, addNotice } from './page.js';
-import { label, sentence, t } from './i18n.js';
+import { label, language, sentence, t } from './i18n.js';
+import { Explorer } from './pkg/gumbel_explorer.js';
 
 let lastHash = '';
 let timer = 0;
@@ -29,12 +30,38 @@ export function writeUrlNow() {
 /** Restores the state from the address bar's hash, if any; a bad link leaves the defaults. */
 export function restoreFromLink() {
   if (location.hash.length <= 1) return;
+  const link = decodeURIComponentSafe(location.hash);
   try {
-    session.ex.restore(decodeURIComponentSafe(location.hash));
+    session.ex.restore(link);
   } catch (e) {
-    // Rust's message, in the language it was given in; the rest follows the page's language.
-    const message = sentence(errorText(e));
-    addNotice(() => t('notice.badState', { message }));
+    // Rust's reason, worded again in the page's language whenever the notice is rewritten.
+    let worded = { tag: language(), message: sentence(errorText(e)) };
+    addNotice(() => {
+      if (worded.tag !== language()) {
+        worded = { tag: language(), message: refusalIn(link, language()) ?? worded.message };
+      }
+      return t('notice.badState', { message: worded.message });
+    });
+  }
+}
+
+/**
+ * Why Rust refuses `link`, in language `tag`: asked of a scratch handle, so the page's own state
+ * is not touched. Null if the scratch handle has no word for it (it accepts the link, or knows
+ * no such language).
+ */
+function refusalIn(link, tag) {
+  let probe = null;
+  try {
+    probe = new Explorer();
+    if (typeof probe.set_language !== 'function') return null;
+    probe.set_language(tag);
+    probe.restore(link);
+    return null;
+  } catch (e) {
+    return sentence(errorText(e));
+  } finally {
+    probe?.free();
   }
 }
 

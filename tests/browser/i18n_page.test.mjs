@@ -271,3 +271,24 @@ test('view 9\'s trainer follows a switch: its table, status and pictures', { tim
     await steady(page, log);
   });
 });
+
+test('a link Rust refused is explained again in the language switched to', { timeout: TIMEOUT }, async () => {
+  await withPage('?lang=en#k=99', async (opened) => {
+    const { page } = opened;
+    const notice = () => page.$eval('#notice', (el) => ({ hidden: el.hidden, text: el.textContent }));
+    const english = await notice();
+    assert.equal(english.hidden, false, 'no notice for k=99');
+    assert.match(english.text, /\bk must be\b/, english.text);
+    assert.doesNotMatch(english.text, HAN, english.text);
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const chinese = await notice();
+    assert.match(chinese.text, HAN, chinese.text);
+    assert.match(chinese.text, /k 必须/, chinese.text);
+    // Rust's reason is reworded too, not only the sentence around it.
+    assert.doesNotMatch(chinese.text, /\b(must|between|whole|number|link)\b/i, chinese.text);
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal((await notice()).text, english.text, 'back in English, the same notice');
+  });
+});
