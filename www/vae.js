@@ -164,6 +164,8 @@ function changeLanguage(tag) {
   if (worker) {
     $('data-vae').tBodies[0].replaceChildren();
     worker.postMessage({ type: 'language', tag });
+    // A refused run has nothing to lose: set it up again, so the worker words its refusal anew.
+    if (refused) newRun();
   }
   status(...shownStatus);
 }

@@ -193,6 +193,14 @@ test('bad N and K are refused next to their controls; a link reproduces the curv
     await page.uncheck('#vae-annealed');
     await page.waitForFunction(() => document.getElementById('err-vae-annealed').textContent.includes('τ = 0.005'));
     assert.equal(await page.getAttribute('#vae-annealed', 'aria-invalid'), 'true');
+    // The refusal is worded again in the language switched to, and again on the way back.
+    await page.click('#lang');
+    await page.waitForFunction(() => /\p{Script=Han}/u.test(document.getElementById('err-vae-annealed').textContent));
+    await page.click('#lang');
+    await page.waitForFunction(() => {
+      const now = document.getElementById('err-vae-annealed').textContent;
+      return now.includes('τ = 0.005') && !/\p{Script=Han}/u.test(now);
+    });
     await page.click('#vae-run');
     assert.equal(await page.textContent('#vae-step'), '0');
     await page.fill('#tau-text', '0.5');
