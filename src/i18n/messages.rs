@@ -19,6 +19,30 @@ mod zh_reports;
 
 use super::Lang;
 
+/// What view 9's sentence reads from a run, each value already written.
+pub struct VaeSentence<'a> {
+    /// Training steps so far.
+    pub steps: &'a str,
+    /// How GS stands against SF+baseline (a phrase of its own).
+    pub standing: &'a str,
+    /// The test −ELBO of GS, of SF+baseline and of ST-GS (`st`), in nats.
+    pub gs_value: &'a str,
+    pub sf_value: &'a str,
+    pub st: &'a str,
+    pub st_value: &'a str,
+    /// GS's name, and how it stands against the independent-pixel score (a phrase of its own).
+    pub gs: &'a str,
+    pub against_reference: &'a str,
+}
+
+/// The form of the `vae=` part of a link: its key and the ranges of N, K and the last step.
+pub struct VaeLinkRule<'a> {
+    pub key: &'a str,
+    pub latents: (usize, usize),
+    pub categories: (usize, usize),
+    pub max_until: u64,
+}
+
 /// The English tables.
 pub struct En;
 /// The Simplified Chinese tables.
@@ -159,16 +183,8 @@ pub trait VaeWords: Sync {
     fn setting_categories(&self) -> String;
     fn setting_until(&self) -> String;
     fn setting_range(&self, name: &str, value: &str, min: u64, max: u64) -> String;
-    #[allow(clippy::too_many_arguments)]
-    fn setting_link(
-        &self,
-        key: &str,
-        min_latents: usize,
-        max_latents: usize,
-        min_categories: usize,
-        max_categories: usize,
-        max_until: u64,
-    ) -> String;
+    /// The `vae=` part of a link could not be read: what it must hold.
+    fn setting_link(&self, rule: &VaeLinkRule) -> String;
     fn seed(&self, value: &str, max: u64) -> String;
     fn no_offscreen_context(&self) -> String;
 }
@@ -206,18 +222,7 @@ pub trait ReportWords: Sync {
     fn vae_reference_level(&self, reference: &str) -> String;
     fn vae_reference_below(&self, nats: &str, reference: &str) -> String;
     fn vae_reference_above(&self, nats: &str, reference: &str) -> String;
-    #[allow(clippy::too_many_arguments)]
-    fn vae_sentence(
-        &self,
-        steps: &str,
-        standing: &str,
-        gs_value: &str,
-        sf_value: &str,
-        st: &str,
-        st_value: &str,
-        gs: &str,
-        against_reference: &str,
-    ) -> String;
+    fn vae_sentence(&self, s: &VaeSentence) -> String;
     fn vae_waiting(&self, every: u64) -> String;
     fn vae_test_digit(&self) -> String;
     fn vae_left_title(&self) -> String;

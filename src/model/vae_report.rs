@@ -3,7 +3,7 @@
 //! stand against the independent-pixel score.
 
 use crate::format;
-use crate::i18n::messages::reports;
+use crate::i18n::messages::{reports, VaeSentence};
 use crate::i18n::Lang;
 use crate::vae::{Estimator, VaeTrainer, RECORD_EVERY};
 
@@ -50,16 +50,16 @@ pub fn run_sentence(trainer: &VaeTrainer, reference: f64, lang: Lang) -> String 
     } else {
         w.vae_reference_above(&nats(-below), &nats(reference))
     };
-    w.vae_sentence(
-        &format::count(g.step),
-        &standing,
-        &nats(g.test_neg_elbo),
-        &nats(s.test_neg_elbo),
-        &st,
-        &nats(t.test_neg_elbo),
-        &gs,
-        &against_reference,
-    )
+    w.vae_sentence(&VaeSentence {
+        steps: &format::count(g.step),
+        standing: &standing,
+        gs_value: &nats(g.test_neg_elbo),
+        sf_value: &nats(s.test_neg_elbo),
+        st: &st,
+        st_value: &nats(t.test_neg_elbo),
+        gs: &gs,
+        against_reference: &against_reference,
+    })
 }
 
 #[cfg(test)]

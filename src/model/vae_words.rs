@@ -5,7 +5,7 @@
 use super::vae_settings::{
     VaeControl, VaeSettingError, KEY, MAX_RUN_STEPS, MIN_CATEGORIES, MIN_LATENTS,
 };
-use crate::i18n::messages::vae;
+use crate::i18n::messages::{vae, VaeLinkRule};
 use crate::i18n::Lang;
 use crate::math::error::Num;
 use crate::vae::config::{MAX_CATEGORIES, MAX_LATENTS, MAX_TAU, MIN_TAU};
@@ -69,14 +69,12 @@ impl VaeSettingError {
                 };
                 w.setting_range(&name, &value.to_string(), *min, *max)
             }
-            Self::Link => w.setting_link(
-                KEY,
-                MIN_LATENTS,
-                MAX_LATENTS,
-                MIN_CATEGORIES,
-                MAX_CATEGORIES,
-                MAX_RUN_STEPS,
-            ),
+            Self::Link => w.setting_link(&VaeLinkRule {
+                key: KEY,
+                latents: (MIN_LATENTS, MAX_LATENTS),
+                categories: (MIN_CATEGORIES, MAX_CATEGORIES),
+                max_until: MAX_RUN_STEPS,
+            }),
         }
     }
 }

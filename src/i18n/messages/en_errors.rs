@@ -1,6 +1,6 @@
 //! The refusals in English: settings, links, the math core and view 9.
 
-use super::{En, ErrorWords, MathWords, VaeWords};
+use super::{En, ErrorWords, MathWords, VaeLinkRule, VaeWords};
 
 impl ErrorWords for En {
     fn control_classes(&self) -> String {
@@ -285,15 +285,14 @@ impl VaeWords for En {
     fn setting_range(&self, name: &str, value: &str, min: u64, max: u64) -> String {
         format!("{name} = {value}: must be a whole number from {min} to {max}")
     }
-    fn setting_link(
-        &self,
-        key: &str,
-        min_latents: usize,
-        max_latents: usize,
-        min_categories: usize,
-        max_categories: usize,
-        max_until: u64,
-    ) -> String {
+    fn setting_link(&self, rule: &VaeLinkRule) -> String {
+        let VaeLinkRule {
+            key,
+            latents: (min_latents, max_latents),
+            ..
+        } = rule;
+        let (min_categories, max_categories) = rule.categories;
+        let max_until = rule.max_until;
         format!(
             "the link's state was not restored: {key} must be given once, as N,K,sched or \
              fixed,until with N from {min_latents} to {max_latents}, K from {min_categories} \

@@ -1,6 +1,6 @@
 //! Notes, readouts and tables in English.
 
-use super::{En, ReportWords};
+use super::{En, ReportWords, VaeSentence};
 
 impl ReportWords for En {
     fn linear_note(&self) -> String {
@@ -81,17 +81,17 @@ impl ReportWords for En {
     fn vae_reference_above(&self, nats: &str, reference: &str) -> String {
         format!("{nats} nats above the independent-pixel score of {reference}")
     }
-    fn vae_sentence(
-        &self,
-        steps: &str,
-        standing: &str,
-        gs_value: &str,
-        sf_value: &str,
-        st: &str,
-        st_value: &str,
-        gs: &str,
-        against_reference: &str,
-    ) -> String {
+    fn vae_sentence(&self, s: &VaeSentence) -> String {
+        let VaeSentence {
+            steps,
+            standing,
+            gs_value,
+            sf_value,
+            st,
+            st_value,
+            gs,
+            against_reference,
+        } = s;
         format!(
             "After {steps} steps {standing} on the test −ELBO ({gs_value} against {sf_value} \
              nats; {st}: {st_value}), and {gs} is {against_reference}."

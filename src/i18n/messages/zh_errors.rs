@@ -3,7 +3,7 @@
 //! Keys of a link and words the page accepts as code ("linear", "sgd", "page") are quoted with
 //! “”, so that a reader sees they are typed as they stand; everything else is Chinese.
 
-use super::{ErrorWords, MathWords, VaeWords, ZhCn};
+use super::{ErrorWords, MathWords, VaeLinkRule, VaeWords, ZhCn};
 
 /// Whether `c` is a Chinese character or full-width punctuation.
 fn is_cjk(c: char) -> bool {
@@ -321,15 +321,14 @@ impl VaeWords for ZhCn {
     fn setting_range(&self, name: &str, value: &str, min: u64, max: u64) -> String {
         format!("{name} = {value}：必须是 {min} 到 {max} 之间的整数")
     }
-    fn setting_link(
-        &self,
-        key: &str,
-        min_latents: usize,
-        max_latents: usize,
-        min_categories: usize,
-        max_categories: usize,
-        max_until: u64,
-    ) -> String {
+    fn setting_link(&self, rule: &VaeLinkRule) -> String {
+        let VaeLinkRule {
+            key,
+            latents: (min_latents, max_latents),
+            ..
+        } = rule;
+        let (min_categories, max_categories) = rule.categories;
+        let max_until = rule.max_until;
         format!(
             "链接中的状态未能恢复：“{key}”只能给出一次，格式为 N,K,“sched”或“fixed”,步数，\
              其中 N 在 {min_latents} 到 {max_latents} 之间，K 在 {min_categories} 到 \

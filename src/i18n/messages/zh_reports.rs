@@ -2,7 +2,7 @@
 //! paper (梯度估计器, 偏差, 方差, 直通估计器 …); estimator abbreviations (SF, ST, GS, ST-GS,
 //! REBAR) and formulas stay as the paper writes them.
 
-use super::{ReportWords, ZhCn};
+use super::{ReportWords, VaeSentence, ZhCn};
 
 impl ReportWords for ZhCn {
     fn linear_note(&self) -> String {
@@ -83,17 +83,17 @@ impl ReportWords for ZhCn {
     fn vae_reference_above(&self, nats: &str, reference: &str) -> String {
         format!("比像素独立模型的得分 {reference} 高 {nats} 奈特")
     }
-    fn vae_sentence(
-        &self,
-        steps: &str,
-        standing: &str,
-        gs_value: &str,
-        sf_value: &str,
-        st: &str,
-        st_value: &str,
-        gs: &str,
-        against_reference: &str,
-    ) -> String {
+    fn vae_sentence(&self, s: &VaeSentence) -> String {
+        let VaeSentence {
+            steps,
+            standing,
+            gs_value,
+            sf_value,
+            st,
+            st_value,
+            gs,
+            against_reference,
+        } = s;
         format!(
             "经过 {steps} 步，在测试集 −ELBO 上 {standing}（{gs_value} 对 {sf_value} 奈特；\
              {st}：{st_value}），且 {gs} {against_reference}。"
