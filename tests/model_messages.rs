@@ -7,6 +7,7 @@ mod messages_support;
 use gumbel_explorer::i18n::Lang;
 use gumbel_explorer::math::Error as MathError;
 use gumbel_explorer::model::error::{SchedulePart, Unavailable};
+use gumbel_explorer::model::math_words::math_message;
 use gumbel_explorer::model::single_view::ModeError;
 use gumbel_explorer::model::url::LinkError;
 use gumbel_explorer::model::vae_settings::{VaeControl, VaeSettingError};
@@ -162,6 +163,15 @@ fn every_model_error() -> Vec<ModelError> {
     errors.extend(every_math_error().into_iter().map(ModelError::Math));
     errors.extend(every_link_error().into_iter().map(ModelError::Link));
     errors
+}
+
+#[test]
+fn a_free_text_math_refusal_is_the_cores_own_text_in_english() {
+    // Only a code bug can produce one (so its detail stays English inside a Chinese sentence).
+    let e = MathError::InvalidArgument("k = 0 classes: need at least 1".into());
+    assert_eq!(math_message(&e, Lang::En), e.to_string());
+    let zh = math_message(&e, Lang::ZhCn);
+    assert!(has_chinese(&zh) && zh.contains("k = 0 classes"), "{zh}");
 }
 
 #[test]
