@@ -222,7 +222,15 @@ export async function serveDir(dir) {
  * `base` is the page's address (default: baseUrl()).
  */
 export async function reopen({ page, log }, hash = '', { timeout = 45_000, base = baseUrl() } = {}) {
+  // Leaving the page cancels what it was still fetching (the training worker's module, say):
+  // the browser reports those as aborted, which says nothing about the page, so they are not
+  // counted. Any other failure while leaving still is.
+  const before = log?.failedRequests.length ?? 0;
   await page.goto('about:blank');
+  if (log) {
+    const during = log.failedRequests.splice(before);
+    log.failedRequests.push(...during.filter((f) => !f.endsWith(': net::ERR_ABORTED')));
+  }
   await page.goto(base + hash);
   await waitReady(page, { log, timeout });
 }
