@@ -62,27 +62,34 @@ function nameTables() {
   }
 }
 
-/** After a redraw: rebuilds every table whose inputs changed since it was built. */
-export function refreshTables() {
-  if (session.dead) return;
+/**
+ * After a redraw: rebuilds every table whose inputs changed since it was built. Past
+ * `deadline` (a performance.now() time) it stops after a rebuilt table and returns true: the
+ * scheduler calls it again in the next task for the rest.
+ */
+export function refreshTables(deadline = Infinity) {
+  if (session.dead) return false;
   // While a refinement runs, the state it refines; a closed table already rebuilt for it waits.
   const state = session.ex.refining() ? session.ex.state() : null;
-  for (const view of built) refreshTable(view, state);
+  for (const view of built) {
+    if (refreshTable(view, state) && performance.now() >= deadline) return true;
+  }
+  return false;
 }
 
 // Rebuilds the table of `view` if its inputs changed, unless it is closed and was already
-// rebuilt for `state` (the state under refinement, or null).
+// rebuilt for `state` (the state under refinement, or null); returns whether it tried.
 function refreshTable(view, state) {
-  if (session.dead) return;
+  if (session.dead) return false;
   const { ex } = session;
   let key;
   try {
     key = ex.table_key(view);
   } catch (e) {
-    return;
+    return false;
   }
-  if (shown.get(view) === key) return;
-  if (state !== null && builtFor.get(view) === state && !$('data-box-' + view).open) return;
+  if (shown.get(view) === key) return false;
+  if (state !== null && builtFor.get(view) === state && !$('data-box-' + view).open) return false;
   try {
     fill($('data-' + view), parseCsv(ex.table(view)));
     $('data-note-' + view).textContent = ex.table_note(view);
@@ -93,6 +100,7 @@ function refreshTable(view, state) {
     // As with the figure: the last good table stays, and the message says why.
     $('data-error-' + view).textContent = errorText(e);
   }
+  return true;
 }
 
 /** Replaces the head and body of `table` with `rows` (the first row is the header). */
