@@ -7,13 +7,14 @@
 // `afterRedraw` and runs after every redraw, whatever was drawn, so it never depends on a
 // view being visible; it runs in a task of its own right after the frame's (before the next
 // frame), so that the drawing, the tables and the layout they cause never add up to one long
-// task. A large N is sampled in slices between frames; every long work goes through the same
+// task; a follower with much to do (many tables) stops at the slice budget and goes on in the
+// next such task. A large N is sampled in slices between frames; every long work goes through the same
 // slices (`addSliceWork`), so no task grows long; the training view's steps run through them
 // too (`addSlicedWork`).
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
 import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
-import { addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
+import { SLICE_BUDGET_MS, addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
 import { isVisible, watchVisibility } from './visibility.js';
 import { view_names } from './pkg/gumbel_explorer.js';
 
@@ -35,6 +36,9 @@ const stale = new Set();
 const followers = [];
 // Whether the followers of a redraw are waiting for their task.
 let following = false;
+// Whether a redraw happened since the followers last ran (else only the unfinished ones run).
+let followAll = false;
+const unfinished = new Set();
 const followChannel = new MessageChannel();
 // What each draw drew, for the tests (window.__explorer.draws): { view, pass }.
 const draws = [];
@@ -49,7 +53,11 @@ export function loadViews() {
   return views;
 }
 
-/** Runs `fn` after every redraw (in the order registered). */
+/**
+ * Runs `fn(deadline)` after every redraw (in the order registered). A follower that returns
+ * true stopped at `deadline` (a performance.now() time) with work left, and is called again
+ * in the next task; drawAll calls each with no deadline (Infinity).
+ */
 export function afterRedraw(fn) {
   followers.push(fn);
 }
@@ -121,7 +129,8 @@ export function redraw() {
 }
 
 // What follows a redraw, in the next task (one for any number of redraws before it runs).
-function followLater() {
+function followLater(all = true) {
+  followAll ||= all;
   if (following) return;
   following = true;
   followChannel.port2.postMessage(null);
@@ -131,7 +140,12 @@ followChannel.port1.onmessage = () => {
   if (!following) return;
   following = false;
   if (session.dead) return;
-  for (const fn of followers) fn();
+  const run = followAll ? followers : followers.filter((fn) => unfinished.has(fn));
+  followAll = false;
+  unfinished.clear();
+  const deadline = performance.now() + SLICE_BUDGET_MS;
+  for (const fn of run) if (fn(deadline) === true) unfinished.add(fn);
+  if (unfinished.size) followLater(false);
   // A table may have started work (the estimator table asks for the exact curves).
   refineSamples();
   updateState();
@@ -240,7 +254,9 @@ export function drawAll({ fresh = false } = {}) {
   }
   session.ex.defer_raster_bands(true);
   following = false;
-  for (const fn of followers) fn();
+  followAll = false;
+  unfinished.clear();
+  for (const fn of followers) fn(Infinity);
   updateState();
 }
 

@@ -3,12 +3,15 @@
 // aria-details) and a button that downloads the same numbers as CSV. Rust builds each table
 // (`Explorer.table`, CSV); this module only shows it, and rebuilds a table after a redraw only
 // when Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that
-// depend on τ. Tables are kept current whether or not their toggle is open.
+// depend on τ. Tables follow every change of the state whether or not their toggle is open;
+// while Rust refines the same state in slices (the exact curves), a closed table is rebuilt
+// once, then again when the refinement ends or its toggle opens, not on every slice.
 import { $, session, errorText } from './page.js';
 import { label, onLanguage, t } from './i18n.js';
 
 const shown = new Map(); // view → the fingerprint of the table now in the DOM
 const built = new Set(); // the views whose table this module built and keeps current
+const builtFor = new Map(); // view → the state (link) its table was last rebuilt for
 
 /** Puts a data toggle with an empty table under the figure of every view in `views`. */
 export function buildTables(views) {
@@ -35,6 +38,9 @@ export function buildTables(views) {
     scroll.id = 'data-scroll-' + view;
     scroll.append(table);
     details.append(summary, note, csv, error, scroll);
+    details.addEventListener('toggle', () => {
+      if (details.open) refreshTable(view, null);
+    });
     figure.append(details);
     canvas.setAttribute('aria-details', details.id);
   }
@@ -42,6 +48,7 @@ export function buildTables(views) {
   // Rust writes the tables in the page's language: after a switch each is built again.
   onLanguage(() => {
     shown.clear();
+    builtFor.clear();
     nameTables();
   });
 }
@@ -55,32 +62,45 @@ function nameTables() {
   }
 }
 
-/** After a redraw: rebuilds every table whose inputs changed since it was built. */
-export function refreshTables() {
-  if (session.dead) return;
-  const { ex } = session;
-  for (const [view] of tablesInPage()) {
-    let key;
-    try {
-      key = ex.table_key(view);
-    } catch (e) {
-      continue;
-    }
-    if (shown.get(view) === key) continue;
-    try {
-      fill($('data-' + view), parseCsv(ex.table(view)));
-      $('data-note-' + view).textContent = ex.table_note(view);
-      shown.set(view, key);
-      $('data-error-' + view).textContent = '';
-    } catch (e) {
-      // As with the figure: the last good table stays, and the message says why.
-      $('data-error-' + view).textContent = errorText(e);
-    }
+/**
+ * After a redraw: rebuilds every table whose inputs changed since it was built. Past
+ * `deadline` (a performance.now() time) it stops after a rebuilt table and returns true: the
+ * scheduler calls it again in the next task for the rest.
+ */
+export function refreshTables(deadline = Infinity) {
+  if (session.dead) return false;
+  // While a refinement runs, the state it refines; a closed table already rebuilt for it waits.
+  const state = session.ex.refining() ? session.ex.state() : null;
+  for (const view of built) {
+    if (refreshTable(view, state) && performance.now() >= deadline) return true;
   }
+  return false;
 }
 
-function* tablesInPage() {
-  for (const view of built) yield [view, $('data-' + view)];
+// Rebuilds the table of `view` if its inputs changed, unless it is closed and was already
+// rebuilt for `state` (the state under refinement, or null); returns whether it tried.
+function refreshTable(view, state) {
+  if (session.dead) return false;
+  const { ex } = session;
+  let key;
+  try {
+    key = ex.table_key(view);
+  } catch (e) {
+    return false;
+  }
+  if (shown.get(view) === key) return false;
+  if (state !== null && builtFor.get(view) === state && !$('data-box-' + view).open) return false;
+  try {
+    fill($('data-' + view), parseCsv(ex.table(view)));
+    $('data-note-' + view).textContent = ex.table_note(view);
+    shown.set(view, key);
+    builtFor.set(view, state ?? ex.state());
+    $('data-error-' + view).textContent = '';
+  } catch (e) {
+    // As with the figure: the last good table stays, and the message says why.
+    $('data-error-' + view).textContent = errorText(e);
+  }
+  return true;
 }
 
 /** Replaces the head and body of `table` with `rows` (the first row is the header). */

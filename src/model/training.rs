@@ -10,6 +10,7 @@ use super::training_history::History;
 use super::training_settings::TrainingSeed;
 use super::{Model, ObjectiveKind, Settings};
 use crate::math::error::Error as MathError;
+use crate::math::raster::TriangleGrid;
 use crate::math::training::{Goal, Temperature, Training, TrainingSetup};
 use crate::render::SimplexHeatmapData;
 use rand_pcg::Pcg64Mcg;
@@ -85,11 +86,12 @@ impl Run {
 }
 
 /// The model's training state: the run for the current settings and the cached background of
-/// the k = 3 figure.
+/// the k = 3 figure, with the pixel grid that depends only on its size.
 #[derive(Clone, Debug, Default)]
 pub struct TrainingState {
     run: Option<(RunKey, Result<Run, MathError>)>,
     pub(super) heatmap: Option<(Vec<u64>, SimplexHeatmapData)>,
+    pub(super) grid: TriangleGrid,
 }
 
 impl Model {

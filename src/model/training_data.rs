@@ -10,7 +10,6 @@ use crate::format::{self, subscript};
 use crate::i18n::Lang;
 use crate::math::gumbel::argmax;
 use crate::math::objective::Objective;
-use crate::math::raster::TriangleGrid;
 use crate::math::simplex::{barycentric_to_xy, TRIANGLE_VERTICES};
 use crate::math::training::Goal;
 use crate::render::{SimplexHeatmapData, TrainingCurve, TrainingData, Trajectory};
@@ -131,9 +130,8 @@ impl Model {
                 return data.clone();
             }
         }
-        let mut grid = TriangleGrid::new(0, 0);
         let mut values = Vec::new();
-        log_density_raster(&dist, width, height, &mut grid, &mut values);
+        log_density_raster(&dist, width, height, &mut self.training.grid, &mut values);
         let (lo, hi) = colour_range(&values);
         let labels = [1, 2, 3].map(|i| format!("e{}", subscript(i)));
         let data = SimplexHeatmapData {
@@ -201,4 +199,45 @@ fn curves(run: &Run, k: usize, best: usize, lang: Lang) -> (Vec<f64>, Vec<Traini
         })
         .collect();
     (steps, curves)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heatmap(m: &mut Model, size: (u32, u32)) -> Vec<u64> {
+        match m.training_data(size).unwrap().trajectory {
+            Trajectory::Triangle { heatmap, .. } => {
+                assert_eq!((heatmap.width, heatmap.height), size);
+                heatmap.log_density.iter().map(|v| v.to_bits()).collect()
+            }
+            other => panic!("k = 3 draws a triangle, got {other:?}"),
+        }
+    }
+
+    fn at_tau(m: &mut Model, tau: f64) {
+        m.update(|s| s.set_tau(tau)).unwrap();
+    }
+
+    #[test]
+    fn the_kept_pixel_grid_gives_the_heatmap_a_fresh_model_gives() {
+        let mut m = Model::new();
+        heatmap(&mut m, (120, 90));
+        // τ changes at the same size (the grid is kept), then the size changes (it is rebuilt).
+        for (tau, size) in [
+            (1.7, (120, 90)),
+            (0.3, (120, 90)),
+            (0.3, (64, 40)),
+            (2.5, (120, 90)),
+        ] {
+            at_tau(&mut m, tau);
+            let mut fresh = Model::new();
+            at_tau(&mut fresh, tau);
+            assert_eq!(
+                heatmap(&mut m, size),
+                heatmap(&mut fresh, size),
+                "τ = {tau}, {size:?}"
+            );
+        }
+    }
 }
