@@ -47,10 +47,15 @@ test('a closed table is rebuilt at most twice while the exact curves are refined
     const sawRefining = await page.evaluate(async () => {
       // The page refines for a while after the change; note whether it did (the rebuild bound
       // means something only then).
+      // The click's redraw may not have begun yet: wait for the page to leave "ready" first.
       let seen = false;
+      let left = false;
       const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-      for (let i = 0; i < 600 && document.documentElement.dataset.state !== 'ready'; i++) {
-        if (document.documentElement.dataset.state === 'refining') seen = true;
+      for (let i = 0; i < 600; i++) {
+        const state = document.documentElement.dataset.state;
+        if (state !== 'ready') left = true;
+        if (state === 'refining') seen = true;
+        if (left && state === 'ready') break;
         await frame();
       }
       return seen;
