@@ -23,37 +23,20 @@ import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { ROOT, launch, serveDir, waitReady } from '../tests/browser/helpers.mjs';
 import { measureTraining } from './training_bench.mjs';
+import { parseArgs } from './args.mjs';
 
 const VIEWPORT = { width: 1280, height: 900 };
 
-function parseArgs(argv) {
-  const opts = {
-    url: process.env.EXPLORER_URL || null,
-    kernels: [],
-    kernelReps: 15,
-    kernelModule: 'target/bench/pkg/gumbel_explorer.js',
-    iterations: 40,
-    warmup: 5,
-    memoryRedraws: 1000,
-    out: null,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--url': opts.url = value(); break;
-      case '--kernels': opts.kernels = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--kernel-reps': opts.kernelReps = Number(value()); break;
-      case '--kernel-module': opts.kernelModule = value(); break;
-      case '--iterations': opts.iterations = Number(value()); break;
-      case '--warmup': opts.warmup = Number(value()); break;
-      case '--memory-redraws': opts.memoryRedraws = Number(value()); break;
-      case '--out': opts.out = value(); break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  return opts;
-}
+const DEFAULTS = {
+  url: process.env.EXPLORER_URL || null,
+  kernels: [],
+  kernelReps: 15,
+  kernelModule: 'target/bench/pkg/gumbel_explorer.js',
+  iterations: 40,
+  warmup: 5,
+  memoryRedraws: 1000,
+  out: null,
+};
 
 const progress = (msg) => process.stderr.write(`    browser: ${msg}\n`);
 
@@ -285,7 +268,7 @@ function dragReport(raw) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseArgs(process.argv.slice(2), DEFAULTS);
   let server = null;
   if (!opts.url) {
     server = await serveDir(ROOT);

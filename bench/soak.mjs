@@ -12,6 +12,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, launch, serveDir, waitReady } from '../tests/browser/helpers.mjs';
+import { parseArgs } from './args.mjs';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const SEED = Number(process.env.SOAK_SEED ?? 1);
@@ -20,17 +21,7 @@ const SAMPLE_EVERY_MS = 10_000;
 const RESPONSE_BUDGET_MS = 100;
 const MB = 1024 * 1024;
 
-function parseArgs(argv) {
-  const opts = { url: process.env.EXPLORER_URL || null, out: path.join(ROOT, 'target', 'bench', 'soak.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--url') opts.url = value();
-    else if (flag === '--out') opts.out = value();
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  return opts;
-}
+const DEFAULTS = { url: process.env.EXPLORER_URL || null, out: path.join(ROOT, 'target', 'bench', 'soak.json') };
 
 const progress = (msg) => process.stderr.write(`    soak: ${msg}\n`);
 
@@ -201,7 +192,7 @@ function report(r) {
   return lines.join('\n');
 }
 
-const opts = parseArgs(process.argv.slice(2));
+const opts = parseArgs(process.argv.slice(2), DEFAULTS);
 let server = null;
 try {
   if (!opts.url) {

@@ -9,27 +9,16 @@
 //                              [--scenario load|drag|n1e6|k10|k3|all]
 import { chromium } from 'playwright-core';
 import { ROOT } from '../tests/browser/helpers.mjs';
+import { parseArgs } from './args.mjs';
 import { serveGzip } from './gzip_server.mjs';
+import { sweepTau } from './tau_sweep.mjs';
+
+const DEFAULTS = { root: ROOT, viewport: '1280x900x1', threshold: 50, scenario: 'all' };
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute',
   'blink.user_timing', 'loading',
 ];
-
-function parseArgs(argv) {
-  const opts = { root: ROOT, viewport: '1280x900x1', threshold: 50, scenario: 'all' };
-  for (let i = 0; i < argv.length; i++) {
-    const value = () => argv[++i];
-    switch (argv[i]) {
-      case '--root': opts.root = value(); break;
-      case '--viewport': opts.viewport = value(); break;
-      case '--threshold': opts.threshold = Number(value()); break;
-      case '--scenario': opts.scenario = value(); break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  return opts;
-}
 
 const ready = (page) => page.evaluate(async () => {
   const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
@@ -46,16 +35,7 @@ async function setField(page, id, value) {
 }
 
 async function dragTau(page, moves = 40) {
-  await page.locator('#tau').scrollIntoViewIfNeeded();
-  const box = await page.locator('#tau').boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 8, y);
-  await page.mouse.down();
-  for (let i = 1; i <= moves; i++) {
-    await page.mouse.move(box.x + 8 + (i / moves) * (box.width - 16), y);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
+  await sweepTau(page, moves);
   await ready(page);
 }
 
@@ -96,7 +76,7 @@ function longTasks(trace, threshold) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseArgs(process.argv.slice(2), DEFAULTS);
   const [width, height, dpr] = opts.viewport.split('x').map(Number);
   const server = await serveGzip(opts.root);
   const browser = await chromium.launch({

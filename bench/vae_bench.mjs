@@ -13,30 +13,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, SCREENSHOT_DIR, launch, serveDir, waitReady } from '../tests/browser/helpers.mjs';
+import { parseArgs } from './args.mjs';
 
 const ESTIMATORS = ['GS', 'ST-GS', 'SF+baseline'];
 const CHECKPOINTS = [1000, 2000, 5000];
 // MATH.md section 9, JAX, 16 × 10 (the last column at 3,000 steps).
 const REFERENCE = { GS: [22.49, 22.02, 21.53], 'ST-GS': [22.45, 21.73, 21.42], 'SF+baseline': [24.6, 24.59, 23.8] };
 
-function parseArgs(argv) {
-  const opts = { native: null, module: 'target/bench/pkg-vae/gumbel_explorer.js', url: null, reps: 5, steps: 300, until: 5000, out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case '--native': opts.native = value(); break;
-      case '--module': opts.module = value(); break;
-      case '--url': opts.url = value(); break;
-      case '--reps': opts.reps = Number(value()); break;
-      case '--steps': opts.steps = Number(value()); break;
-      case '--until': opts.until = Number(value()); break;
-      case '--out': opts.out = value(); break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  return opts;
-}
+const DEFAULTS = { native: null, module: 'target/bench/pkg-vae/gumbel_explorer.js', url: null, reps: 5, steps: 300, until: 5000, out: null };
 
 const progress = (msg) => process.stderr.write(`    vae: ${msg}\n`);
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -98,7 +82,7 @@ async function pageRun(page, until, shotAt) {
 const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseArgs(process.argv.slice(2), DEFAULTS);
   const native = await nativeSpeeds(opts.native);
   let server = null;
   const base = opts.url ?? (server = await serveDir(ROOT)).url;

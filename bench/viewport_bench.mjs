@@ -9,7 +9,9 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../tests/browser/helpers.mjs';
+import { parseArgs } from './args.mjs';
 import { serveGzip } from './gzip_server.mjs';
+import { sweepTau } from './tau_sweep.mjs';
 
 export const VIEWPORTS = [
   { name: '1280 × 900, DPR 1', width: 1280, height: 900, dpr: 1 },
@@ -17,22 +19,8 @@ export const VIEWPORTS = [
   { name: '1440 × 900, DPR 2', width: 1440, height: 900, dpr: 2 },
   { name: '390 × 844, DPR 3', width: 390, height: 844, dpr: 3 },
 ];
+const DEFAULTS = { root: ROOT, keys: 30, moves: 40, out: null };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-
-function parseArgs(argv) {
-  const opts = { root: ROOT, keys: 30, moves: 40, out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const value = () => argv[++i];
-    switch (argv[i]) {
-      case '--root': opts.root = value(); break;
-      case '--keys': opts.keys = Number(value()); break;
-      case '--moves': opts.moves = Number(value()); break;
-      case '--out': opts.out = value(); break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  return opts;
-}
 
 const median = (xs) => {
   const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -78,17 +66,7 @@ async function keySteps(page, keys) {
 }
 
 async function dragTau(page, moves) {
-  await page.locator('#tau').scrollIntoViewIfNeeded();
-  const box = await page.locator('#tau').boundingBox();
-  const y = box.y + box.height / 2;
-  const since = await now(page);
-  await page.mouse.move(box.x + 8, y);
-  await page.mouse.down();
-  for (let i = 1; i <= moves; i++) {
-    await page.mouse.move(box.x + 8 + (i / moves) * (box.width - 16), y);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
+  const since = await sweepTau(page, moves, () => now(page));
   await page.evaluate(() => window.__vb.ready());
   await page.waitForTimeout(300);
   return taskReport(await tasksSince(page, since));
@@ -136,7 +114,7 @@ async function measureViewport(browser, url, vp, opts, extra) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseArgs(process.argv.slice(2), DEFAULTS);
   const server = await serveGzip(opts.root);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   const rows = [];
