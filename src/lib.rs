@@ -9,6 +9,7 @@
 //!  └────────┴────▶ render          plotters figures of plain data, generic over the backend
 //!
 //! format        how a number is written: a leaf module, used by math, model, render and api
+//! macros        `from_variants!`, the `From` impls of enums that wrap other types
 //! i18n          the two languages and their word tables: a leaf module, used by model, render, api
 //! ```
 //!
@@ -22,6 +23,9 @@
 //! and math code for `make bench`. With the
 //! `vae-worker` feature `api` is instead the training worker's handle (src/api/vae_worker.rs),
 //! built into a module of its own that only the page's Web Worker loads.
+
+#[macro_use]
+mod macros;
 
 pub mod format;
 pub mod i18n;

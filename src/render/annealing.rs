@@ -10,7 +10,7 @@ use super::error::RenderError;
 use super::frame::{local, message, start_figure};
 use super::marks::{current_dot, main_curve, reference_line};
 use super::palette::CLASS_COLOURS;
-use super::ranges::{finite_max, finite_min, linear_range};
+use super::ranges::{finite_max, finite_min, finite_points, linear_range};
 use super::step_chart::step_chart;
 use super::text::{text, words};
 use super::theme::{px, small_font, TEXT};
@@ -21,12 +21,7 @@ pub fn draw_annealing<DB: DrawingBackend>(
     data: &AnnealingData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    let curve: Vec<(f64, f64)> = data
-        .curve
-        .iter()
-        .copied()
-        .filter(|(s, t)| s.is_finite() && t.is_finite())
-        .collect();
+    let curve = finite_points(&data.curve);
     if curve.is_empty() {
         return message(area, theme, words(theme).no_schedule());
     }

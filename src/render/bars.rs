@@ -14,7 +14,7 @@ use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::{class_colour, lighten};
 use super::ranges::{finite_max, linear_range};
 use super::text::{fitting, words};
-use super::theme::{label_font, px, stroke, style_mesh, SUBTLE, TEXT};
+use super::theme::{draw_axes, label_font, px, stroke, GridLines, SUBTLE, TEXT};
 
 pub struct PairedBars<'a> {
     /// Reference values (π), one per class.
@@ -68,14 +68,8 @@ pub fn draw_paired_bars<DB: DrawingBackend>(
 
     let mut chart = chart_builder(&plot, theme, 12.0, 52.0)
         .build_cartesian_2d(ChartAxis::from(ClassAxis::new(k)), ChartAxis::from(y0..y1))?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.disable_x_mesh()
-        .x_labels(k)
-        .y_labels(6)
-        .x_desc(words(theme).class_i())
-        .y_desc(y_desc)
-        .draw()?;
+    let desc = (words(theme).class_i(), y_desc);
+    draw_axes(&mut chart, theme, (k, 6), desc, GridLines::Across)?;
 
     let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(y0, y1))));
     for i in 0..k {

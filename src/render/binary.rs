@@ -14,7 +14,7 @@ use super::marks::{header_strip, polyline, Dash, LegendEntry, Marker, Swatch};
 use super::palette::{class_colour, lighten};
 use super::ranges::{clip_runs, finite_max, linear_range};
 use super::text::{fmt_tau, words};
-use super::theme::{draw_axes, stroke, TEXT};
+use super::theme::{draw_axes, stroke, GridLines, TEXT};
 
 /// A log axis reaches at most this far below its top; lower values sit on that floor.
 const LOG_RATIO: f64 = 1e6;
@@ -65,7 +65,8 @@ pub fn draw_binary<DB: DrawingBackend>(
         (None, Some(cm)) => cm,
         (None, None) => 1.0,
     };
-    if data.log_scale {
+    // The y axis, its ends, its description and the scale the curve is interpolated in.
+    let (axis, (lo, hi), y_desc, ty): (ChartAxis, _, _, fn(f64) -> f64) = if data.log_scale {
         // Down to the smallest positive value shown, but no more than LOG_RATIO below the top.
         let hi = top_value * 1.3;
         let smallest = data
@@ -76,30 +77,23 @@ pub fn draw_binary<DB: DrawingBackend>(
             .filter(|v| v.is_finite() && *v > 0.0)
             .fold(hi, f64::min);
         let axis = LogAxis::new(smallest.max(hi / LOG_RATIO) / 1.5, hi);
-        let (lo, hi) = (axis.lo(), axis.hi());
-        let mut chart = chart_builder(&plot, theme, 12.0, 56.0)
-            .build_cartesian_2d(ChartAxis::from(0.0..1.0), ChartAxis::from(axis))?;
-        draw_axes(
-            &mut chart,
-            theme,
-            6,
-            ("y₁   (y₂ = 1 − y₁)", words.density_log()),
-        )?;
-        let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(lo, hi))));
-        draw_series(area, theme, data, lo, hi, &to_px, f64::log10)
+        let ends = (axis.lo(), axis.hi());
+        (axis.into(), ends, words.density_log(), f64::log10)
     } else {
         let (y0, y1) = linear_range(0.0, top_value * 1.15);
-        let mut chart = chart_builder(&plot, theme, 12.0, 56.0)
-            .build_cartesian_2d(ChartAxis::from(0.0..1.0), ChartAxis::from(y0..y1))?;
-        draw_axes(
-            &mut chart,
-            theme,
-            6,
-            ("y₁   (y₂ = 1 − y₁)", words.density()),
-        )?;
-        let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(y0, y1))));
-        draw_series(area, theme, data, y0, y1, &to_px, |y| y)
-    }
+        ((y0..y1).into(), (y0, y1), words.density(), |y| y)
+    };
+    let mut chart = chart_builder(&plot, theme, 12.0, 56.0)
+        .build_cartesian_2d(ChartAxis::from(0.0..1.0), axis)?;
+    draw_axes(
+        &mut chart,
+        theme,
+        (6, 6),
+        ("y₁   (y₂ = 1 − y₁)", y_desc),
+        GridLines::Both,
+    )?;
+    let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(lo, hi))));
+    draw_series(area, theme, data, lo, hi, &to_px, ty)
 }
 
 /// Histogram bars from the axis bottom `lo`, then the density curve clipped to [lo, hi]

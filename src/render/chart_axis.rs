@@ -34,16 +34,20 @@ impl From<Range<f64>> for ChartAxis {
     }
 }
 
-impl From<LogAxis> for ChartAxis {
-    fn from(axis: LogAxis) -> ChartAxis {
-        ChartAxis::Log(axis)
-    }
-}
+from_variants!(ChartAxis {
+    Log(LogAxis),
+    Class(ClassAxis),
+});
 
-impl From<ClassAxis> for ChartAxis {
-    fn from(axis: ClassAxis) -> ChartAxis {
-        ChartAxis::Class(axis)
-    }
+/// `$body` with `$axis` bound to the axis a [`ChartAxis`] wraps, whatever its kind.
+macro_rules! on_the_axis {
+    ($chart_axis:expr, $axis:ident => $body:expr) => {
+        match $chart_axis {
+            ChartAxis::Linear($axis) => $body,
+            ChartAxis::Log($axis) => $body,
+            ChartAxis::Class($axis) => $body,
+        }
+    };
 }
 
 impl Ranged for ChartAxis {
@@ -51,27 +55,15 @@ impl Ranged for ChartAxis {
     type ValueType = f64;
 
     fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
-        match self {
-            ChartAxis::Linear(axis) => axis.map(v, limit),
-            ChartAxis::Log(axis) => axis.map(v, limit),
-            ChartAxis::Class(axis) => axis.map(v, limit),
-        }
+        on_the_axis!(self, axis => axis.map(v, limit))
     }
 
     fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
-        match self {
-            ChartAxis::Linear(axis) => axis.key_points(hint),
-            ChartAxis::Log(axis) => axis.key_points(hint),
-            ChartAxis::Class(axis) => axis.key_points(hint),
-        }
+        on_the_axis!(self, axis => axis.key_points(hint))
     }
 
     fn range(&self) -> Range<f64> {
-        match self {
-            ChartAxis::Linear(axis) => axis.range(),
-            ChartAxis::Log(axis) => axis.range(),
-            ChartAxis::Class(axis) => axis.range(),
-        }
+        on_the_axis!(self, axis => axis.range())
     }
 }
 
@@ -83,11 +75,7 @@ impl ValueFormatter<f64> for ChartAxis {
     }
 
     fn format_ext(&self, v: &f64) -> String {
-        match self {
-            ChartAxis::Linear(axis) => axis.format_ext(v),
-            ChartAxis::Log(axis) => axis.format_ext(v),
-            ChartAxis::Class(axis) => axis.format_ext(v),
-        }
+        on_the_axis!(self, axis => axis.format_ext(v))
     }
 }
 

@@ -17,7 +17,7 @@ use super::marks::{
 use super::palette::CLASS_COLOURS;
 use super::ranges::{finite_max, finite_min};
 use super::text::{text, words};
-use super::theme::{draw_axes, px, small_font, TEXT};
+use super::theme::{draw_axes, px, small_font, GridLines, TEXT};
 use crate::format;
 
 fn usable((k, s): (f64, f64)) -> bool {
@@ -82,12 +82,8 @@ pub fn draw_cost<DB: DrawingBackend>(
     let (xlo, xhi) = (x_axis.lo(), x_axis.hi());
     let mut chart = chart_builder(&plot, theme, 16.0, 52.0)
         .build_cartesian_2d(ChartAxis::from(x_axis), ChartAxis::from(y_axis))?;
-    draw_axes(
-        &mut chart,
-        theme,
-        8,
-        (words.classes_log(), words.speed_up_log()),
-    )?;
+    let desc = (words.classes_log(), words.speed_up_log());
+    draw_axes(&mut chart, theme, (8, 8), desc, GridLines::Both)?;
     let to_px = |k: f64, s: f64| {
         local(
             area,

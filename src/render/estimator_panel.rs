@@ -14,7 +14,7 @@ use super::frame::{fits, local};
 use super::marks::{polyline, Dash, Marker};
 use super::ranges::log_range;
 use super::text::{fitting, fmt_tau, text, words};
-use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
+use super::theme::{draw_axes, label_font, px, small_font, stroke, GridLines, SUBTLE, TEXT};
 use super::uncertainty::{band, point_with_bar};
 use crate::format;
 
@@ -165,13 +165,13 @@ pub fn draw_panel<DB: DrawingBackend>(
         .x_label_area_size(px(theme, 40.0))
         .y_label_area_size(px(theme, 62.0))
         .build_cartesian_2d(ChartAxis::from(x_axis.clone()), ChartAxis::from(y_axis))?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.x_labels(6)
-        .y_labels(6)
-        .x_desc(words.tau_log())
-        .y_desc(desc)
-        .draw()?;
+    draw_axes(
+        &mut chart,
+        theme,
+        (6, 6),
+        (words.tau_log(), desc),
+        GridLines::Both,
+    )?;
     let to_px = |t: f64, v: f64| {
         let v = if v.is_finite() { v.clamp(lo, hi) } else { lo };
         local(panel, chart.backend_coord(&(t, v)))

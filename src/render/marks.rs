@@ -74,6 +74,21 @@ pub fn current_dot<DB: DrawingBackend>(
     Ok(())
 }
 
+/// A closed outline through pixel `corners` (a polygon's edge): dark, one and a half pens wide.
+pub fn outline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    corners: &[(i32, i32)],
+) -> Drawn {
+    let mut path = corners.to_vec();
+    path.extend(corners.first());
+    area.draw(&PathElement::new(
+        path,
+        TEXT.stroke_width(stroke(theme, 1.5)),
+    ))?;
+    Ok(())
+}
+
 /// Point markers, for the same reason as [`Dash`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {

@@ -44,6 +44,7 @@ mod training;
 pub mod training_data;
 mod training_panels;
 mod training_simplex;
+mod triangle;
 mod uncertainty;
 mod vae_curves;
 mod vae_digits;

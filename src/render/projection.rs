@@ -9,9 +9,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::data::{ProjectionData, Theme};
 use super::error::RenderError;
 use super::frame::{message, start_figure, Frame};
+use super::marks::outline;
 use super::palette::class_colour;
+use super::ranges::finite_points;
 use super::text::{fmt_tau, text, words};
-use super::theme::{label_font, px, small_font, stroke, SUBTLE, TEXT};
+use super::theme::{label_font, px, small_font, SUBTLE, TEXT};
 use crate::format;
 
 pub fn draw_projection<DB: DrawingBackend>(
@@ -19,12 +21,7 @@ pub fn draw_projection<DB: DrawingBackend>(
     data: &ProjectionData,
     theme: &Theme,
 ) -> Result<(), RenderError> {
-    let vertices: Vec<(f64, f64)> = data
-        .vertices
-        .iter()
-        .copied()
-        .filter(|(x, y)| x.is_finite() && y.is_finite())
-        .collect();
+    let vertices = finite_points(&data.vertices);
     if vertices.is_empty() {
         return message(area, theme, words(theme).no_polygon());
     }
@@ -90,12 +87,7 @@ pub fn draw_projection<DB: DrawingBackend>(
         area.draw(&Circle::new(to_px(x, y), r, colour.filled()))?;
     }
 
-    let mut outline = corners.clone();
-    outline.push(corners[0]);
-    area.draw(&PathElement::new(
-        outline,
-        TEXT.stroke_width(stroke(theme, 1.5)),
-    ))?;
+    outline(area, theme, &corners)?;
 
     // Vertex labels pushed outwards from the centre, anchored on the side facing the polygon.
     let style = label_font(theme);
@@ -109,20 +101,8 @@ pub fn draw_projection<DB: DrawingBackend>(
             px_ + (ux * push).round() as i32,
             py - (uy * push).round() as i32,
         );
-        let hpos = if ux > 0.3 {
-            HPos::Left
-        } else if ux < -0.3 {
-            HPos::Right
-        } else {
-            HPos::Center
-        };
-        let vpos = if uy > 0.3 {
-            VPos::Bottom
-        } else if uy < -0.3 {
-            VPos::Top
-        } else {
-            VPos::Center
-        };
+        let hpos = by_side(ux, [HPos::Right, HPos::Center, HPos::Left]);
+        let vpos = by_side(uy, [VPos::Top, VPos::Center, VPos::Bottom]);
         area.draw(&Circle::new(
             (px_, py),
             px(theme, 4.0).max(1) as u32,
@@ -138,6 +118,18 @@ pub fn draw_projection<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// The first of `anchors` for a direction component `u` well below 0, the second near 0, the
+/// third well above: a label pushed that way is anchored on the side that faces the polygon.
+fn by_side<T>(u: f64, [below, near, above]: [T; 3]) -> T {
+    if u > 0.3 {
+        above
+    } else if u < -0.3 {
+        below
+    } else {
+        near
+    }
 }
 
 fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {

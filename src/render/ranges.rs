@@ -19,6 +19,15 @@ pub fn finite_min(values: impl IntoIterator<Item = f64>) -> Option<f64> {
         .fold(None, |m, v| Some(m.map_or(v, |m: f64| m.min(v))))
 }
 
+/// The points whose two coordinates are finite, in their order: what a figure can place.
+pub fn finite_points(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    points
+        .iter()
+        .copied()
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .collect()
+}
+
 /// A usable linear axis range: finite, increasing, non-empty. plotters asserts on NaN ranges and
 /// can loop forever on infinite ones, so every range passes through here.
 pub fn linear_range(lo: f64, hi: f64) -> (f64, f64) {

@@ -13,7 +13,7 @@ use super::frame::{chart_builder, local, message, plot_below, start_figure, Fram
 use super::marks::{header_strip, LegendEntry, Swatch};
 use super::palette::class_colour;
 use super::text::{fitting, fmt_tau, words};
-use super::theme::{label_font, px, style_mesh};
+use super::theme::{draw_axes, label_font, px, GridLines};
 use crate::format;
 
 /// More bars than this would be thinner than a pixel or two; the rest are left out (and said so).
@@ -55,15 +55,18 @@ pub fn draw_sample_strip<DB: DrawingBackend>(
         ChartAxis::from(ClassAxis::new(shown)),
         ChartAxis::from(0.0..1.0),
     )?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.disable_x_mesh()
-        .x_labels(shown.min(15))
-        // Six ticks where there is room, fewer in a short strip so their labels never touch.
-        .y_labels((axis_h / px(theme, 22.0)).clamp(2, 6) as usize)
-        .x_desc(words.sample())
-        .y_desc(y_desc)
-        .draw()?;
+    // Six ticks where there is room, fewer in a short strip so their labels never touch.
+    let labels = (
+        shown.min(15),
+        (axis_h / px(theme, 22.0)).clamp(2, 6) as usize,
+    );
+    draw_axes(
+        &mut chart,
+        theme,
+        labels,
+        (words.sample(), y_desc),
+        GridLines::Across,
+    )?;
 
     let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y)));
     for (s, sample) in data.samples.iter().take(shown).enumerate() {

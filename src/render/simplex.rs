@@ -15,11 +15,10 @@ use super::data::{SimplexHeatmapData, Theme};
 use super::error::{Drawn, RenderError};
 use super::frame::{message, start_figure_with_room};
 use super::palette::colour_map;
-use super::raster::{
-    colour_range, dot_alpha, dot_radius, draw_scaled_cells, rgb_image, Bounds, RasterElement,
-};
+use super::raster::{colour_range, Bounds};
 use super::text::{fmt_tau, text, text_size, words};
 use super::theme::{font, label_font, px, small_font, stroke, AXIS, TEXT};
+use super::triangle::{draw_heatmap, fitted_size, outline_with_labels, Placement};
 use crate::format;
 
 /// Room around the raster, in CSS pixels (scaled by the theme).
@@ -64,19 +63,13 @@ pub fn simplex_raster_rect(
     let Some(b) = Bounds::of(vertices) else {
         return (0, 0, 0, 0);
     };
-    let aspect = b.aspect();
     let l = Layout::new(theme);
     let (aw, ah) = (area_w.min(1 << 20) as i32, area_h.min(1 << 20) as i32);
     let avail_w = aw - 2 * l.margin - l.bar_total();
     let avail_h = ah - 2 * l.margin - 2 * l.label_row;
-    if avail_w < 16 || avail_h < 14 {
+    let Some((w, h)) = fitted_size(&b, avail_w, avail_h) else {
         return (0, 0, 0, 0);
-    }
-    let w = avail_w.min((f64::from(avail_h) / aspect).floor() as i32);
-    let h = ((f64::from(w) * aspect).round() as i32).min(avail_h);
-    if w <= 0 || h <= 0 {
-        return (0, 0, 0, 0);
-    }
+    };
     // Centre the triangle and its colour bar together.
     let x = (aw - (w + l.bar_total())) / 2;
     let y = l.margin + l.label_row + (avail_h - h) / 2;
@@ -96,60 +89,11 @@ pub fn draw_simplex<DB: DrawingBackend>(
     if start_figure_with_room(area, theme, w > 0 && h > 0)?.is_none() {
         return Ok(());
     }
-    let range = colour_range(data.lo, data.hi);
-    let (dw, dh) = (data.width as usize, data.height as usize);
-    // checked: on wasm32 a usize product of two u32 sizes can overflow.
-    let have_raster = dw > 0
-        && dh > 0
-        && dw
-            .checked_mul(dh)
-            .is_some_and(|n| data.log_density.len() >= n);
-    let exact_raster = have_raster && data.width == w && data.height == h;
-    if exact_raster {
-        let rgb = rgb_image(
-            &data.log_density[..dw * dh],
-            (dw, dh),
-            range,
-            &data.points,
-            &bounds,
-            theme,
-        );
-        area.draw(&RasterElement {
-            at: (x0, y0),
-            size: (w, h),
-            rgb,
-        })?;
-    } else if have_raster {
-        draw_scaled_cells(area, data, (x0, y0, w, h), range)?;
-    }
-
-    // Plane coordinates (x across, y up) to area pixels: the mapping documented on the data.
-    let (wf, hf) = (f64::from(w), f64::from(h));
-    let to_px = |p: (f64, f64)| {
-        let (fx, fy) = bounds.fraction(p);
-        (
-            x0 + (fx * wf).round() as i32,
-            y0 + h as i32 - (fy * hf).round() as i32,
-        )
+    let place = Placement {
+        bounds,
+        rect: (x0, y0, w, h),
     };
-    let corners = data.vertices.map(to_px);
-
-    if !exact_raster {
-        let dot = TEXT.mix(dot_alpha(data.points.len())).filled();
-        let r = dot_radius(theme);
-        for &p in &data.points {
-            if bounds.plausible(p) {
-                area.draw(&Circle::new(to_px(p), r, dot))?;
-            }
-        }
-    }
-
-    let mut outline = corners.to_vec();
-    outline.push(corners[0]);
-    area.draw(&PathElement::new(
-        outline,
-        TEXT.stroke_width(stroke(theme, 1.5)),
-    ))?;
+    draw_heatmap(area, theme, data, &place, &data.points)?;
 
     // The two base labels share the triangle's width; on a narrow triangle use a smaller font.
     let mut style = label_font(theme);
@@ -159,31 +103,8 @@ pub fn draw_simplex<DB: DrawingBackend>(
     if base_w(&style) + px(theme, 8.0) > w as i32 {
         style = font(theme, 10.0, TEXT);
     }
-    let gap = px(theme, 5.0);
-    text(
-        area,
-        &data.labels[0],
-        (corners[0].0, corners[0].1 + gap),
-        &style,
-        HPos::Left,
-        VPos::Top,
-    )?;
-    text(
-        area,
-        &data.labels[1],
-        (corners[1].0, corners[1].1 + gap),
-        &style,
-        HPos::Right,
-        VPos::Top,
-    )?;
-    text(
-        area,
-        &data.labels[2],
-        (corners[2].0, corners[2].1 - gap),
-        &style,
-        HPos::Center,
-        VPos::Bottom,
-    )?;
+    let corners = place.corners(&data.vertices);
+    outline_with_labels(area, theme, corners, &data.labels, &style)?;
     let l = Layout::new(theme);
     text(
         area,
@@ -198,7 +119,7 @@ pub fn draw_simplex<DB: DrawingBackend>(
         area,
         theme,
         (x0 + w as i32 + l.bar_gap, y0, l.bar_width, h as i32),
-        range,
+        colour_range(data.lo, data.hi),
     )
 }
 

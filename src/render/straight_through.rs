@@ -14,7 +14,7 @@ use super::error::{Drawn, RenderError};
 use super::frame::{fits, local, message, start_figure_with_room, sub_area};
 use super::palette::{class_colour, lighten};
 use super::text::{fmt_tau, text, text_size, words};
-use super::theme::{label_font, px, small_font, stroke, style_mesh, SUBTLE, TEXT};
+use super::theme::{draw_axes, label_font, px, small_font, stroke, GridLines, SUBTLE, TEXT};
 use crate::format;
 
 /// The smallest bar panel (CSS pixels) whose bars, value labels and axes stay readable.
@@ -164,8 +164,6 @@ fn draw_route<DB: DrawingBackend>(
     theme: &Theme,
     panels: &Panels,
 ) -> Drawn {
-    let pen = TEXT.stroke_width(stroke(theme, 1.5));
-    let head = px(theme, 6.0);
     let small = small_font(theme);
     let words = words(theme);
     match panels.layout {
@@ -173,15 +171,7 @@ fn draw_route<DB: DrawingBackend>(
             let y = panels.forward.1 + panels.h / 2;
             let x0 = panels.forward.0 + panels.w + px(theme, 10.0);
             let x1 = panels.backward.0 - px(theme, 8.0);
-            area.draw(&PathElement::new(vec![(x0, y), (x1, y)], pen))?;
-            area.draw(&Polygon::new(
-                vec![
-                    (x1, y),
-                    (x1 - head, y - head / 2 - 1),
-                    (x1 - head, y + head / 2 + 1),
-                ],
-                TEXT.filled(),
-            ))?;
+            arrow(area, theme, (x0, y), (x1, y), (1, 0))?;
             let mid = (x0 + x1) / 2;
             let at = |dy: i32| (mid, y + dy);
             text(
@@ -205,15 +195,7 @@ fn draw_route<DB: DrawingBackend>(
             let x = panels.forward.0 + panels.w / 2;
             let y0 = panels.forward.1 + panels.h + px(theme, 4.0);
             let y1 = panels.backward.1 - px(theme, 26.0);
-            area.draw(&PathElement::new(vec![(x, y0), (x, y1)], pen))?;
-            area.draw(&Polygon::new(
-                vec![
-                    (x, y1),
-                    (x - head / 2 - 1, y1 - head),
-                    (x + head / 2 + 1, y1 - head),
-                ],
-                TEXT.filled(),
-            ))?;
+            arrow(area, theme, (x, y0), (x, y1), (0, 1))?;
             let label = (x + px(theme, 8.0), (y0 + y1) / 2);
             text(
                 area,
@@ -225,6 +207,33 @@ fn draw_route<DB: DrawingBackend>(
             )
         }
     }
+}
+
+/// An arrow from `from` to `to`, with its head at `to` pointing along `dir`: (1, 0) to the
+/// right, (0, 1) down.
+fn arrow<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    from: (i32, i32),
+    to: (i32, i32),
+    (dx, dy): (i32, i32),
+) -> Drawn {
+    area.draw(&PathElement::new(
+        vec![from, to],
+        TEXT.stroke_width(stroke(theme, 1.5)),
+    ))?;
+    let head = px(theme, 6.0);
+    let (bx, by) = (to.0 - head * dx, to.1 - head * dy);
+    let half = head / 2 + 1;
+    area.draw(&Polygon::new(
+        vec![
+            to,
+            (bx - half * dy, by - half * dx),
+            (bx + half * dy, by + half * dx),
+        ],
+        TEXT.filled(),
+    ))?;
+    Ok(())
 }
 
 /// One bar group: `values` per class in class colours, the chosen class outlined, each bar
@@ -252,14 +261,8 @@ fn draw_bars<DB: DrawingBackend>(
             ChartAxis::from(ClassAxis::new(k)),
             ChartAxis::from(0.0..1.1),
         )?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme);
-    mesh.disable_x_mesh()
-        .x_labels(k)
-        .y_labels(3)
-        .x_desc(words(theme).class_i())
-        .y_desc(y_desc)
-        .draw()?;
+    let desc = (words(theme).class_i(), y_desc);
+    draw_axes(&mut chart, theme, (k, 3), desc, GridLines::Across)?;
     let to_px = |x: f64, y: f64| local(area, chart.backend_coord(&(x, y.clamp(0.0, 1.1))));
     let value_font = small_font(theme);
     let slot = (to_px(1.0, 0.0).0 - to_px(0.0, 0.0).0 - px(theme, 2.0)).max(0);

@@ -1,12 +1,12 @@
 //! The look every figure shares: its colours, sizes scaled by the theme, its two fonts, and the
 //! styling of a chart's axes and grid.
 
-use plotters::chart::{ChartContext, MeshStyle};
-use plotters::coord::ranged1d::ValueFormatter;
+use plotters::chart::MeshStyle;
 use plotters::prelude::*;
 // Generic family, so the browser and any SVG viewer pick their own sans-serif.
 use plotters::style::FontFamily;
 
+use super::chart_axis::Chart;
 use super::data::Theme;
 use super::error::Drawn;
 
@@ -75,23 +75,30 @@ where
         .set_all_tick_mark_size(px(theme, 4.0));
 }
 
-/// Draws a chart's axes and grid as [`style_mesh`] styles them, with `labels` ticks on each axis
-/// and the two axis descriptions.
-pub fn draw_axes<DB, X, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+/// Which grid lines a chart draws at its labelled ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GridLines {
+    Both,
+    /// Horizontal lines only: the x axis counts things shown as bars (classes, samples).
+    Across,
+}
+
+/// Draws a chart's axes and `grid` as [`style_mesh`] styles them, with `x_labels` and `y_labels`
+/// ticks and the two axis descriptions.
+pub fn draw_axes<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
     theme: &Theme,
-    labels: usize,
+    (x_labels, y_labels): (usize, usize),
     (x_desc, y_desc): (&str, &str),
-) -> Drawn
-where
-    DB: DrawingBackend,
-    X: Ranged + ValueFormatter<X::ValueType>,
-    Y: Ranged + ValueFormatter<Y::ValueType>,
-{
+    grid: GridLines,
+) -> Drawn {
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme);
-    mesh.x_labels(labels)
-        .y_labels(labels)
+    if grid == GridLines::Across {
+        mesh.disable_x_mesh();
+    }
+    mesh.x_labels(x_labels)
+        .y_labels(y_labels)
         .x_desc(x_desc)
         .y_desc(y_desc)
         .draw()?;

@@ -18,6 +18,7 @@ use super::theme::px;
 use super::training_data::{TrainingData, Trajectory};
 use super::training_panels::{draw_series, Series};
 use super::training_simplex::draw_paths;
+use super::triangle::fitted_size;
 
 /// Per-estimator look, in the order the model lists the estimators: the estimator view's
 /// colours, dashes and markers for the five it shares, and a sixth for REBAR.
@@ -107,15 +108,9 @@ pub fn training_raster_rect(
     let (x, y, w, h) = Layout::new(aw, ah, theme).trajectory;
     let avail_w = w - 2 * px(theme, TRIANGLE_SIDE);
     let avail_h = h - 2 * px(theme, TRIANGLE_LABEL_ROW);
-    if avail_w < 16 || avail_h < 14 {
+    let Some((rw, rh)) = fitted_size(&bounds, avail_w, avail_h) else {
         return (0, 0, 0, 0);
-    }
-    let aspect = bounds.aspect();
-    let rw = avail_w.min((f64::from(avail_h) / aspect).floor() as i32);
-    let rh = ((f64::from(rw) * aspect).round() as i32).min(avail_h);
-    if rw <= 0 || rh <= 0 {
-        return (0, 0, 0, 0);
-    }
+    };
     (
         x + (w - rw) / 2,
         y + px(theme, TRIANGLE_LABEL_ROW) + (avail_h - rh) / 2,

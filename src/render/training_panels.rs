@@ -55,16 +55,9 @@ pub(super) fn draw_series<DB: DrawingBackend>(
             .iter()
             .flat_map(|c| (series.values)(c).iter().copied())
     };
-    let builder = |panel| {
-        let mut b = ChartBuilder::on(panel);
-        b.margin_top(px(theme, 6.0))
-            .margin_right(px(theme, 14.0))
-            .x_label_area_size(px(theme, 34.0))
-            .y_label_area_size(px(theme, 58.0));
-        b
-    };
-    let step_label = |v: &f64| format::rounded(*v, 3);
-    if series.log {
+    // The y axis and its ends: log for the variance, else linear (fixed, or fitted with a
+    // little room above and below).
+    let (axis, (y0, y1)): (ChartAxis, _) = if series.log {
         let Some((lo, hi)) = log_range(all(), VARIANCE_RATIO) else {
             let (w, h) = panel.dim_in_pixel();
             return text(
@@ -76,20 +69,7 @@ pub(super) fn draw_series<DB: DrawingBackend>(
                 VPos::Center,
             );
         };
-        let mut chart = builder(panel).build_cartesian_2d(
-            ChartAxis::from(x0..x1),
-            ChartAxis::from(LogAxis::new(lo, hi)),
-        )?;
-        let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, theme);
-        mesh.x_labels(5)
-            .y_labels(5)
-            .x_label_formatter(&step_label)
-            .x_desc(words.training_step())
-            .y_desc(series.desc)
-            .draw()?;
-        let to_px = |x: f64, y: f64| local(panel, chart.backend_coord(&(x, y.clamp(lo, hi))));
-        draw_curves(panel, theme, data, series, &to_px, (x0, x1))
+        (LogAxis::new(lo, hi).into(), (lo, hi))
     } else {
         let (lo, hi) = match series.fixed {
             Some(range) => range,
@@ -103,21 +83,30 @@ pub(super) fn draw_series<DB: DrawingBackend>(
         };
         let pad = 0.04 * (hi - lo);
         let (y0, y1) = linear_range(lo - pad, hi + pad);
-        let mut chart =
-            builder(panel).build_cartesian_2d(ChartAxis::from(x0..x1), ChartAxis::from(y0..y1))?;
-        let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, theme);
-        let value_label = |v: &f64| format::rounded(*v, 4);
-        mesh.x_labels(5)
-            .y_labels(5)
-            .x_label_formatter(&step_label)
-            .y_label_formatter(&value_label)
-            .x_desc(words.training_step())
-            .y_desc(series.desc)
-            .draw()?;
-        let to_px = |x: f64, y: f64| local(panel, chart.backend_coord(&(x, y.clamp(y0, y1))));
-        draw_curves(panel, theme, data, series, &to_px, (x0, x1))
+        ((y0..y1).into(), (y0, y1))
+    };
+    let mut chart = ChartBuilder::on(panel)
+        .margin_top(px(theme, 6.0))
+        .margin_right(px(theme, 14.0))
+        .x_label_area_size(px(theme, 34.0))
+        .y_label_area_size(px(theme, 58.0))
+        .build_cartesian_2d(ChartAxis::from(x0..x1), axis)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, theme);
+    let step_label = |v: &f64| format::rounded(*v, 3);
+    let value_label = |v: &f64| format::rounded(*v, 4);
+    mesh.x_labels(5)
+        .y_labels(5)
+        .x_label_formatter(&step_label)
+        .x_desc(words.training_step())
+        .y_desc(series.desc);
+    // A log axis labels its ticks itself ("10⁻⁴").
+    if !series.log {
+        mesh.y_label_formatter(&value_label);
     }
+    mesh.draw()?;
+    let to_px = |x: f64, y: f64| local(panel, chart.backend_coord(&(x, y.clamp(y0, y1))));
+    draw_curves(panel, theme, data, series, &to_px, (x0, x1))
 }
 
 /// The reference line and every estimator's curve, through `to_px` (plot value → panel pixel,

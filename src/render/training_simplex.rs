@@ -9,11 +9,12 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::data::{SimplexHeatmapData, Theme};
 use super::error::Drawn;
 use super::marks::{marker, polyline, Marker};
-use super::raster::{colour_range, draw_scaled_cells, rgb_image, Bounds, RasterElement};
+use super::raster::Bounds;
 use super::text::{fmt_tau, text, words};
 use super::theme::{label_font, px, small_font, stroke, TEXT};
 use super::training::style_of;
 use super::training_data::TrainingData;
+use super::triangle::{draw_heatmap, outline_with_labels, Placement};
 
 /// Draws the panel; `rect` is where the raster goes, in the panel's pixels (from
 /// [`training_raster_rect`](super::training::training_raster_rect)).
@@ -30,55 +31,14 @@ pub(super) fn draw_paths<DB: DrawingBackend>(
     if w == 0 || h == 0 {
         return Ok(());
     }
-    let range = colour_range(heatmap.lo, heatmap.hi);
-    let (dw, dh) = (heatmap.width as usize, heatmap.height as usize);
-    let have = dw > 0
-        && dh > 0
-        && dw
-            .checked_mul(dh)
-            .is_some_and(|n| heatmap.log_density.len() >= n);
-    if have && heatmap.width == w && heatmap.height == h {
-        let rgb = rgb_image(
-            &heatmap.log_density[..dw * dh],
-            (dw, dh),
-            range,
-            &[],
-            &bounds,
-            theme,
-        );
-        panel.draw(&RasterElement {
-            at: (x0, y0),
-            size: (w, h),
-            rgb,
-        })?;
-    } else if have {
-        draw_scaled_cells(panel, heatmap, (x0, y0, w, h), range)?;
-    }
-    let (wf, hf) = (f64::from(w), f64::from(h));
-    let to_px = |p: (f64, f64)| {
-        let (fx, fy) = bounds.fraction(p);
-        (
-            x0 + (fx * wf).round() as i32,
-            y0 + h as i32 - (fy * hf).round() as i32,
-        )
+    let place = Placement {
+        bounds,
+        rect: (x0, y0, w, h),
     };
-    let corners = heatmap.vertices.map(to_px);
-    let mut outline = corners.to_vec();
-    outline.push(corners[0]);
-    panel.draw(&PathElement::new(
-        outline,
-        TEXT.stroke_width(stroke(theme, 1.5)),
-    ))?;
-    let gap = px(theme, 5.0);
-    let style = label_font(theme);
-    let anchors = [
-        (HPos::Left, VPos::Top, gap),
-        (HPos::Right, VPos::Top, gap),
-        (HPos::Center, VPos::Bottom, -gap),
-    ];
-    for ((label, corner), (hp, vp, dy)) in heatmap.labels.iter().zip(corners).zip(anchors) {
-        text(panel, label, (corner.0, corner.1 + dy), &style, hp, vp)?;
-    }
+    draw_heatmap(panel, theme, heatmap, &place, &[])?;
+    let corners = place.corners(&heatmap.vertices);
+    outline_with_labels(panel, theme, corners, &heatmap.labels, &label_font(theme))?;
+    let to_px = |p: (f64, f64)| place.px(p);
     text(
         panel,
         &words(theme).paths_caption(&fmt_tau(heatmap.tau)),
