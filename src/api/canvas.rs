@@ -80,6 +80,18 @@ fn forwarded(call: &'static str) -> impl Fn(DrawingErrorKind<CanvasError>) -> Fa
     }
 }
 
+/// Methods of [`DrawingBackend`] handed to plotters-canvas as they are, each failure said as
+/// a failure of `$what` (see [`forwarded`]). Type parameters go in square brackets.
+macro_rules! forward {
+    ($($method:ident $([$($generics:tt)*])? ($($arg:ident: $ty:ty),* $(,)?) $what:literal;)*) => {
+        $(
+            fn $method $(<$($generics)*>)? (&mut self, $($arg: $ty),*) -> Result<(), Failure> {
+                self.inner.$method($($arg),*).map_err(forwarded($what))
+            }
+        )*
+    };
+}
+
 /// The figures' backend on a browser canvas.
 pub struct FastCanvas {
     inner: CanvasBackend,
@@ -106,80 +118,22 @@ impl DrawingBackend for FastCanvas {
     fn get_size(&self) -> (u32, u32) {
         self.inner.get_size()
     }
-    fn ensure_prepared(&mut self) -> Result<(), Failure> {
-        self.inner
-            .ensure_prepared()
-            .map_err(forwarded("preparing the canvas"))
-    }
-    fn present(&mut self) -> Result<(), Failure> {
-        self.inner
-            .present()
-            .map_err(forwarded("presenting the canvas"))
-    }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failure> {
-        self.inner
-            .draw_pixel(point, color)
-            .map_err(forwarded("drawing a pixel"))
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), Failure> {
-        self.inner
-            .draw_line(from, to, style)
-            .map_err(forwarded("drawing a line"))
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), Failure> {
-        self.inner
-            .draw_rect(upper_left, bottom_right, style, fill)
-            .map_err(forwarded("drawing a rectangle"))
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), Failure> {
-        self.inner
-            .draw_path(path, style)
-            .map_err(forwarded("drawing a path"))
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), Failure> {
-        self.inner
-            .draw_circle(center, radius, style, fill)
-            .map_err(forwarded("drawing a circle"))
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<(), Failure> {
-        self.inner
-            .fill_polygon(vert, style)
-            .map_err(forwarded("filling a polygon"))
-    }
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), Failure> {
-        self.inner
-            .draw_text(text, style, pos)
-            .map_err(forwarded("drawing text"))
+    forward! {
+        ensure_prepared() "preparing the canvas";
+        present() "presenting the canvas";
+        draw_pixel(point: BackendCoord, color: BackendColor) "drawing a pixel";
+        draw_line[S: BackendStyle](from: BackendCoord, to: BackendCoord, style: &S)
+            "drawing a line";
+        draw_rect[S: BackendStyle](
+            upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool
+        ) "drawing a rectangle";
+        draw_path[S: BackendStyle, I: IntoIterator<Item = BackendCoord>](path: I, style: &S)
+            "drawing a path";
+        draw_circle[S: BackendStyle](center: BackendCoord, radius: u32, style: &S, fill: bool)
+            "drawing a circle";
+        fill_polygon[S: BackendStyle, I: IntoIterator<Item = BackendCoord>](vert: I, style: &S)
+            "filling a polygon";
+        draw_text[S: BackendTextStyle](text: &str, style: &S, pos: BackendCoord) "drawing text";
     }
 
     fn estimate_text_size<S: BackendTextStyle>(

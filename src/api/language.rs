@@ -5,13 +5,15 @@ use crate::i18n::messages::errors;
 use crate::i18n::Lang;
 use wasm_bindgen::JsError;
 
-/// The language BCP 47 `tag` names, or the refusal (worded in `current`) that names the tag and
-/// the languages there are.
-pub fn parse_language(tag: &str, current: Lang) -> Result<Lang, JsError> {
-    Lang::parse(tag).ok_or_else(|| {
+/// Hands `set` the language BCP 47 `tag` names; for a tag no language has, the refusal (worded
+/// in `current`) that names the tag and the languages there are, and `set` is not called.
+pub fn switch_language(tag: &str, current: Lang, set: impl FnOnce(Lang)) -> Result<(), JsError> {
+    let lang = Lang::parse(tag).ok_or_else(|| {
         let known = Lang::ALL.map(Lang::tag);
         JsError::new(&errors(current).unknown_language(tag, &known))
-    })
+    })?;
+    set(lang);
+    Ok(())
 }
 
 /// The language of an optional tag from the page: English without one, or for a tag no

@@ -26,7 +26,7 @@ use crate::model::view::VIEW_COUNT;
 use crate::model::{Model, ModelError, ObjectiveKind, View};
 use crate::render::Theme;
 use canvas::FastCanvas;
-use language::{language_or_english, parse_language};
+use language::{language_or_english, switch_language};
 use plotters::prelude::*;
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
@@ -95,9 +95,9 @@ impl Explorer {
     /// The page then calls `invalidate()` and redraws. An unknown tag is refused (the message
     /// names the languages there are) and the language stays as it was.
     pub fn set_language(&mut self, tag: &str) -> Result<(), JsError> {
-        let lang = parse_language(tag, self.model.language())?;
-        self.model.set_language(lang);
-        Ok(())
+        switch_language(tag, self.model.language(), |lang| {
+            self.model.set_language(lang)
+        })
     }
 
     /// The tag of the current language: "en" or "zh-CN".

@@ -73,6 +73,35 @@ impl OffscreenBackend {
         any
     }
 
+    /// Draws the points as one path in `style`'s colour: closed and filled with `fill`, else
+    /// stroked; nothing for a transparent colour or no points.
+    fn draw_traced<S: BackendStyle>(
+        &self,
+        points: impl IntoIterator<Item = BackendCoord>,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Failure> {
+        if style.color().alpha == 0.0 || !self.trace(points) {
+            return Ok(());
+        }
+        if fill {
+            self.context.close_path();
+        }
+        self.paint(style, fill);
+        Ok(())
+    }
+
+    /// Fills (with `fill`) or strokes the path just traced, in `style`'s colour.
+    fn paint<S: BackendStyle>(&self, style: &S, fill: bool) {
+        if fill {
+            self.context.set_fill_style_str(&css(style.color()));
+            self.context.fill();
+        } else {
+            self.set_stroke(style);
+            self.context.stroke();
+        }
+    }
+
     fn set_font<S: BackendTextStyle>(&self, style: &S) {
         let slant = match style.style() {
             FontStyle::Italic | FontStyle::Oblique => "italic ",
@@ -148,14 +177,7 @@ impl DrawingBackend for OffscreenBackend {
         path: I,
         style: &S,
     ) -> Result<(), Failure> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        if self.trace(path) {
-            self.set_stroke(style);
-            self.context.stroke();
-        }
-        Ok(())
+        self.draw_traced(path, style, false)
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -163,15 +185,7 @@ impl DrawingBackend for OffscreenBackend {
         vertices: I,
         style: &S,
     ) -> Result<(), Failure> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        if self.trace(vertices) {
-            self.context.close_path();
-            self.context.set_fill_style_str(&css(style.color()));
-            self.context.fill();
-        }
-        Ok(())
+        self.draw_traced(vertices, style, true)
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -188,13 +202,7 @@ impl DrawingBackend for OffscreenBackend {
         self.context
             .arc(f64::from(x), f64::from(y), f64::from(radius), 0.0, 2.0 * PI)
             .map_err(refused)?;
-        if fill {
-            self.context.set_fill_style_str(&css(style.color()));
-            self.context.fill();
-        } else {
-            self.set_stroke(style);
-            self.context.stroke();
-        }
+        self.paint(style, fill);
         Ok(())
     }
 

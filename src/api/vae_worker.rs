@@ -21,7 +21,7 @@ use crate::model::vae_settings::{VaeSettingError, VaeSettings, MAX_RUN_STEPS};
 use crate::model::vae_words::{no_offscreen_context, seed_message, vae_message};
 use crate::render::{draw_vae_curves, draw_vae_digits, RenderError, Theme};
 use crate::vae::TABLE_HEADER;
-use language::{language_or_english, parse_language};
+use language::{language_or_english, switch_language};
 use plotters::prelude::*;
 #[cfg(feature = "bench")]
 pub use vae_bench::bench_vae_steps;
@@ -97,9 +97,7 @@ impl VaeRun {
     /// language of BCP 47 `tag` ("en", "zh-CN", …). An unknown tag is refused (the message
     /// names the languages there are) and the language stays as it was.
     pub fn set_language(&mut self, tag: &str) -> Result<(), JsError> {
-        let lang = parse_language(tag, self.run.language())?;
-        self.run.set_language(lang);
-        Ok(())
+        switch_language(tag, self.run.language(), |lang| self.run.set_language(lang))
     }
 
     /// The tag of the current language: "en" or "zh-CN".
