@@ -439,6 +439,18 @@ mod tests {
         }
     }
 
+    /// `f` integrated over `points` in a fresh workspace: the N values, their error estimates
+    /// and the accuracy reached.
+    fn integrated<const N: usize>(
+        f: impl FnMut(f64, &mut [f64]),
+        points: &[f64],
+        tolerance: Tolerance<'_>,
+    ) -> ([f64; N], [f64; N], Accuracy) {
+        let (mut out, mut err) = ([0.0; N], [0.0; N]);
+        let acc = Workspace::new().integrate(f, points, tolerance, &mut out, &mut err);
+        (out, err, acc)
+    }
+
     /// σ(x) without overflow, and ln(1 + eˣ).
     fn sigmoid(x: f64) -> f64 {
         if x >= 0.0 {
@@ -454,20 +466,12 @@ mod tests {
     #[test]
     fn polynomials_are_exact() {
         // The 15-point Kronrod rule integrates degree ≤ 22 exactly: one segment suffices.
-        let mut ws = Workspace::new();
-        let mut out = [0.0; 4];
-        let mut err = [0.0; 4];
-        let acc = ws.integrate(
-            |x, o| {
-                for (p, v) in o.iter_mut().enumerate() {
-                    *v = x.powi(p as i32);
-                }
-            },
-            &[0.0, 2.0],
-            tolerance(1e-13),
-            &mut out,
-            &mut err,
-        );
+        let powers = |x: f64, o: &mut [f64]| {
+            for (p, v) in o.iter_mut().enumerate() {
+                *v = x.powi(p as i32);
+            }
+        };
+        let (out, _, acc): ([f64; 4], _, _) = integrated(powers, &[0.0, 2.0], tolerance(1e-13));
         assert!(acc.converged);
         assert_eq!(acc.evaluations, RULE_POINTS);
         for (p, v) in out.iter().enumerate() {
@@ -484,20 +488,13 @@ mod tests {
         let mut points = Vec::new();
         graded_breakpoints(-40.0, 40.0, &[c], grading(w, 4.0), &mut points);
         assert!(points.contains(&c) && points.contains(&(c + 0.005)));
-        let mut ws = Workspace::new();
-        let mut out = [0.0; 2];
-        let mut err = [0.0; 2];
-        let acc = ws.integrate(
-            |x, o| {
-                let s = sigmoid((x - c) / w);
-                o[0] = s;
-                o[1] = s * (1.0 - s) / w;
-            },
-            &points,
-            tolerance(1e-10),
-            &mut out,
-            &mut err,
-        );
+        let step_and_bump = |x: f64, o: &mut [f64]| {
+            let s = sigmoid((x - c) / w);
+            o[0] = s;
+            o[1] = s * (1.0 - s) / w;
+        };
+        let (out, err, acc): ([f64; 2], _, _) =
+            integrated(step_and_bump, &points, tolerance(1e-10));
         assert!(acc.converged);
         let step = w * (softplus((40.0 - c) / w) - softplus((-40.0 - c) / w));
         let bump = sigmoid((40.0 - c) / w) - sigmoid((-40.0 - c) / w);
@@ -510,19 +507,12 @@ mod tests {
 
     #[test]
     fn the_logistic_density_integrates_to_one_minus_its_tails() {
-        let mut ws = Workspace::new();
-        let mut out = [0.0];
-        let mut err = [0.0];
-        let acc = ws.integrate(
-            |x, o| {
-                let a = -x.abs();
-                o[0] = (a - 2.0 * a.exp().ln_1p()).exp();
-            },
-            &[-40.0, 0.0, 40.0],
-            tolerance(1e-12),
-            &mut out,
-            &mut err,
-        );
+        let density = |x: f64, o: &mut [f64]| {
+            let a = -x.abs();
+            o[0] = (a - 2.0 * a.exp().ln_1p()).exp();
+        };
+        let (out, _, acc): ([f64; 1], _, _) =
+            integrated(density, &[-40.0, 0.0, 40.0], tolerance(1e-12));
         assert!(acc.converged);
         let exact = 1.0 - 2.0 * sigmoid(-40.0);
         assert!((out[0] - exact).abs() < 1e-12, "{}", out[0]);

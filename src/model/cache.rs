@@ -25,26 +25,6 @@ impl Figure1Key {
     }
 }
 
-/// What the estimator sweep depends on (it covers a fixed τ grid, so not the current τ).
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct SweepKey {
-    pub logits: Vec<f64>,
-    pub objective: Vec<f64>,
-    pub kind: ObjectiveKind,
-    pub seed: u64,
-}
-
-impl SweepKey {
-    pub fn of(s: &Settings) -> SweepKey {
-        SweepKey {
-            logits: s.logits().to_vec(),
-            objective: s.objective_values().to_vec(),
-            kind: s.objective_kind().clone(),
-            seed: s.seed(),
-        }
-    }
-}
-
 /// What the exact curves depend on: π and the objective, not the seed and not the current τ.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct ExactKey {
@@ -59,6 +39,23 @@ impl ExactKey {
             logits: s.logits().to_vec(),
             objective: s.objective_values().to_vec(),
             kind: s.objective_kind().clone(),
+        }
+    }
+}
+
+/// What the estimator sweep depends on: what the exact curves depend on, and the seed of its
+/// Monte Carlo estimates (it covers a fixed τ grid, so not the current τ either).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct SweepKey {
+    pub exact: ExactKey,
+    pub seed: u64,
+}
+
+impl SweepKey {
+    pub fn of(s: &Settings) -> SweepKey {
+        SweepKey {
+            exact: ExactKey::of(s),
+            seed: s.seed(),
         }
     }
 }

@@ -132,23 +132,11 @@ impl ModelError {
 
 impl std::error::Error for ModelError {}
 
-impl From<MathError> for ModelError {
-    fn from(e: MathError) -> Self {
-        ModelError::Math(e)
-    }
-}
-
-impl From<RenderError> for ModelError {
-    fn from(e: RenderError) -> Self {
-        ModelError::Render(e)
-    }
-}
-
-impl From<LinkError> for ModelError {
-    fn from(e: LinkError) -> Self {
-        ModelError::Link(e)
-    }
-}
+from_variants!(ModelError {
+    Math(MathError),
+    Render(RenderError),
+    Link(LinkError),
+});
 
 /// A short, printable excerpt of untrusted text for a message: its first 24 ASCII letters, digits
 /// and characters of `also`, or "…" when none is left.

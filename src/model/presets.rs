@@ -104,28 +104,21 @@ pub static PRESETS: [Preset; 7] = [
         objective: Some(ObjectivePart::Kind(DEFAULT_OBJECTIVE_KIND)),
         restarts_training: false,
     },
-    // The training view's two toys (MATH.md section 8), each from π = (0.5, 0.5) at τ = 0.5.
-    Preset {
-        name: "relax-toy",
-        probs: ClassWeights::Given(&TWO_CLASS_PROBS),
-        tau: Some(DEFAULT_TAU),
-        objective: Some(ObjectivePart::Given(
-            ObjectiveKind::SquaredDistance,
-            &RELAX_TOY_TARGET,
-        )),
-        restarts_training: true,
-    },
-    Preset {
-        name: "rebar-toy",
-        probs: ClassWeights::Given(&TWO_CLASS_PROBS),
-        tau: Some(DEFAULT_TAU),
-        objective: Some(ObjectivePart::Given(
-            ObjectiveKind::SquaredDistance,
-            &REBAR_TOY_TARGET,
-        )),
-        restarts_training: true,
-    },
+    training_toy("relax-toy", &RELAX_TOY_TARGET),
+    training_toy("rebar-toy", &REBAR_TOY_TARGET),
 ];
+
+/// One of the training view's toys (MATH.md section 8): from π = (0.5, 0.5) at τ = 0.5, the
+/// squared distance to `target`, the training view started over.
+const fn training_toy(name: &'static str, target: &'static [f64; 2]) -> Preset {
+    Preset {
+        name,
+        probs: ClassWeights::Given(&TWO_CLASS_PROBS),
+        tau: Some(DEFAULT_TAU),
+        objective: Some(ObjectivePart::Given(ObjectiveKind::SquaredDistance, target)),
+        restarts_training: true,
+    }
+}
 
 /// The preset called `name`, if there is one.
 pub fn preset(name: &str) -> Option<&'static Preset> {

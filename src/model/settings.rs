@@ -6,6 +6,7 @@
 pub use super::error::ModelError;
 use super::error::{Control, CostPart};
 use super::limits::whole_in;
+use std::ops::RangeInclusive;
 // The bounds are re-exported here, beside the setters that check them.
 pub use super::limits::{
     MAX_COST, MAX_COST_K, MAX_K, MAX_OBJECTIVE, MAX_SAMPLES, MAX_SEED, MAX_STEP, MAX_TAU,
@@ -97,6 +98,28 @@ fn out_of_range<T>(control: Control, value: f64) -> Result<T, ModelError> {
     Err(ModelError::OutOfRange { control, value })
 }
 
+/// `value` for `control` as a whole number from `lo` to `hi`: [`ModelError::NotFinite`] for NaN
+/// and ±∞, [`ModelError::OutOfRange`] for any other number outside (a fraction included).
+pub(super) fn whole_for(control: Control, value: f64, lo: u64, hi: u64) -> Result<u64, ModelError> {
+    check_finite(control, value)?;
+    whole_in(value, lo, hi).ok_or(ModelError::OutOfRange { control, value })
+}
+
+/// `value` for `control` when it is finite and in `range`: else [`ModelError::NotFinite`] or
+/// [`ModelError::OutOfRange`].
+pub(super) fn number_for(
+    control: Control,
+    value: f64,
+    range: RangeInclusive<f64>,
+) -> Result<f64, ModelError> {
+    check_finite(control, value)?;
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        out_of_range(control, value)
+    }
+}
+
 impl Settings {
     pub fn dist(&self) -> &GumbelSoftmax {
         &self.dist
@@ -161,18 +184,25 @@ impl Settings {
 
     /// Sets π from (possibly unnormalised) positive probabilities.
     pub fn set_probs(&mut self, probs: &[f64]) -> Result<(), ModelError> {
-        Self::check_k(probs.len())?;
-        let dist = GumbelSoftmax::from_probs(probs, self.tau())?;
-        self.input = ClassInput::Probs(probs.to_vec());
-        self.replace_dist(dist);
-        Ok(())
+        self.set_input(ClassInput::Probs(probs.to_vec()))
     }
 
     /// Sets π = softmax(logits).
     pub fn set_logits(&mut self, logits: &[f64]) -> Result<(), ModelError> {
-        Self::check_k(logits.len())?;
-        let dist = GumbelSoftmax::new(logits, self.tau())?;
-        self.input = ClassInput::Logits(logits.to_vec());
+        self.set_input(ClassInput::Logits(logits.to_vec()))
+    }
+
+    /// Sets π as `input` gives it, and keeps `input` for links.
+    fn set_input(&mut self, input: ClassInput) -> Result<(), ModelError> {
+        let values = match &input {
+            ClassInput::Probs(v) | ClassInput::Logits(v) => v,
+        };
+        Self::check_k(values.len())?;
+        let dist = match &input {
+            ClassInput::Probs(probs) => GumbelSoftmax::from_probs(probs, self.tau())?,
+            ClassInput::Logits(logits) => GumbelSoftmax::new(logits, self.tau())?,
+        };
+        self.input = input;
         self.replace_dist(dist);
         Ok(())
     }
@@ -250,25 +280,14 @@ impl Settings {
     }
 
     pub fn set_samples(&mut self, n: f64) -> Result<(), ModelError> {
-        check_finite(Control::Samples, n)?;
-        match whole_in(n, MIN_SAMPLES as u64, MAX_SAMPLES as u64) {
-            Some(n) => {
-                self.samples = n as usize;
-                Ok(())
-            }
-            None => out_of_range(Control::Samples, n),
-        }
+        self.samples =
+            whole_for(Control::Samples, n, MIN_SAMPLES as u64, MAX_SAMPLES as u64)? as usize;
+        Ok(())
     }
 
     pub fn set_seed(&mut self, seed: f64) -> Result<(), ModelError> {
-        check_finite(Control::Seed, seed)?;
-        match whole_in(seed, 0, MAX_SEED) {
-            Some(seed) => {
-                self.seed = seed;
-                Ok(())
-            }
-            None => out_of_range(Control::Seed, seed),
-        }
+        self.seed = whole_for(Control::Seed, seed, 0, MAX_SEED)?;
+        Ok(())
     }
 
     /// Sets the objective; `values` are c (linear) or t (squared distance), one per class.
@@ -280,11 +299,11 @@ impl Settings {
             });
         }
         for (i, &v) in values.iter().enumerate() {
-            let control = Control::ObjectiveValue(i + 1);
-            check_finite(control, v)?;
-            if v.abs() > MAX_OBJECTIVE {
-                return out_of_range(control, v);
-            }
+            number_for(
+                Control::ObjectiveValue(i + 1),
+                v,
+                -MAX_OBJECTIVE..=MAX_OBJECTIVE,
+            )?;
         }
         kind.objective(values.to_vec()).validate(self.k())?;
         self.objective_kind = kind;
@@ -321,14 +340,8 @@ impl Settings {
     }
 
     pub fn set_step(&mut self, step: f64) -> Result<(), ModelError> {
-        check_finite(Control::Step, step)?;
-        match whole_in(step, 0, MAX_STEP) {
-            Some(step) => {
-                self.step = step;
-                Ok(())
-            }
-            None => out_of_range(Control::Step, step),
-        }
+        self.step = whole_for(Control::Step, step, 0, MAX_STEP)?;
+        Ok(())
     }
 
     pub fn set_cost(&mut self, d: f64, i: f64, g: f64, k: f64) -> Result<(), ModelError> {
@@ -338,18 +351,17 @@ impl Settings {
             (CostPart::Generator, g),
         ];
         for (part, v) in parts {
-            check_finite(Control::Cost(part), v)?;
-            if !(0.0..=MAX_COST).contains(&v) {
-                return out_of_range(Control::Cost(part), v);
-            }
+            number_for(Control::Cost(part), v, 0.0..=MAX_COST)?;
         }
         if d + i + g <= 0.0 {
             return Err(ModelError::NoPositiveCost);
         }
-        check_finite(Control::CostClasses, k)?;
-        let Some(k) = whole_in(k, MIN_COST_K.into(), MAX_COST_K.into()) else {
-            return out_of_range(Control::CostClasses, k);
-        };
+        let k = whole_for(
+            Control::CostClasses,
+            k,
+            MIN_COST_K.into(),
+            MAX_COST_K.into(),
+        )?;
         self.cost = CostSettings {
             d,
             i,

@@ -1,7 +1,7 @@
 //! The tables of the sample views (Gumbel-Max, component histograms, E[y], the strip, the
 //! straight-through pass and the Figure 1 panel), built from the very data their figures draw.
 
-use super::tables::{class_columns, Cell, Table};
+use super::tables::{Cell, Table};
 use super::Model;
 
 impl Model {
@@ -29,9 +29,7 @@ impl Model {
     pub(super) fn components_table(&mut self) -> Table {
         let d = self.components_data();
         let k = d.counts.len();
-        let mut headers = vec!["bin_from".to_string(), "bin_to".to_string()];
-        headers.extend(class_columns("fraction_y", k));
-        let mut t = Table::new(&headers);
+        let mut t = Table::with_classes(&["bin_from", "bin_to"], "fraction_y", k);
         let bins = d.counts.iter().map(Vec::len).max().unwrap_or(0);
         let n = d.n as f64;
         for b in 0..bins {
@@ -69,9 +67,7 @@ impl Model {
     pub(super) fn strip_table(&mut self) -> Table {
         let d = self.strip_data();
         let k = self.settings.k();
-        let mut headers = vec!["sample".to_string(), "tau".to_string()];
-        headers.extend(class_columns("y", k));
-        let mut t = Table::new(&headers);
+        let mut t = Table::with_classes(&["sample", "tau"], "y", k);
         for (s, y) in d.samples.iter().enumerate() {
             let mut row: Vec<Cell> = vec![(s as u64 + 1).into(), d.tau.into()];
             row.extend(y.iter().map(|&v| Cell::from(v)));

@@ -47,17 +47,10 @@ impl Cell {
     }
 }
 
-impl From<f64> for Cell {
-    fn from(v: f64) -> Cell {
-        Cell::Number(v)
-    }
-}
-
-impl From<u64> for Cell {
-    fn from(n: u64) -> Cell {
-        Cell::Count(n)
-    }
-}
+from_variants!(Cell {
+    Number(f64),
+    Count(u64),
+});
 
 impl From<&str> for Cell {
     fn from(s: &str) -> Cell {
@@ -79,6 +72,14 @@ impl Table {
             headers: headers.iter().map(|h| h.as_ref().to_string()).collect(),
             rows: Vec::new(),
         }
+    }
+
+    /// An empty table whose columns are `first`, then `prefix` with each class number 1 … k
+    /// ("y1", "y2", …).
+    pub fn with_classes(first: &[&str], prefix: &str, k: usize) -> Table {
+        let mut headers: Vec<String> = first.iter().map(|h| h.to_string()).collect();
+        headers.extend(class_columns(prefix, k));
+        Table::new(&headers)
     }
 
     /// Adds a row; it is cut or padded with empty cells to the header's length, so that the

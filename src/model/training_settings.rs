@@ -3,7 +3,8 @@
 //! stands at. With the page's π, τ, objective and schedule it determines the run step for step.
 
 use super::error::{Control, ModelError};
-use super::limits::{whole_in, MAX_LEARNING_RATE, MAX_SEED, MAX_TRAINING_STEPS, MIN_LEARNING_RATE};
+use super::limits::{MAX_LEARNING_RATE, MAX_SEED, MAX_TRAINING_STEPS, MIN_LEARNING_RATE};
+use super::settings::{number_for, whole_for};
 use crate::math::optimiser::Optimiser;
 
 /// The optimiser of a new run.
@@ -85,20 +86,8 @@ impl TrainingSettings {
     /// [`ModelError::NotFinite`] or [`ModelError::OutOfRange`] (from [`MIN_LEARNING_RATE`] to
     /// [`MAX_LEARNING_RATE`]) for [`Control::LearningRate`].
     pub fn set_learning_rate(&mut self, rate: f64) -> Result<(), ModelError> {
-        let control = Control::LearningRate;
-        if !rate.is_finite() {
-            return Err(ModelError::NotFinite {
-                control,
-                value: rate,
-            });
-        }
-        if !(MIN_LEARNING_RATE..=MAX_LEARNING_RATE).contains(&rate) {
-            return Err(ModelError::OutOfRange {
-                control,
-                value: rate,
-            });
-        }
-        self.learning_rate = rate;
+        let range = MIN_LEARNING_RATE..=MAX_LEARNING_RATE;
+        self.learning_rate = number_for(Control::LearningRate, rate, range)?;
         Ok(())
     }
 
@@ -111,17 +100,8 @@ impl TrainingSettings {
             self.seed = TrainingSeed::Page;
             return Ok(());
         };
-        let control = Control::TrainingSeed;
-        if !value.is_finite() {
-            return Err(ModelError::NotFinite { control, value });
-        }
-        match whole_in(value, 0, MAX_SEED) {
-            Some(s) => {
-                self.seed = TrainingSeed::Own(s);
-                Ok(())
-            }
-            None => Err(ModelError::OutOfRange { control, value }),
-        }
+        self.seed = TrainingSeed::Own(whole_for(Control::TrainingSeed, value, 0, MAX_SEED)?);
+        Ok(())
     }
 
     pub fn set_annealed(&mut self, annealed: bool) {
@@ -135,28 +115,14 @@ impl TrainingSettings {
     /// [`MAX_TRAINING_STEPS`]) for [`Control::TrainingSteps`].
     pub fn set_steps(&mut self, steps: f64) -> Result<(), ModelError> {
         let control = Control::TrainingSteps;
-        if !steps.is_finite() {
-            return Err(ModelError::NotFinite {
-                control,
-                value: steps,
-            });
-        }
-        if steps.fract() != 0.0 {
+        if steps.is_finite() && steps.fract() != 0.0 {
             return Err(ModelError::NotWhole {
                 control,
                 value: steps,
             });
         }
-        match whole_in(steps, 0, MAX_TRAINING_STEPS) {
-            Some(s) => {
-                self.steps = s;
-                Ok(())
-            }
-            None => Err(ModelError::OutOfRange {
-                control,
-                value: steps,
-            }),
-        }
+        self.steps = whole_for(control, steps, 0, MAX_TRAINING_STEPS)?;
+        Ok(())
     }
 
     /// The step as the model sets it when the run moves (always within range).

@@ -69,13 +69,7 @@ mod tests {
 
     #[test]
     fn the_sentence_reads_the_last_record() {
-        let config = VaeConfig {
-            latents: 4,
-            categories: 3,
-            hidden: 16,
-            ..VaeConfig::default()
-        };
-        let mut trainer = VaeTrainer::new(config).unwrap();
+        let mut trainer = VaeTrainer::new(VaeConfig::small()).unwrap();
         assert!(run_sentence(&trainer, 24.59, Lang::En).starts_with("No −ELBO recorded yet"));
         trainer.step(200);
         let sentence = run_sentence(&trainer, 24.59, Lang::En);

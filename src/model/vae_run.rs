@@ -224,18 +224,9 @@ fn row(estimator: Estimator, images: Vec<Vec<f32>>, lang: Lang) -> DigitRow {
 mod tests {
     use super::*;
 
-    fn small() -> VaeConfig {
-        VaeConfig {
-            latents: 4,
-            categories: 3,
-            hidden: 16,
-            ..VaeConfig::default()
-        }
-    }
-
     #[test]
     fn slices_reach_the_goal_exactly_and_match_one_long_run() {
-        let mut sliced = VaeRun::new(small()).unwrap();
+        let mut sliced = VaeRun::new(VaeConfig::small()).unwrap();
         let mut clock = 0.0;
         // A fake clock: every reading advances by 1 ms, so slices of 5 ms are a few chunks.
         let mut now = || {
@@ -250,7 +241,7 @@ mod tests {
         assert!(slices > 1, "one slice did everything");
         assert_eq!(sliced.trainer().steps(), 250);
         assert_eq!(sliced.train_slice(250, 5.0, &mut now), 0);
-        let mut whole = VaeTrainer::new(small()).unwrap();
+        let mut whole = VaeTrainer::new(VaeConfig::small()).unwrap();
         whole.step(250);
         assert_eq!(sliced.trainer().table(), whole.table());
         assert!(sliced.steps_per_second() > 0.0);
@@ -258,7 +249,7 @@ mod tests {
 
     #[test]
     fn the_table_lists_every_estimator_at_every_record() {
-        let mut run = VaeRun::new(small()).unwrap();
+        let mut run = VaeRun::new(VaeConfig::small()).unwrap();
         assert_eq!(run.records(), 0);
         assert!(run.table_cells(0).is_empty());
         run.train_slice(200, f64::INFINITY, &mut || 0.0);
@@ -290,7 +281,7 @@ mod tests {
 
     #[test]
     fn figures_show_eight_labelled_digits_and_every_model() {
-        let run = VaeRun::new(small()).unwrap();
+        let run = VaeRun::new(VaeConfig::small()).unwrap();
         let digits = run.digits();
         assert_eq!(digits.left.len(), 1 + ESTIMATORS.len());
         assert_eq!(digits.right.len(), ESTIMATORS.len());

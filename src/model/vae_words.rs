@@ -88,26 +88,11 @@ impl fmt::Display for VaeSettingError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vae::error::one_of_each;
 
     #[test]
     fn english_is_the_trainers_own_text() {
-        let errors = [
-            VaeError::Latents { value: 0, max: 64 },
-            VaeError::Categories { value: 1, max: 64 },
-            VaeError::Hidden { value: 0, max: 9 },
-            VaeError::LearningRate {
-                value: f64::NAN,
-                max: 1.0,
-            },
-            VaeError::BatchSize { value: 0, max: 15 },
-            VaeError::Temperature(TemperatureFault::Fixed(0.005)),
-            VaeError::Temperature(TemperatureFault::Initial(200.0)),
-            VaeError::Temperature(TemperatureFault::Minimum(1e-3)),
-            VaeError::Temperature(TemperatureFault::Schedule("annealing: x".into())),
-            VaeError::TestImage { index: 9, count: 3 },
-            VaeError::Data("short".into()),
-        ];
-        for e in errors {
+        for e in one_of_each() {
             assert_eq!(vae_message(&e, Lang::En), e.to_string());
             assert_ne!(vae_message(&e, Lang::ZhCn), e.to_string());
         }

@@ -122,51 +122,48 @@ impl fmt::Display for VaeError {
 
 impl std::error::Error for VaeError {}
 
+/// One error of each kind (and of each temperature fault), for the tests of their words here
+/// and in the model's two languages.
+#[cfg(test)]
+pub(crate) fn one_of_each() -> [VaeError; 11] {
+    [
+        VaeError::Latents { value: 0, max: 64 },
+        VaeError::Categories { value: 1, max: 64 },
+        VaeError::Hidden { value: 0, max: 9 },
+        VaeError::LearningRate {
+            value: f64::NAN,
+            max: 1.0,
+        },
+        VaeError::BatchSize { value: 0, max: 15 },
+        VaeError::Temperature(TemperatureFault::Fixed(0.005)),
+        VaeError::Temperature(TemperatureFault::Initial(200.0)),
+        VaeError::Temperature(TemperatureFault::Minimum(1e-3)),
+        VaeError::Temperature(TemperatureFault::Schedule("annealing: x".into())),
+        VaeError::TestImage { index: 9, count: 3 },
+        VaeError::Data("short".into()),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn messages_name_the_control() {
-        let cases = [
-            (
-                VaeError::Latents { value: 0, max: 64 },
-                "latent variables N = 0",
-            ),
-            (
-                VaeError::Categories { value: 1, max: 64 },
-                "categories per latent K = 1",
-            ),
-            (
-                VaeError::Hidden {
-                    value: 0,
-                    max: 1024,
-                },
-                "hidden units = 0",
-            ),
-            (
-                VaeError::LearningRate {
-                    value: f64::NAN,
-                    max: 1.0,
-                },
-                "learning rate = NaN",
-            ),
-            (
-                VaeError::BatchSize {
-                    value: 0,
-                    max: 1500,
-                },
-                "batch size = 0",
-            ),
-            (
-                VaeError::TestImage {
-                    index: 300,
-                    count: 297,
-                },
-                "0 to 296",
-            ),
+        let expected = [
+            "latent variables N = 0",
+            "categories per latent K = 1",
+            "hidden units = 0",
+            "learning rate = NaN",
+            "batch size = 0",
+            "temperature: ",
+            "temperature: ",
+            "temperature: ",
+            "temperature: ",
+            "0 to 2",
+            "embedded digits: short",
         ];
-        for (error, expected) in cases {
+        for (error, expected) in one_of_each().into_iter().zip(expected) {
             assert!(error.to_string().contains(expected), "{error}");
         }
     }

@@ -14,13 +14,12 @@
 //! ```
 //! use gumbel_explorer::vae::{Estimator, VaeConfig, VaeTrainer};
 //!
-//! let config = VaeConfig { latents: 4, categories: 3, hidden: 16, ..VaeConfig::default() };
-//! let mut trainer = VaeTrainer::new(config)?;
+//! let mut trainer = VaeTrainer::new(VaeConfig::small())?;
 //! trainer.step(100);
 //! let record = trainer.history(Estimator::GumbelSoftmax)[0];
 //! assert_eq!(record.step, 100);
 //! assert!(record.test_neg_elbo.is_finite());
-//! assert!(VaeTrainer::new(VaeConfig { categories: 1, ..config }).is_err());
+//! assert!(VaeTrainer::new(VaeConfig { categories: 1, ..VaeConfig::small() }).is_err());
 //! # Ok::<(), gumbel_explorer::vae::VaeError>(())
 //! ```
 

@@ -11,7 +11,7 @@ use super::data::Digits;
 use super::error::VaeError;
 use super::estimator::{Estimator, ESTIMATORS};
 use super::learner::{Learner, Record};
-use super::network::Vae;
+use super::network::{Vae, Workspace};
 
 /// The data table's column names, in order.
 pub const TABLE_HEADER: [&str; 4] = ["estimator", "step", "train_neg_elbo", "test_neg_elbo"];
@@ -184,18 +184,7 @@ impl VaeTrainer {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(self
-            .learners
-            .iter()
-            .map(|l| {
-                let mut ws = l.vae().workspace();
-                let probs = images.iter().map(|x| l.vae().reconstruct(x, &mut ws));
-                ModelImages {
-                    estimator: l.estimator(),
-                    images: probs.collect(),
-                }
-            })
-            .collect())
+        Ok(self.per_model(&images, |vae, x, ws| vae.reconstruct(x, ws)))
     }
 
     /// `count` samples from each model's prior: uniformly random one-hot codes (the same codes
@@ -210,14 +199,23 @@ impl VaeTrainer {
                     .collect()
             })
             .collect();
+        self.per_model(&codes, |vae, c, ws| vae.decode_choices(c, ws))
+    }
+
+    /// Per model, the image `image` makes of each of `inputs` with that model (and a workspace
+    /// of its own).
+    fn per_model<T>(
+        &self,
+        inputs: &[T],
+        image: impl Fn(&Vae, &T, &mut Workspace) -> Vec<f32>,
+    ) -> Vec<ModelImages> {
         self.learners
             .iter()
             .map(|l| {
                 let mut ws = l.vae().workspace();
-                let samples = codes.iter().map(|c| l.vae().decode_choices(c, &mut ws));
                 ModelImages {
                     estimator: l.estimator(),
-                    images: samples.collect(),
+                    images: inputs.iter().map(|x| image(l.vae(), x, &mut ws)).collect(),
                 }
             })
             .collect()
