@@ -95,13 +95,7 @@ fn the_training_sentence_reads_the_run_in_chinese() {
 
 #[test]
 fn view_nines_words_follow_the_runs_language() {
-    let config = VaeConfig {
-        latents: 4,
-        categories: 3,
-        hidden: 16,
-        ..VaeConfig::default()
-    };
-    let mut run = VaeRun::new(config).unwrap();
+    let mut run = VaeRun::new(VaeConfig::small()).unwrap();
     run.set_language(Lang::ZhCn);
     check_chinese(&run.sentence(), "no record yet");
     check_chinese(&run.curves(1000.0).waiting, "waiting");

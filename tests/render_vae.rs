@@ -10,24 +10,22 @@ use gumbel_explorer::vae::VaeConfig;
 use render_support::{drawn, filled_rects, has_text, save, svg, too_small};
 
 fn small_run(steps: u64) -> VaeRun {
-    let config = VaeConfig {
-        latents: 4,
-        categories: 3,
-        hidden: 16,
-        ..VaeConfig::default()
-    };
-    let mut run = VaeRun::new(config).unwrap();
+    let mut run = VaeRun::new(VaeConfig::small()).unwrap();
     run.train_slice(steps, f64::INFINITY, &mut || 0.0);
     run
 }
 
+/// The curves of a run taken `steps` steps, with the step axis reaching `horizon`, and their
+/// SVG at 800 × 450, kept as target/render/`name`.svg.
+fn curves_svg(name: &str, steps: u64, horizon: f64) -> (VaeCurvesData, String) {
+    let data = small_run(steps).curves(horizon);
+    let text = svg(name, (800, 450), 1.0, |a, t| draw_vae_curves(a, &data, t));
+    (data, text)
+}
+
 #[test]
 fn curves_of_a_run_name_every_estimator_and_the_reference() {
-    let run = small_run(300);
-    let data = run.curves(1000.0);
-    let text = svg("vae-curves", (800, 450), 1.0, |a, t| {
-        draw_vae_curves(a, &data, t)
-    });
+    let (data, text) = curves_svg("vae-curves", 300, 1000.0);
     for name in [
         "GS test",
         "ST-GS test",
@@ -54,11 +52,7 @@ fn curves_of_a_run_name_every_estimator_and_the_reference() {
 
 #[test]
 fn curves_before_the_first_record_say_when_it_comes() {
-    let run = small_run(0);
-    let data = run.curves(2000.0);
-    let text = svg("vae-curves-empty", (800, 450), 1.0, |a, t| {
-        draw_vae_curves(a, &data, t)
-    });
+    let (data, text) = curves_svg("vae-curves-empty", 0, 2000.0);
     assert!(has_text(&text, "The first −ELBO is recorded at step 100."));
     assert!(has_text(&text, "independent pixels"));
     too_small((120, 80), 1.0, |a, t| draw_vae_curves(a, &data, t));

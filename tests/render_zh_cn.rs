@@ -159,13 +159,7 @@ fn every_view_speaks_chinese() {
 
 #[test]
 fn view_9_speaks_chinese() {
-    let config = VaeConfig {
-        latents: 4,
-        categories: 3,
-        hidden: 16,
-        ..VaeConfig::default()
-    };
-    let mut run = VaeRun::new(config).expect("a small VAE");
+    let mut run = VaeRun::new(VaeConfig::small()).expect("a small VAE");
     let mut failures = Vec::new();
     for steps in [0, 300] {
         run.train_slice(steps, f64::INFINITY, &mut || 0.0);

@@ -76,11 +76,8 @@ fn all_models_start_from_the_same_weights() {
 #[test]
 fn table_rows_and_display_outputs() {
     let config = VaeConfig {
-        latents: 4,
-        categories: 3,
-        hidden: 16,
         temperature: Temperature::Fixed(0.7),
-        ..VaeConfig::default()
+        ..VaeConfig::small()
     };
     let mut trainer = VaeTrainer::new(config).unwrap();
     trainer.step(2 * RECORD_EVERY + 7);

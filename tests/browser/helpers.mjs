@@ -1,7 +1,10 @@
 // Shared helpers for the Playwright tests of the explorer page.
 // The page is served by scripts/test.sh; its address comes in EXPLORER_URL.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -211,6 +214,31 @@ export async function serveDir(dir) {
   } catch (err) {
     await close();
     throw err;
+  }
+}
+
+/**
+ * Runs `body({ url, origin })` with the packaged site (dist/) copied under the sub-path
+ * /explorer/ of a static server: `url` is the page's address there, `origin` the server's.
+ * Without `needed` (a path inside dist/) the test `t` is skipped, or fails under
+ * EXPLORER_REQUIRE_DIST.
+ */
+export async function withDistUnderSubPath(t, needed, body) {
+  const dist = path.join(ROOT, 'dist');
+  if (!existsSync(path.join(dist, needed))) {
+    if (process.env.EXPLORER_REQUIRE_DIST) assert.fail(`dist/${needed} is missing: \`make dist\` did not run`);
+    t.skip('dist/ is not built; run `make dist` first');
+    return;
+  }
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'explorer-dist-'));
+  let server;
+  try {
+    await cp(dist, path.join(tmp, 'explorer'), { recursive: true });
+    server = await serveDir(tmp);
+    await body({ url: `${server.url}explorer/`, origin: server.url });
+  } finally {
+    await server?.close();
+    await rm(tmp, { recursive: true, force: true });
   }
 }
 

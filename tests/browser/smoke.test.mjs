@@ -1,18 +1,13 @@
 // Smoke test of the explorer page as a person first meets it: it loads cleanly, every figure
 // is drawn, the τ slider redraws, and the packaged dist/ works under a sub-path.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { test } from 'node:test';
 import {
-  ROOT,
   canvasHash,
   canvasStats,
   screenshot,
-  serveDir,
   setRange,
+  withDistUnderSubPath,
   withPage,
 } from './helpers.mjs';
 
@@ -59,31 +54,17 @@ test('the page loads cleanly, draws every canvas, and redraws when τ moves', { 
 });
 
 test('dist/ works from a sub-path such as /explorer/', { timeout: TIMEOUT }, async (t) => {
-  const dist = path.join(ROOT, 'dist');
-  if (!existsSync(path.join(dist, 'index.html'))) {
-    if (process.env.EXPLORER_REQUIRE_DIST) assert.fail('dist/index.html is missing: `make dist` did not run');
-    t.skip('dist/ is not built; run `make dist` first');
-    return;
-  }
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'explorer-dist-'));
-  let server;
-  try {
-    await cp(dist, path.join(tmp, 'explorer'), { recursive: true });
-    server = await serveDir(tmp);
-    const url = `${server.url}explorer/`;
+  await withDistUnderSubPath(t, 'index.html', async ({ url, origin }) => {
     const requests = [];
     const setup = ({ page }) => page.on('request', (req) => requests.push(req.url()));
     await withPage('', async ({ page }) => {
       // Relative paths only: nothing on the origin is asked for outside the sub-path.
-      const outside = requests.filter((u) => u.startsWith(server.url) && !u.startsWith(url));
+      const outside = requests.filter((u) => u.startsWith(origin) && !u.startsWith(url));
       assert.deepEqual(outside, [], 'requests outside /explorer/');
       const canvases = await page.locator('canvas').count();
       assert.ok(canvases > 0, 'no <canvas> under the sub-path');
       const stats = await canvasStats(page, 'canvas >> nth=0');
       assert.ok(stats.inked >= MIN_INK, 'the first canvas is blank under the sub-path');
     }, { base: url, setup });
-  } finally {
-    await server?.close();
-    await rm(tmp, { recursive: true, force: true });
-  }
+  });
 });

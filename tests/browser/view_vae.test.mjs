@@ -3,12 +3,10 @@
 // digits; type bad N and K; reopen a link and get the same curves; and load the worker from
 // the packaged site under a sub-path.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ROOT, assertClean, canvasStats, reopen, screenshot, serveDir, withPage } from './helpers.mjs';
+import { ROOT, assertClean, canvasStats, reopen, screenshot, withDistUnderSubPath, withPage } from './helpers.mjs';
 
 const TIMEOUT = 180_000;
 const LONG_TASK_MS = 50;
@@ -217,26 +215,13 @@ test('bad N and K are refused next to their controls; a link reproduces the curv
 });
 
 test('the packaged site loads the worker from a sub-path', { timeout: TIMEOUT }, async (t) => {
-  const dist = path.join(ROOT, 'dist');
-  if (!existsSync(path.join(dist, 'www', 'pkg-vae'))) {
-    if (process.env.EXPLORER_REQUIRE_DIST) assert.fail('dist/www/pkg-vae is missing: `make dist` did not run');
-    t.skip('dist/ is not built; run `make dist` first');
-    return;
-  }
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'explorer-vae-'));
-  let server;
-  try {
-    await cp(dist, path.join(tmp, 'explorer'), { recursive: true });
-    server = await serveDir(tmp);
+  await withDistUnderSubPath(t, path.join('www', 'pkg-vae'), async ({ url }) => {
     await withPage('', async ({ page }) => {
       await openView(page);
       await startRun(page, 100);
       await waitForStep(page, 100);
       assert.equal((await table(page)).rows.length, 3);
       await screenshot(page, 'view-vae-dist.png', { fullPage: false });
-    }, { base: `${server.url}explorer/` });
-  } finally {
-    await server?.close();
-    await rm(tmp, { recursive: true, force: true });
-  }
+    }, { base: url });
+  });
 });
