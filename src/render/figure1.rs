@@ -16,7 +16,7 @@ use super::axes::ClassAxis;
 use super::chart_axis::ChartAxis;
 use super::data::{Figure1Data, Theme};
 use super::error::{Drawn, RenderError};
-use super::frame::{local, message, start_figure_with_room, sub_area, Frame};
+use super::frame::{local, message, roomiest, start_figure_with_room, sub_area, Frame};
 use super::marks::{top_legend, Dash, LegendEntry, Marker, Swatch};
 use super::palette::class_colour;
 use super::ranges::{finite_max, linear_range};
@@ -77,27 +77,25 @@ fn choose_grid(
     let left = margin + gutter;
     let top = margin + legend_h + header;
     let (grid_w, grid_h) = (w - left - margin, h - top - margin);
-    [Arrangement::Across, Arrangement::Down]
-        .into_iter()
-        .map(|arrangement| {
-            let (cols, rows) = match arrangement {
-                Arrangement::Across => (taus, ROWS),
-                Arrangement::Down => (ROWS, taus),
-            };
-            Grid {
-                arrangement,
-                left,
-                top,
-                panel_w: grid_w / cols as i32,
-                panel_h: grid_h / rows as i32,
-            }
-        })
-        .filter(|g| g.panel_w >= px(theme, PANEL_MIN.0) && g.panel_h >= px(theme, PANEL_MIN.1))
-        // The first of equals wins, so the paper's layout is kept when it is as good.
-        .fold(None, |best: Option<Grid>, g| match best {
-            Some(b) if b.panel_w.min(b.panel_h) >= g.panel_w.min(g.panel_h) => Some(b),
-            _ => Some(g),
-        })
+    let grids = [Arrangement::Across, Arrangement::Down].map(|arrangement| {
+        let (cols, rows) = match arrangement {
+            Arrangement::Across => (taus, ROWS),
+            Arrangement::Down => (ROWS, taus),
+        };
+        Grid {
+            arrangement,
+            left,
+            top,
+            panel_w: grid_w / cols as i32,
+            panel_h: grid_h / rows as i32,
+        }
+    });
+    // The first of equals wins, so the paper's layout is kept when it is as good.
+    roomiest(
+        grids,
+        |g| g.panel_w >= px(theme, PANEL_MIN.0) && g.panel_h >= px(theme, PANEL_MIN.1),
+        |g| g.panel_w.min(g.panel_h),
+    )
 }
 
 pub fn draw_figure1<DB: DrawingBackend>(

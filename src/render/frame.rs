@@ -116,6 +116,22 @@ pub fn sub_area<DB: DrawingBackend>(
     area.clone().shrink((x0, y0), (x1 - x0, y1 - y0))
 }
 
+/// Of `layouts` (in order of preference), the one whose panels are largest: the greatest
+/// `smallest_side` among those that `fit`, the first of equals winning; `None` when none fits.
+pub fn roomiest<T>(
+    layouts: impl IntoIterator<Item = T>,
+    fit: impl Fn(&T) -> bool,
+    smallest_side: impl Fn(&T) -> i32,
+) -> Option<T> {
+    layouts
+        .into_iter()
+        .filter(|l| fit(l))
+        .fold(None, |best, l| match best {
+            Some(b) if smallest_side(&b) >= smallest_side(&l) => Some(b),
+            _ => Some(l),
+        })
+}
+
 /// The gap above a plot's chart and the room below it for the x tick labels, in CSS pixels.
 const CHART_TOP: f64 = 6.0;
 const CHART_X_LABELS: f64 = 40.0;

@@ -11,7 +11,7 @@ use super::axes::ClassAxis;
 use super::chart_axis::ChartAxis;
 use super::data::{StraightThroughData, Theme};
 use super::error::{Drawn, RenderError};
-use super::frame::{fits, local, message, start_figure_with_room, sub_area};
+use super::frame::{fits, local, message, roomiest, start_figure_with_room, sub_area};
 use super::palette::{class_colour, lighten};
 use super::text::{fmt_tau, text, text_size, words};
 use super::theme::{draw_axes, label_font, px, small_font, stroke, GridLines, SUBTLE, TEXT};
@@ -60,13 +60,11 @@ fn choose_panels(theme: &Theme, (w, h, margin): (i32, i32, i32), footer_h: i32) 
         w: w - 2 * margin,
         h: stack_h,
     };
-    let fits = |p: &Panels| p.w >= px(theme, PANEL_MIN.0) && p.h >= px(theme, PANEL_MIN.1);
-    match (fits(&side), fits(&stacked)) {
-        (true, true) if stacked.w.min(stacked.h) > side.w.min(side.h) => Some(stacked),
-        (true, _) => Some(side),
-        (false, true) => Some(stacked),
-        (false, false) => None,
-    }
+    roomiest(
+        [side, stacked],
+        |p| p.w >= px(theme, PANEL_MIN.0) && p.h >= px(theme, PANEL_MIN.1),
+        |p| p.w.min(p.h),
+    )
 }
 
 /// `pieces` joined by spaces into as few lines as fit in `max_w` pixels (a piece wider than
