@@ -1,133 +1,178 @@
-//! The words the figures draw (axis titles, legends, annotations), in each language.
+//! The words the figures draw (axis titles, legends, annotations): one table, each phrase with
+//! its English and its Simplified Chinese side by side.
 //!
-//! [`FigureWords`] has one method per phrase a figure writes; [`en`] and [`zh_cn`] implement it,
-//! so a phrase one language lacks does not compile. Formulas and symbols that read the same in
-//! every language ("τ = 0.5", "n = 1,000", "χ² p = 0.43", "log p") stay in the figures. A phrase
-//! that carries numbers takes them already written (by the crate's `format`, as everywhere in
-//! the explorer), so both languages show numbers alike. A phrase that may not fit where it goes
-//! comes as a list of wordings, longest first (see `render::text::fitting`).
+//! [`FigureWords`] has one method per phrase a figure writes, written by [`phrases!`] from the
+//! table below, so a phrase one language lacks does not compile. English is what every figure
+//! drew before there was a second language, unchanged; the Chinese is written for a reader of the
+//! Gumbel-Softmax paper: the field's usual terms (温度 τ, 单纯形, 梯度估计器, 偏差, 方差, 标准误,
+//! 蒙特卡洛), full-width punctuation in sentences, formulas, symbols and the estimators'
+//! abbreviations as in English.
+//!
+//! Formulas and symbols that read the same in every language ("τ = 0.5", "n = 1,000",
+//! "χ² p = 0.43", "log p") stay in the figures. A phrase that carries numbers takes them already
+//! written (by the crate's `format`, as everywhere in the explorer), so both languages show
+//! numbers alike. A phrase that may not fit where it goes comes as a list of wordings, longest
+//! first (see `render::text::fitting`).
 
-mod en;
-mod zh_cn;
-
+use super::table::phrases;
 use super::Lang;
 
-/// Every phrase the figures draw.
-pub trait FigureWords: Sync {
+/// Every phrase the figures draw, in one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FigureWords(Lang);
+
+/// The figures' words in `lang`.
+pub fn words(lang: Lang) -> FigureWords {
+    FigureWords(lang)
+}
+
+phrases! { impl FigureWords {
     // Messages drawn instead of a plot.
     /// An area too small to hold the figure.
-    fn too_small(&self) -> &'static str;
-    fn no_schedule(&self) -> &'static str;
-    fn no_classes(&self) -> &'static str;
-    fn no_density(&self) -> &'static str;
+    too_small = "(too small to draw)" / "（区域太小，无法绘制）";
+    no_schedule = "No schedule to show." / "没有可显示的退火计划。";
+    no_classes = "No classes to show." / "没有可显示的类别。";
+    no_density = "No density to show yet." / "暂无可显示的密度。";
     /// The sample views before any sample.
-    fn no_samples(&self) -> &'static str;
+    no_samples = "No samples to show yet." / "暂无可显示的样本。";
     /// The straight-through view before its sample.
-    fn no_sample(&self) -> &'static str;
-    fn no_cost_model(&self) -> &'static str;
-    fn no_estimator_sweep(&self) -> &'static str;
-    fn no_temperatures(&self) -> &'static str;
-    fn no_polygon(&self) -> &'static str;
-    fn no_triangle(&self) -> &'static str;
-    fn no_training_run(&self) -> &'static str;
+    no_sample = "No sample to show yet." / "暂无可显示的样本。";
+    no_cost_model = "No cost model to show." / "没有可显示的计算代价模型。";
+    no_estimator_sweep = "No estimator sweep to show yet." / "暂无可显示的梯度估计器扫描结果。";
+    no_temperatures = "No temperatures to show." / "没有可显示的温度。";
+    no_polygon = "No polygon to draw." / "没有可绘制的多边形。";
+    no_triangle = "No triangle to draw: its corners span no area." / "无法绘制三角形：三个顶点围成的面积为零。";
+    no_training_run = "No training run to show." / "没有可显示的训练过程。";
 
     // Axis descriptions.
-    fn training_step(&self) -> &'static str;
-    fn temperature_tau(&self) -> &'static str;
-    fn class_i(&self) -> &'static str;
-    fn density(&self) -> &'static str;
-    fn density_log(&self) -> &'static str;
-    fn classes_log(&self) -> &'static str;
-    fn speed_up_log(&self) -> &'static str;
-    fn tau_log(&self) -> &'static str;
+    training_step = "training step" / "训练步数";
+    temperature_tau = "temperature τ" / "温度 τ";
+    class_i = "class i" / "类别 i";
+    density = "density" / "密度";
+    density_log = "density (log scale)" / "密度（对数坐标）";
+    classes_log = "k, number of classes (log scale)" / "类别数 k（对数坐标）";
+    speed_up_log = "speed-up × (log scale)" / "加速比 ×（对数坐标）";
+    tau_log = "τ (log scale)" / "τ（对数坐标）";
     /// The estimator panels' y axes, longest wording first.
-    fn bias_log(&self) -> &'static [&'static str];
-    fn variance_log(&self) -> &'static [&'static str];
+    bias_log = ["bias ‖E[ĝ] − ∇F‖ (log)"] / ["偏差 ‖E[ĝ] − ∇F‖（对数）", "偏差（对数）"];
+    variance_log = ["variance tr Cov[ĝ] (log)"] / ["方差 tr Cov[ĝ]（对数）", "方差（对数）"];
     /// The sample strip's x axis: one bar per sample.
-    fn sample(&self) -> &'static str;
+    sample = "sample" / "样本";
     /// The component histograms' shared x axis.
-    fn bins_axis(&self) -> &'static str;
+    bins_axis = "yᵢ (bins over [0, 1])" / "yᵢ（[0, 1] 等分成若干区间）";
     /// The component histograms' y axis, longest wording first.
-    fn fraction_axis(&self) -> &'static [&'static str];
+    fraction_axis = ["fraction of samples (linear)", "fraction of samples", "fraction"] / ["样本比例（线性坐标）", "样本比例", "比例"];
     /// The Gumbel-Max bars' y axis, longest wording first.
-    fn probability_axis(&self) -> &'static [&'static str];
+    probability_axis = ["probability / frequency", "proportion"] / ["概率 / 频率", "比例"];
     /// The sample strip's y axis, longest wording first.
-    fn stacked_axis(&self) -> &'static [&'static str];
-    fn exact_objective(&self) -> &'static str;
-    fn gradient_variance_log(&self) -> &'static str;
+    stacked_axis = ["components yᵢ (stacked, sum 1)", "yᵢ (stacked)"] / ["分量 yᵢ（堆叠，和为 1）", "yᵢ（堆叠）"];
+    exact_objective = "exact objective F(θ)" / "精确目标函数 F(θ)";
+    gradient_variance_log = "gradient variance (log)" / "梯度方差（对数）";
+    neg_elbo_axis = "−ELBO (nats per image)" / "−ELBO（奈特/图像）";
     /// The training figure's y axis for k > 3: π of class `class` (1-based, written).
-    fn best_class_pi(&self, class: &str) -> String;
-    fn neg_elbo_axis(&self) -> &'static str;
+    best_class_pi(class: &str) = "π of class {class} (the best)" / "最优类别 {class} 的 π";
 
     // Legend entries.
-    fn sampled_y1(&self) -> &'static str;
-    fn density_p_y1(&self) -> &'static str;
-    fn sample_mean_yi(&self) -> &'static str;
-    fn fraction_per_bin(&self) -> &'static str;
-    fn paper_measured(&self) -> &'static str;
-    fn current_k(&self) -> &'static str;
-    fn line_exact(&self) -> &'static str;
     /// What a mark of the estimator figure is: `m` Monte Carlo samples per τ. Longest wording
     /// first: the legend draws the first that fits its width.
-    fn mark_monte_carlo(&self, m: &str) -> Vec<String>;
-    fn class_probability(&self) -> &'static str;
-    fn mean_two_se(&self) -> &'static str;
-    fn argmax_two_se(&self) -> &'static str;
-    fn pi_limit(&self) -> &'static str;
+    mark_monte_carlo(m: &str) = ["mark: Monte Carlo, M = {m} per τ, bar ±2 SE"] / ["点：蒙特卡洛估计，每个 τ 取 M = {m} 个样本，误差棒 ±2 标准误", "点：蒙特卡洛，M = {m}，误差棒 ±2 标准误"];
     /// The test curve of the estimator `name` (an abbreviation such as "GS").
-    fn curve_test(&self, name: &str) -> String;
-    fn train_as_trained(&self) -> &'static str;
+    curve_test(name: &str) = "{name} test" / "{name} 测试集";
+    sampled_y1 = "sampled y₁ (histogram as density)" / "y₁ 的样本（直方图按密度归一化）";
+    density_p_y1 = "density p(y₁)" / "密度 p(y₁)";
+    sample_mean_yi = "sample mean of yᵢ" / "yᵢ 的样本均值";
+    fraction_per_bin = "fraction of samples per bin" / "各区间内的样本比例";
+    paper_measured = "paper (measured)" / "论文（实测）";
+    current_k = "current k" / "当前 k";
+    line_exact = "line: exact" / "线：精确值";
+    class_probability = "π (class probability)" / "π（类别概率）";
+    mean_two_se = "E[yᵢ] ± 2 SE (Monte Carlo)" / "E[yᵢ] ± 2 标准误（蒙特卡洛）";
+    argmax_two_se = "argmax frequency ± 2 SE" / "argmax 频率 ± 2 标准误";
+    pi_limit = "πᵢ (the limit of E[yᵢ] as τ → 0)" / "πᵢ（τ → 0 时 E[yᵢ] 的极限）";
+    train_as_trained = "train (as trained)" / "训练集（训练中记录）";
 
     // Notes and annotations.
     /// The current point of the annealing schedule.
-    fn step_tau(&self, step: &str, tau: &str) -> String;
-    fn no_samples_note(&self) -> &'static str;
-    fn no_draws_note(&self) -> &'static str;
+    step_tau(step: &str, tau: &str) = "step {step}: τ = {tau}" / "第 {step} 步：τ = {tau}";
+    no_samples_note = "no samples yet" / "暂无样本";
+    no_draws_note = "no draws yet" / "尚未抽样";
     /// One of the paper's measured speed-ups: `speed_up` at `k` classes.
-    fn paper_point(&self, speed_up: &str, k: &str) -> String;
+    paper_point(speed_up: &str, k: &str) = "{speed_up}× at k={k}" / "k={k} 时 {speed_up}×";
     /// The first of the paper's points, named as the paper's.
-    fn paper_label(&self, point: &str) -> String;
+    paper_label(point: &str) = "paper: {point}" / "论文：{point}";
     /// A log panel whose quantity `desc` has nothing positive to draw.
-    fn no_positive_values(&self, desc: &str) -> String;
-    /// The estimators (short names) whose exact value is 0, drawn on the floor.
-    /// The estimators whose value is exactly 0, drawn on the floor. Longest wording first.
-    fn zero_on_floor(&self, names: &[&str]) -> Vec<String>;
+    no_positive_values(desc: &str) = "{desc}: no positive values" / "{desc}：没有正值";
     /// The shading below the resolvable bias with `m` samples. Longest wording first: the
     /// panel draws the first that fits its width.
-    fn unresolvable_shading(&self, m: &str) -> Vec<String>;
+    unresolvable_shading(m: &str) = ["shaded: below √(tr Ĉov/M), not resolvable with M = {m} samples"] / ["阴影：低于 √(tr Ĉov/M)，用 M = {m} 个样本无法分辨", "阴影：M = {m} 个样本无法分辨"];
     /// Values below the floor `floor` of a log axis.
-    fn below_floor(&self, floor: &str) -> String;
+    below_floor(floor: &str) = "values below {floor} drawn at the floor" / "低于 {floor} 的值画在底边";
     /// The exact gradient, its components written and joined.
-    fn exact_gradient(&self, components: &str) -> String;
-    /// What the two panels of each temperature of Figure 1 show.
-    fn figure1_rows(&self) -> [&'static str; 2];
-    fn projection_note(&self) -> &'static str;
+    exact_gradient(components: &str) = "exact gradient ∇F = ({components})" / "精确梯度 ∇F = ({components})";
+    projection_note = "The density is drawn for k = 2 and 3 only; here the samples are projected into a k-gon." / "密度只在 k = 2 和 3 时绘制；这里把样本投影到正 k 边形中。";
     /// The sample strip shows the first `shown` of `total` samples.
-    fn first_of(&self, shown: &str, total: &str) -> String;
-    /// The straight-through rule, in two pieces the footer may wrap between.
-    fn st_rule(&self) -> [&'static str; 2];
-    fn forward_title(&self) -> &'static str;
-    fn backward_title(&self) -> &'static str;
+    first_of(shown: &str, total: &str) = "first {shown} of {total}" / "前 {shown} 个（共 {total} 个）";
+    forward_title = "forward: z = onehot(argmax y)" / "前向：z = onehot(argmax y)";
+    backward_title = "backward: gradient of soft y" / "反向：软样本 y 的梯度";
     /// Under the gradient's arrow, beside "∂L/∂z" above it.
-    fn copied_to_y(&self) -> &'static str;
+    copied_to_y = "copied to y" / "原样传给 y";
     /// The same on one line, for the vertical arrow.
-    fn gradient_copied(&self) -> &'static str;
-    fn optimum(&self) -> &'static str;
+    gradient_copied = "∂L/∂z copied to y" / "∂L/∂z 原样传给 y";
+    optimum = "optimum" / "最优值";
     /// A log panel of the quantity `desc` before it has a value.
-    fn none_yet(&self, desc: &str) -> String;
+    none_yet(desc: &str) = "{desc}: none yet" / "{desc}：暂无";
     /// The caption of the k = 3 trajectory panel; `tau` is written "τ = 0.5".
-    fn paths_caption(&self, tau: &str) -> String;
+    paths_caption(tau: &str) = "π's paths; background: log density of y at π₀, {tau}" / "π 的路径；背景：π₀ 处 y 的对数密度，{tau}";
     /// The learning curves' note: the step reached and the next τ.
-    fn step_note(&self, step: &str, tau: &str) -> String;
+    step_note(step: &str, tau: &str) = "step {step} · τ = {tau}" / "第 {step} 步 · τ = {tau}";
     /// The independent-pixel reference line at `nats`.
-    fn independent_pixels(&self, nats: &str) -> String;
-}
+    independent_pixels(nats: &str) = "independent pixels: {nats} nats" / "独立像素模型：{nats} 奈特";
+}}
 
-/// The figures' words in `lang`.
-pub fn words(lang: Lang) -> &'static dyn FigureWords {
-    match lang {
-        Lang::En => &en::En,
-        Lang::ZhCn => &zh_cn::ZhCn,
+/// Phrases that need more than a format string.
+impl FigureWords {
+    /// The estimators (short names) whose value is exactly 0, drawn on the floor, joined as the
+    /// language joins a list. Longest wording first.
+    pub fn zero_on_floor(self, names: &[&str]) -> Vec<String> {
+        match self.0 {
+            Lang::En => {
+                let names = names.join(", ");
+                vec![
+                    format!("exactly 0, drawn on the floor: {names}"),
+                    format!("exactly 0 (on the floor): {names}"),
+                    format!("exactly 0: {names}"),
+                ]
+            }
+            Lang::ZhCn => {
+                let names = names.join("、");
+                vec![
+                    format!("恰为 0，画在底边：{names}"),
+                    format!("恰为 0：{names}"),
+                ]
+            }
+        }
+    }
+
+    /// What the two panels of each temperature of Figure 1 show.
+    pub fn figure1_rows(self) -> [&'static str; 2] {
+        match self.0 {
+            Lang::En => ["E[yᵢ], estimated", "one sample yᵢ"],
+            Lang::ZhCn => ["E[yᵢ] 的估计", "单个样本 yᵢ"],
+        }
+    }
+
+    /// The straight-through rule, in two pieces the footer may wrap between.
+    pub fn st_rule(self) -> [&'static str; 2] {
+        match self.0 {
+            Lang::En => [
+                "y_ST = z + y − stop_gradient(y):",
+                "its value is z, its gradient is that of y",
+            ],
+            Lang::ZhCn => [
+                "y_ST = z + y − stop_gradient(y)：",
+                "取值为 z，梯度为 y 的梯度",
+            ],
+        }
     }
 }
 

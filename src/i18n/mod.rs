@@ -1,9 +1,12 @@
 //! The explorer's two languages, English and Simplified Chinese: which one is chosen, and the
 //! tables of words each layer writes in it.
 //!
-//! Every table is a trait with one method per phrase and one implementation per language, so the
-//! compiler refuses a phrase that one language lacks. A leaf module like `format`: it depends on
-//! nothing else in the crate, and `model`, `render` and `api` take their words from it.
+//! Every table is a struct holding its language, with one method per phrase whose wordings stand
+//! side by side in one entry (`table::phrases!`), so the compiler refuses a phrase that one
+//! language lacks. A leaf module like `format`: it depends on nothing else in the crate, and
+//! `model`, `render` and `api` take their words from it.
+
+mod table;
 
 pub mod figures;
 pub mod messages;

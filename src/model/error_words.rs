@@ -124,7 +124,7 @@ impl fmt::Display for ModelError {
 impl LinkError {
     /// Why the link was not restored, in `lang` (in English, the same text as `Display`).
     pub fn message(&self, lang: Lang) -> String {
-        let w: &dyn ErrorWords = errors(lang);
+        let w: ErrorWords = errors(lang);
         match self {
             LinkError::TooLong { len } => w.link_too_long(*len, MAX_STATE_LEN),
             LinkError::TooManyKeys => w.link_too_many_keys(),

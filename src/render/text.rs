@@ -17,7 +17,7 @@ use crate::format::rounded;
 use crate::i18n::figures::FigureWords;
 
 /// The words of the theme's language.
-pub fn words(theme: &Theme) -> &'static dyn FigureWords {
+pub fn words(theme: &Theme) -> FigureWords {
     crate::i18n::figures::words(theme.lang)
 }
 
