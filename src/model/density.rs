@@ -113,9 +113,16 @@ pub fn scale_up_rows(src: &[f64], from: (u32, u32), to: (u32, u32), first: usize
     }
     // Source column of each target column: the pixel under the target pixel's centre.
     let columns: Vec<usize> = (0..tw).map(|x| (2 * x + 1) * fw / (2 * tw)).collect();
-    for (y, cells) in out.chunks_exact_mut(tw).enumerate().take(th).skip(first) {
-        let row = (2 * y + 1) * fh / (2 * th) * fw;
-        for (cell, &x) in cells.iter_mut().zip(&columns) {
+    let source_row = |y: usize| (2 * y + 1) * fh / (2 * th) * fw;
+    let rows = th.min(out.len() / tw);
+    for y in first..rows {
+        let row = source_row(y);
+        if y > first && source_row(y - 1) == row {
+            // The same source row as the row above: a copy of it.
+            out.copy_within((y - 1) * tw..y * tw, y * tw);
+            continue;
+        }
+        for (cell, &x) in out[y * tw..(y + 1) * tw].iter_mut().zip(&columns) {
             *cell = src.get(row + x).copied().unwrap_or(f64::NAN);
         }
     }
@@ -293,5 +300,40 @@ mod tests {
         scale_up(&src[..1], (2, 2), (2, 2), &mut out);
         assert_eq!(out[0], 1.0);
         assert!(out[1..].iter().all(|v| v.is_nan()));
+    }
+
+    #[test]
+    fn rows_copied_from_the_row_above_equal_rows_computed_pixel_by_pixel() {
+        // Every size pairing up to 7 × 7 → 13 × 11 and every first row: the result equals a
+        // per-pixel reading of the source under each centre, and the rows above `first` stay.
+        for (fw, fh) in [(1, 1), (2, 3), (3, 2), (5, 7), (7, 5)] {
+            let src: Vec<f64> = (0..fw * fh).map(|i| i as f64).collect();
+            for (tw, th) in [(1, 1), (4, 3), (7, 11), (13, 11), (13, 5)] {
+                for first in [0, 1, th / 2, th] {
+                    let mut out = vec![-1.0; tw * th];
+                    super::scale_up_rows(
+                        &src,
+                        (fw as u32, fh as u32),
+                        (tw as u32, th as u32),
+                        first,
+                        &mut out,
+                    );
+                    for y in 0..th {
+                        for x in 0..tw {
+                            let want = if y < first {
+                                -1.0
+                            } else {
+                                src[(2 * y + 1) * fh / (2 * th) * fw + (2 * x + 1) * fw / (2 * tw)]
+                            };
+                            assert_eq!(
+                                out[y * tw + x],
+                                want,
+                                "{fw}×{fh} → {tw}×{th}, first {first}, ({x}, {y})"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }

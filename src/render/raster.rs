@@ -190,15 +190,16 @@ pub fn rgb_image(
         })
         .collect();
     let scale = (LUT_SIZE - 1) as f64 / (range.1 - range.0);
-    let mut rgb = Vec::with_capacity(dw * dh * 3);
-    for &v in log_density {
-        if v.is_nan() {
-            // Outside the triangle.
-            rgb.extend_from_slice(&[255, 255, 255]);
-        } else {
+    // White everywhere first (outside the triangle, NaN), then each pixel's three bytes written
+    // in place: a per-pixel push costs several times the look-up itself in wasm.
+    let mut rgb = vec![255u8; log_density.len() * 3];
+    for (px, &v) in rgb.chunks_exact_mut(3).zip(log_density) {
+        if !v.is_nan() {
             // The float-to-int cast saturates: below lo → 0, above hi (or +∞) → clamped.
-            let i = (((v - range.0) * scale).max(0.0) as usize).min(LUT_SIZE - 1);
-            rgb.extend_from_slice(&lut[i]);
+            let [r, g, b] = lut[(((v - range.0) * scale).max(0.0) as usize).min(LUT_SIZE - 1)];
+            px[0] = r;
+            px[1] = g;
+            px[2] = b;
         }
     }
     stamp_points(&mut rgb, (dw, dh), points, bounds, theme);
@@ -240,4 +241,44 @@ pub fn draw_scaled_cells<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{colour_map, rgb_image, Bounds, Theme, LUT_SIZE};
+
+    #[test]
+    fn each_pixel_is_its_value_through_the_colour_table_and_nan_is_white() {
+        let values = [
+            f64::NAN,
+            f64::NEG_INFINITY,
+            -3.0,
+            -1.0,
+            -0.25,
+            0.0,
+            0.6,
+            1.0,
+            2.5,
+            f64::INFINITY,
+            f64::NAN,
+            0.999,
+        ];
+        let range = (-1.0, 1.0);
+        let bounds = Bounds::of(&[(0.0, 0.0), (1.0, 0.0), (0.5, 1.0)]).expect("a triangle");
+        // No sample dots: the image is the colour table's reading of each value alone.
+        let rgb = rgb_image(&values, (4, 3), range, &[], &bounds, &Theme::default());
+        assert_eq!(rgb.len(), values.len() * 3);
+        for (i, &v) in values.iter().enumerate() {
+            let want = if v.is_nan() {
+                [255, 255, 255]
+            } else {
+                let at = ((v - range.0) / (range.1 - range.0) * (LUT_SIZE - 1) as f64)
+                    .clamp(0.0, (LUT_SIZE - 1) as f64)
+                    .floor();
+                let c = colour_map(at / (LUT_SIZE - 1) as f64);
+                [c.0, c.1, c.2]
+            };
+            assert_eq!(rgb[3 * i..3 * i + 3], want, "value {v}");
+        }
+    }
 }
