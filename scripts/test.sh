@@ -99,7 +99,7 @@ browser_tests() {
   # Each test bounds its own waits; the outer timeout only guards CI against a stuck browser.
   # The accessibility check (a11y.test.mjs) and the link corpus run here too, in Chromium.
   say "node --test tests/browser/"
-  EXPLORER_URL=$SITE_URL EXPLORER_REQUIRE_DIST=1 timeout 20m node --test tests/browser/
+  EXPLORER_URL=$SITE_URL EXPLORER_REQUIRE_DIST=1 timeout 40m node --test tests/browser/
 }
 
 # The cross-engine suite: the same checks in Firefox (Puppeteer), WebKit (WebKitWebDriver under

@@ -92,17 +92,23 @@ export async function launch({ viewport = { width: 1280, height: 900 }, deviceSc
  */
 export async function waitReady(page, { timeout = 30_000, log } = {}) {
   const details = () => (log ? `\n${[...log.errors, ...log.failedRequests].join('\n')}` : '');
+  // The state is read in the same evaluation that saw it settle: the page may start new work
+  // right after (a view scrolled into sight is drawn), and a second read would see "drawing".
+  let state;
   try {
-    await page.waitForFunction(
-      () => ['ready', 'error'].includes(document.documentElement.dataset.state),
+    const handle = await page.waitForFunction(
+      () => {
+        const now = document.documentElement.dataset.state;
+        return ['ready', 'error'].includes(now) ? now : false;
+      },
       null,
       { timeout },
     );
+    state = await handle.jsonValue();
   } catch (err) {
-    const state = await page.evaluate(() => document.documentElement.dataset.state).catch(() => undefined);
-    throw new Error(`page not ready after ${timeout} ms (data-state=${state})${details()}`, { cause: err });
+    const now = await page.evaluate(() => document.documentElement.dataset.state).catch(() => undefined);
+    throw new Error(`page not ready after ${timeout} ms (data-state=${now})${details()}`, { cause: err });
   }
-  const state = await page.evaluate(() => document.documentElement.dataset.state);
   if (state !== 'ready') throw new Error(`page reported data-state="${state}"${details()}`);
 }
 
