@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { settle, withPage } from './helpers.mjs';
 
-const TIMEOUT = 90_000;
+const TIMEOUT = 180_000;
 const WARM_UP = 100;
 const REDRAWS = 1000;
 // τ values cycled through: each typed value differs from the one before, so each frame redraws.

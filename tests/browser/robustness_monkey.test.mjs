@@ -14,7 +14,7 @@ import {
   withPage,
 } from './helpers.mjs';
 
-const TIMEOUT = 90_000;
+const TIMEOUT = 240_000; // a guard against a stuck browser, not a speed target
 const SEED = 20170214; // fixed: the same actions on every run
 const BATCHES = 96;
 const PER_BATCH = 25; // 2,400 actions
