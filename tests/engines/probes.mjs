@@ -245,3 +245,21 @@ export function overflowReport() {
     outside: Object.fromEntries(worst),
   };
 }
+
+/**
+ * The formulas' elements whose number of children MathML fixes (msub, msup, msubsup, munder,
+ * mover, munderover, mfrac, mroot) and that have another number, as "<tag> in #id (n
+ * children)"; empty when every formula is well formed.
+ */
+export function malformedMath() {
+  const arity = { msub: 2, msup: 2, msubsup: 3, munder: 2, mover: 2, munderover: 3, mfrac: 2, mroot: 2 };
+  const bad = [];
+  for (const [tag, n] of Object.entries(arity)) {
+    for (const el of document.querySelectorAll(`math ${tag}`)) {
+      if (el.children.length !== n) {
+        bad.push(`<${tag}> in #${el.closest('[id]')?.id ?? '?'} (${el.children.length} children)`);
+      }
+    }
+  }
+  return bad;
+}

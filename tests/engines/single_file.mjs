@@ -15,7 +15,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as probe from './probes.mjs';
-import { drawn, linkWritten, settle, summary } from './suite.mjs';
+import { drawn, driverErrors, linkWritten, settle, summary } from './suite.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -43,7 +43,7 @@ async function hookedCopy(engine) {
 async function assertCleanOffline(b, what) {
   const health = await b.evaluate(probe.pageHealth);
   assert.ok(health.hooked, 'the error hook did not run');
-  const problems = [...health.errors, ...b.nativeErrors(), ...health.viewErrors];
+  const problems = [...health.errors, ...(await driverErrors(b)), ...health.viewErrors];
   if (health.fatal) problems.push(`fatal: ${health.fatal}`);
   assert.deepEqual(problems, [], `${what}: the single file logged errors`);
   assert.deepEqual(await b.evaluate(probe.fetchedResources), [], `${what}: the single file fetched something`);
