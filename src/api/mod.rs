@@ -262,8 +262,9 @@ impl Explorer {
             .cloned()
             .unwrap_or_default()
     }
-    /// The exact gradient ∇θF by enumeration (empty if the objective is invalid).
-    pub fn exact_gradient(&mut self) -> Vec<f64> {
+    /// The exact gradient ∇θF by enumeration (empty if the objective is invalid); it needs no
+    /// estimator sweep.
+    pub fn exact_gradient(&self) -> Vec<f64> {
         self.model.exact_gradient().unwrap_or_default()
     }
     /// The sentences beside the estimator figure: what the objective makes exact, which curves
