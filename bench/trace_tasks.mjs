@@ -1,12 +1,17 @@
 // What the long tasks are, as the Performance panel shows them: the page, served
 // gzip-compressed, in headless Chromium under a Chrome trace, through one scenario (the first
-// load; a τ drag at N = 1e6; a change of π at k = 3, whose exact curves are computed in slices).
+// load; a τ drag at N = 1e6; the training view scrolled into view; a change of π at k = 3, whose
+// exact curves are computed in slices).
 // For every main-thread task over the threshold it prints its length, the time the thread ran
 // in it (on a busy machine the difference is time the thread waited for a core), and what
-// filled it (the events inside it and the JS functions called, with their milliseconds).
+// filled it (the events inside it and the JS functions called, with their milliseconds). Each
+// phase ends with a summary: the tasks over the threshold (number, total, longest; and their
+// thread time, which leaves out the waits for a core on a shared machine) and the
+// forced layouts (style and layout done inside a JS call, which asked for them by reading a
+// size or a position), by the JS function that forced them.
 //
 //   node bench/trace_tasks.mjs [--root DIR] [--viewport 1280x900x1] [--threshold 50]
-//                              [--scenario load|drag|n1e6|k10|k3|all]
+//                              [--scenario load|drag|n1e6|k10|scroll|k3|all]
 import { chromium } from 'playwright-core';
 import { ROOT } from '../tests/browser/helpers.mjs';
 import { parseArgs } from './args.mjs';
@@ -17,7 +22,7 @@ const DEFAULTS = { root: ROOT, viewport: '1280x900x1', threshold: 50, scenario: 
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute',
-  'blink.user_timing', 'loading',
+  'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline.stack',
 ];
 
 const ready = (page) => page.evaluate(async () => {
@@ -39,10 +44,20 @@ async function dragTau(page, moves = 40) {
   await ready(page);
 }
 
+/**
+ * The page's main thread: of the renderers' main threads in the trace (another page of the
+ * browser may have one), the one that ran the most.
+ */
+function pageThread(events) {
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const busy = (m) => events.reduce((a, e) => a + (e.pid === m.pid && e.tid === m.tid && e.ph === 'X' ? e.dur : 0), 0);
+  return mains.map((m) => [m, busy(m)]).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /** The main thread's tasks over `threshold` ms and what is inside each. */
 function longTasks(trace, threshold) {
   const events = trace.traceEvents;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = pageThread(events);
   if (!main) return [];
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
   // performance.measure() spans (async begin/end pairs) count as events of the main thread.
@@ -75,6 +90,48 @@ function longTasks(trace, threshold) {
   });
 }
 
+const JS_CALLS = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule']);
+const LAYOUTS = new Set(['Layout', 'UpdateLayoutTree']);
+
+/**
+ * Style and layout forced by script on the main thread: milliseconds by the JS calls they ran
+ * inside (each call's function and place, outermost first).
+ */
+function forcedLayouts(trace) {
+  const events = trace.traceEvents;
+  const main = pageThread(events);
+  if (!main) return new Map();
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const calls = onMain.filter((e) => JS_CALLS.has(e.name)).sort((a, b) => a.ts - b.ts);
+  const byCall = new Map();
+  for (const e of onMain) {
+    if (!LAYOUTS.has(e.name)) continue;
+    // The calls around it, outermost (the task's own script) first.
+    const around = calls.filter((c) => c.ts <= e.ts && e.ts + e.dur <= c.ts + c.dur);
+    if (!around.length) continue;
+    const place = (d) => `${d.functionName || '?'} ${d.url?.split('/').pop() ?? ''}:${d.lineNumber ?? ''}`;
+    // The script that asked for it: the top of the stack the trace gives, else the task's call.
+    const stack = e.args?.beginData?.stackTrace ?? [];
+    const name = [around[0].args?.data ?? {}, ...stack.slice(0, 3).reverse()].map(place).join(' → ');
+    byCall.set(name, (byCall.get(name) ?? 0) + e.dur / 1000);
+  }
+  return byCall;
+}
+
+function summary(tasks, forced, threshold) {
+  const total = tasks.reduce((a, t) => a + t.ms, 0);
+  const longest = tasks.reduce((a, t) => Math.max(a, t.ms), 0);
+  // On a shared machine a task's length includes time waiting for a core; its thread time not.
+  const cpu = tasks.reduce((a, t) => a + (Number.isFinite(t.cpuMs) ? t.cpuMs : 0), 0);
+  const longestCpu = tasks.reduce((a, t) => Math.max(a, Number.isFinite(t.cpuMs) ? t.cpuMs : 0), 0);
+  const forcedMs = [...forced.values()].reduce((a, ms) => a + ms, 0);
+  const lines = [`  summary: ${tasks.length} task(s) over ${threshold} ms, ${total.toFixed(1)} ms in all, longest ${longest.toFixed(1)} ms, ${tasks.filter((t) => t.ms > 50).length} over 50 ms; thread time ${cpu.toFixed(1)} ms in all, longest ${longestCpu.toFixed(1)} ms; forced layout ${forcedMs.toFixed(1)} ms`];
+  for (const [name, ms] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 6)) {
+    lines.push(`      ${ms.toFixed(1).padStart(7)} ms  forced in ${name}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2), DEFAULTS);
   const [width, height, dpr] = opts.viewport.split('x').map(Number);
@@ -95,6 +152,7 @@ async function main() {
       const tasks = longTasks(trace, opts.threshold);
       process.stdout.write(`${name}: ${tasks.length} task(s) over ${opts.threshold} ms\n`);
       for (const t of tasks) process.stdout.write(`  at ${t.at.toFixed(0)} ms: ${t.ms.toFixed(1)} ms (thread time ${t.cpuMs.toFixed(1)} ms)\n${t.parts.join('\n')}\n`);
+      process.stdout.write(summary(tasks, forcedLayouts(trace), opts.threshold));
     };
     const load = async () => { await page.goto(server.url); await ready(page); };
     if (opts.scenario === 'load' || opts.scenario === 'all') await phase('load', load);
@@ -114,6 +172,10 @@ async function main() {
       await setField(page, 'k', 10);
       await dragTau(page);
       await setField(page, 'k', 3);
+    });
+    await phase('scroll', async () => {
+      await page.$eval('#view-training', (el) => el.scrollIntoView({ block: 'center' }));
+      await ready(page);
     });
     await phase('k3', async () => {
       await page.$eval('#view-estimators', (el) => el.scrollIntoView({ block: 'center' }));

@@ -24,6 +24,7 @@
 # Per-operation timings of the math core alone: cargo run --release --example bench_math
 # What a long task is made of (a Chrome trace of the first load, τ drags, N = 1e6, k = 10 and
 # k = 3's exact curves): node bench/trace_tasks.mjs [--viewport 1440x900x2] (after a build).
+# What the readouts and each data table cost after a change of π: node bench/follower_cost.mjs [--k 10].
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

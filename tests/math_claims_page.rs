@@ -28,7 +28,7 @@ fn after_preset(name: &str) -> Model {
 
 #[test]
 fn the_k2_teaching_case_is_the_rebar_toy_doubled() {
-    let mut m = after_preset("k2");
+    let m = after_preset("k2");
     let s = m.settings().clone();
     assert_eq!(s.k(), 2);
     assert_eq!(s.probs(), [0.5, 0.5]);

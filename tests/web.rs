@@ -93,6 +93,43 @@ fn every_view_draws_on_a_fresh_canvas() {
 }
 
 #[wasm_bindgen_test]
+fn draw_at_sizes_the_backing_store_from_the_size_it_is_given() {
+    let mut ex = Explorer::new();
+    // Laid out at 480 × 300: draw_at follows the size given, not the layout.
+    let canvas = fresh_canvas(480, 300);
+    let ratio = web_sys::window()
+        .unwrap()
+        .device_pixel_ratio()
+        .clamp(1.0, 4.0);
+    assert!(ex.draw_at("cost", canvas.clone(), 321.0, 207.0).unwrap());
+    assert_eq!(canvas.width(), (321.0 * ratio).round() as u32);
+    assert_eq!(canvas.height(), (207.0 * ratio).round() as u32);
+    assert!(inked_pixels(&canvas) > 500);
+    // The same size and inputs: nothing to draw.
+    assert!(!ex.draw_at("cost", canvas.clone(), 321.0, 207.0).unwrap());
+    // No size (under a pixel, negative, NaN, infinite): nothing drawn, and no error.
+    for (w, h) in [
+        (0.0, 100.0),
+        (100.0, 0.5),
+        (-5.0, 10.0),
+        (f64::NAN, 100.0),
+        (100.0, f64::INFINITY),
+    ] {
+        assert!(
+            !ex.draw_at("cost", canvas.clone(), w, h).unwrap(),
+            "{w} × {h}"
+        );
+    }
+    // draw reads the layout: the CSS box of 480 × 300.
+    assert!(ex.draw("cost", canvas.clone()).unwrap());
+    assert_eq!(canvas.width(), (480.0 * ratio).round() as u32);
+    assert!(ex
+        .draw_at("no-such-view", canvas.clone(), 10.0, 10.0)
+        .is_err());
+    canvas.remove();
+}
+
+#[wasm_bindgen_test]
 fn a_rejected_setting_keeps_the_state() {
     let mut ex = Explorer::new();
     let tau = ex.tau();

@@ -10,10 +10,12 @@
 // task; a follower with much to do (many tables) stops at the slice budget and goes on in the
 // next such task. A large N is sampled in slices between frames; every long work goes through the same
 // slices (`addSliceWork`), so no task grows long; the training view's steps run through them
-// too (`addSlicedWork`).
+// too (`addSlicedWork`). Views are drawn at the CSS sizes www/canvas-sizes.js keeps, so that a
+// redraw reads nothing of the page's layout.
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
 import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
+import { cssSize, liveSize, watchSizes } from './canvas-sizes.js';
 import { SLICE_BUDGET_MS, addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
 import { isVisible, watchVisibility } from './visibility.js';
 import { view_names } from './pkg/gumbel_explorer.js';
@@ -74,12 +76,15 @@ function requestFrame() {
 
 const canvasOf = (view) => $('view-' + view);
 
-/** Draws one view; returns whether anything was drawn. */
-function drawView(view, pass) {
+/**
+ * Draws one view at the CSS size `size` ([width, height]: its canvas's clientWidth and
+ * clientHeight); returns whether anything was drawn.
+ */
+function drawView(view, pass, size) {
   const canvas = canvasOf(view);
   const start = performance.now();
   try {
-    const drew = session.ex.draw(view, canvas);
+    const drew = session.ex.draw_at(view, canvas, size[0], size[1]);
     canvas.removeAttribute('data-error');
     if (drew) {
       recordViewTime(view, performance.now() - start);
@@ -111,14 +116,17 @@ export function redraw() {
   const pass = input ? 'input' : 'refine';
   const t0 = performance.now();
   let drew = false;
+  const seen = [];
   for (const view of views) {
-    if (isVisible(canvasOf(view))) {
-      stale.delete(view);
-      if (drawView(view, pass)) drew = true;
-    } else {
-      stale.add(view);
-    }
+    if (isVisible(canvasOf(view))) seen.push(view);
+    else stale.add(view);
   }
+  // Every size before any drawing: a size not known yet is read while the layout is current.
+  const sizes = seen.map((view) => cssSize(canvasOf(view)));
+  seen.forEach((view, i) => {
+    stale.delete(view);
+    if (drawView(view, pass, sizes[i])) drew = true;
+  });
   if (drew) $(input ? 'redraw-ms' : 'refine-ms').textContent = (performance.now() - t0).toFixed(1);
   followLater();
   refineSamples();
@@ -179,7 +187,7 @@ function drawStaleLater() {
     const [view] = stale;
     if (view === undefined) return false;
     stale.delete(view);
-    drawView(view, 'idle');
+    drawView(view, 'idle', cssSize(canvasOf(view)));
     refineRaster();
     if (!stale.size) updateState();
     return stale.size > 0;
@@ -226,14 +234,17 @@ function updateState() {
   root.dataset.state = session.ex.refining() ? 'refining' : busy ? 'drawing' : 'ready';
 }
 
-/** Draws `view` now at full resolution if it is out of date (before its picture is exported). */
+/**
+ * Draws `view` now at full resolution, at its size as laid out now, if it is out of date
+ * (before its picture is exported).
+ */
 export function drawCurrent(view) {
   if (session.dead) return;
   session.ex.set_interactive(false);
   finishRaster();
   coarse = false;
   stale.delete(view);
-  drawView(view, 'export');
+  drawView(view, 'export', liveSize(canvasOf(view)));
   session.ex.defer_raster_bands(true);
   updateState();
 }
@@ -248,10 +259,12 @@ export function drawAll({ fresh = false } = {}) {
   session.ex.set_interactive(false);
   finishRaster();
   coarse = false;
-  for (const view of views) {
+  // The sizes as laid out now (a report may be pending), all read before anything is drawn.
+  const sizes = views.map((view) => liveSize(canvasOf(view)));
+  views.forEach((view, i) => {
     stale.delete(view);
-    drawView(view, 'all');
-  }
+    drawView(view, 'all', sizes[i]);
+  });
   session.ex.defer_raster_bands(true);
   following = false;
   followAll = false;
@@ -266,8 +279,7 @@ export function drawAll({ fresh = false } = {}) {
  */
 export function observeResizes() {
   const canvases = views.map(canvasOf);
-  const resize = new ResizeObserver(() => requestFrame());
-  for (const canvas of canvases) resize.observe(canvas);
+  watchSizes(canvases, requestFrame);
   watchVisibility(canvases, requestFrame);
   onInteractionStart(() => cancelSliceWork(STALE_JOB));
   onInteractionPause(requestFrame);

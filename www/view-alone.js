@@ -1,8 +1,10 @@
 // Showing one view on its own (the projector and embed modes share this): the view's figure
 // and section stay, everything else is hidden by www/modes.css, and the page's controls the
 // view is drawn from (Rust says which: view_controls) stay beside it, with the view's own
-// controls moved next to them and put back afterwards.
+// controls moved next to them and put back afterwards. Either way the canvases change size, so
+// the sizes kept for drawing are read anew.
 import { $, root } from './page.js';
+import { forgetSizes } from './canvas-sizes.js';
 import { language } from './i18n.js';
 import { view_controls } from './pkg/gumbel_explorer.js';
 
@@ -52,6 +54,7 @@ export function showAll() {
 }
 
 function clearMarks() {
+  forgetSizes();
   $('controls').hidden = false;
   for (const el of document.querySelectorAll('.' + MARK)) el.classList.remove(MARK);
   if (moved) {

@@ -8,6 +8,7 @@
 mod bench;
 mod budget;
 mod canvas;
+mod draw;
 mod language;
 mod page_rules;
 mod panic;
@@ -18,19 +19,13 @@ mod vae_page;
 #[cfg(feature = "bench")]
 pub use bench::bench_kernel;
 
-use crate::model::draw::draw_view;
-use crate::model::fingerprint::Fingerprint;
 use crate::model::url::{from_state, to_state};
 use crate::model::vae_settings::VaeSettings;
 use crate::model::view::VIEW_COUNT;
 use crate::model::{Model, ModelError, ObjectiveKind, View};
-use crate::render::Theme;
 use canvas::FastCanvas;
 use language::{language_or_english, switch_language};
-use plotters::prelude::*;
-use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 /// Values (draws × k) sampled per refinement step: a few milliseconds in the browser, so that
 /// the page's scheduler runs steps back to back within its slice budget without overrunning.
@@ -267,8 +262,9 @@ impl Explorer {
             .cloned()
             .unwrap_or_default()
     }
-    /// The exact gradient ∇θF by enumeration (empty if the objective is invalid).
-    pub fn exact_gradient(&mut self) -> Vec<f64> {
+    /// The exact gradient ∇θF by enumeration (empty if the objective is invalid); it needs no
+    /// estimator sweep.
+    pub fn exact_gradient(&self) -> Vec<f64> {
         self.model.exact_gradient().unwrap_or_default()
     }
     /// The sentences beside the estimator figure: what the objective makes exact, which curves
@@ -311,78 +307,6 @@ impl Explorer {
     pub fn progress(&mut self) -> Vec<f64> {
         let s = self.model.summary();
         vec![s.n as f64, s.target as f64]
-    }
-
-    /// While `on` (a slider is being dragged, a key repeats), `draw` computes the k = 3 heatmap
-    /// at half the CSS-pixel resolution (whatever the device's ratio) and scales it up; text and
-    /// lines stay at full resolution. When it goes off, the next `draw` refines the heatmap.
-    pub fn set_interactive(&mut self, on: bool) {
-        self.interactive = on;
-    }
-
-    /// Forgets which views are drawn, so the next `draw` of each redraws it.
-    pub fn invalidate(&mut self) {
-        self.drawn = [None; VIEW_COUNT];
-    }
-
-    /// Draws view `name` onto `canvas`, sized to its CSS box times the device pixel ratio.
-    /// Returns whether anything was drawn (false when nothing it depends on changed, or when
-    /// the canvas is not laid out).
-    pub fn draw(&mut self, name: &str, canvas: HtmlCanvasElement) -> Result<bool, JsError> {
-        let view = View::parse(name).map_err(self.js())?;
-        let ratio = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .filter(|r| r.is_finite() && *r > 0.0)
-            .unwrap_or(1.0)
-            .clamp(1.0, 4.0);
-        let css_w = canvas.client_width().max(0) as f64;
-        let css_h = canvas.client_height().max(0) as f64;
-        if css_w < 1.0 || css_h < 1.0 {
-            return Ok(false);
-        }
-        let w = (css_w * ratio).round().min(8192.0) as u32;
-        let h = (css_h * ratio).round().min(8192.0) as u32;
-        let theme = Theme {
-            scale: ratio * crate::render::zoom::figure_zoom(css_w, css_h, self.zoom_limit),
-            lang: self.model.language(),
-        };
-        self.model.prepare();
-        let coarse = self.interactive && view == View::Density && self.model.settings().k() == 3;
-        let divisor = if coarse {
-            2 * (ratio.round() as u32).max(1)
-        } else {
-            1
-        };
-        let inputs = self.model.inputs_fingerprint(view);
-        let fingerprint_at = |divisor: u32| {
-            let mut hasher = Fingerprint::new();
-            inputs.hash(&mut hasher);
-            (w, h, theme.scale.to_bits(), divisor, theme.lang).hash(&mut hasher);
-            hasher.finish()
-        };
-        let fingerprint = fingerprint_at(divisor);
-        // A full-resolution picture of the same inputs needs no coarse one.
-        let full = fingerprint_at(1);
-        if canvas.width() != w || canvas.height() != h {
-            canvas.set_width(w);
-            canvas.set_height(h);
-        } else if [Some(fingerprint), Some(full)].contains(&self.drawn(view)) {
-            return Ok(false);
-        }
-        self.model.set_raster_divisor(divisor);
-        // Forget the old picture first: if drawing fails, the next call tries again.
-        self.set_drawn(view, None);
-        let js = self.js();
-        let backend = FastCanvas::new(canvas).ok_or_else(|| js(ModelError::NoDrawingContext))?;
-        let area = backend.into_drawing_area();
-        draw_view(&mut self.model, view, &area, &theme)
-            .and_then(|()| {
-                area.present()
-                    .map_err(|e| ModelError::Backend(e.to_string()))
-            })
-            .map_err(|e| js(ModelError::drawing(view, e)))?;
-        self.set_drawn(view, Some(fingerprint));
-        Ok(true)
     }
 }
 

@@ -14,7 +14,7 @@ use super::{Model, ModelError, ObjectiveKind};
 use crate::format;
 use crate::i18n::messages::reports;
 use crate::i18n::Lang;
-use crate::math::{log_tau_grid, variance_sweep, Estimator, Sweep};
+use crate::math::{exact_gradient, log_tau_grid, variance_sweep, Estimator, GumbelSoftmax, Sweep};
 use crate::render::{EstimatorCurve, EstimatorsData};
 
 /// Temperatures of the estimator sweep: 40 values, log-spaced from 0.01 to 10.
@@ -190,11 +190,38 @@ impl Model {
             .join(reports(self.lang).note_separator())
     }
 
-    /// The exact gradient ∇θF of the current objective, by enumeration.
+    /// The exact gradient ∇θF of the current objective, by enumeration over the k categories:
+    /// the sweep's own `exact`, bit for bit, without running the sweep.
     ///
     /// # Errors
-    /// As [`sweep`](Self::sweep).
-    pub fn exact_gradient(&mut self) -> Result<Vec<f64>, ModelError> {
-        Ok(self.sweep()?.exact.clone())
+    /// [`ModelError::Math`] for logits or an objective the math core refuses.
+    pub fn exact_gradient(&self) -> Result<Vec<f64>, ModelError> {
+        let s = &self.settings;
+        let dist = GumbelSoftmax::new(s.logits(), 1.0)?;
+        Ok(exact_gradient(&dist, &s.objective())?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_exact_gradient_is_the_sweeps_and_needs_no_sweep() {
+        let mut m = Model::new();
+        for k in [2, 3, 5, 10] {
+            m.update(|s| s.set_k(k)).unwrap();
+            for kind in [ObjectiveKind::Linear, ObjectiveKind::SquaredDistance] {
+                m.update(|s| {
+                    s.set_objective_kind(kind.clone());
+                    Ok(())
+                })
+                .unwrap();
+                m.sweep = None;
+                let gradient = m.exact_gradient().unwrap();
+                assert!(m.sweep.is_none(), "k = {k}, {kind:?}: the sweep ran");
+                assert_eq!(gradient, m.sweep().unwrap().exact, "k = {k}, {kind:?}");
+            }
+        }
     }
 }
