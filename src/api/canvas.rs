@@ -23,7 +23,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 
 /// A canvas call that failed, and the browser's reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct CanvasFailure {
     /// What was asked of the canvas, e.g. "putImageData (the heatmap's pixels)".
     pub call: &'static str,
@@ -34,6 +34,14 @@ pub struct CanvasFailure {
 impl fmt::Display for CanvasFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} failed: {}", self.call, self.reason)
+    }
+}
+
+/// The same text as `Display`: a derived `Debug` would bring Rust's escaping of strings (and its
+/// Unicode tables) into the page's module for a text that nothing shows.
+impl fmt::Debug for CanvasFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

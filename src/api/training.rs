@@ -2,8 +2,7 @@
 //! and then unchanged), moving the run in slices the page schedules, and what the page shows
 //! beside the figure (the table's rows, the sentence written from the run).
 
-use super::{language_or_english, Explorer};
-use crate::i18n::messages::reports;
+use super::Explorer;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -85,11 +84,6 @@ impl Explorer {
         self.model.training_step() as f64
     }
 
-    /// The step the run is to stand at.
-    pub fn train_goal(&self) -> f64 {
-        self.model.settings().training().steps() as f64
-    }
-
     pub fn train_optimiser(&self) -> String {
         self.model.settings().training().optimiser().name().into()
     }
@@ -135,15 +129,4 @@ fn steps(n: f64) -> u64 {
     } else {
         1
     }
-}
-
-/// The table's header cells, in order, in the language of the optional tag `lang` (English
-/// without one).
-#[wasm_bindgen]
-pub fn training_table_header(lang: Option<String>) -> Vec<String> {
-    let words = reports(language_or_english(lang));
-    crate::model::training_data::TABLE_HEADER
-        .iter()
-        .map(|s| words.column(s).unwrap_or_else(|| s.to_string()))
-        .collect()
 }

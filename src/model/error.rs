@@ -143,7 +143,7 @@ from_variants!(ModelError {
 pub(super) fn excerpt(text: &str, also: &str) -> String {
     let cleaned: String = text
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || also.contains(*c))
+        .filter(|&c| c.is_ascii_alphanumeric() || also.chars().any(|a| a == c))
         .take(24)
         .collect();
     if cleaned.is_empty() {

@@ -53,6 +53,8 @@ impl Control {
     /// [`rule`](Self::rule) in `lang`.
     pub fn rule_in(self, lang: Lang) -> String {
         let w = errors(lang);
+        // The whole-number bounds are powers of ten, exact in an f64, so they read as in
+        // `{:e}` of the integer ("1e9"); one `f64` form keeps the integer one out of the module.
         let e = |v: f64| format!("{v:e}");
         match self {
             Control::Classes => w.rule_between(&MIN_K.to_string(), &MAX_K.to_string()),
@@ -60,17 +62,16 @@ impl Control {
             Control::Samples => w.rule_whole(&MIN_SAMPLES.to_string(), &MAX_SAMPLES.to_string()),
             Control::Seed | Control::TrainingSeed => w.rule_whole("0", &MAX_SEED.to_string()),
             Control::ObjectiveValue(_) => w.rule_within(&e(MAX_OBJECTIVE)),
-            Control::UpdateInterval => w.rule_whole(
-                &MIN_UPDATE_EVERY.to_string(),
-                &format!("{MAX_UPDATE_EVERY:e}"),
-            ),
-            Control::Step => w.rule_whole("0", &format!("{MAX_STEP:e}")),
+            Control::UpdateInterval => {
+                w.rule_whole(&MIN_UPDATE_EVERY.to_string(), &e(MAX_UPDATE_EVERY as f64))
+            }
+            Control::Step => w.rule_whole("0", &e(MAX_STEP as f64)),
             Control::Cost(_) => w.rule_between("0", &e(MAX_COST)),
             Control::CostClasses => w.rule_whole(&MIN_COST_K.to_string(), &MAX_COST_K.to_string()),
             Control::LearningRate => {
                 w.rule_between(&e(MIN_LEARNING_RATE), &MAX_LEARNING_RATE.to_string())
             }
-            Control::TrainingSteps => w.rule_whole("0", &format!("{MAX_TRAINING_STEPS:e}")),
+            Control::TrainingSteps => w.rule_whole("0", &e(MAX_TRAINING_STEPS as f64)),
         }
     }
 }
@@ -142,7 +143,7 @@ impl LinkError {
             LinkError::ScheduleArity => w.link_schedule_arity(),
             LinkError::UpdateInterval => w.link_update_interval(
                 &MIN_UPDATE_EVERY.to_string(),
-                &format!("{MAX_UPDATE_EVERY:e}"),
+                &format!("{:e}", MAX_UPDATE_EVERY as f64),
             ),
             LinkError::CostArity => w.link_cost_arity(),
             LinkError::Training(excerpt) => w.link_training(excerpt),
@@ -154,5 +155,18 @@ impl LinkError {
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole-number bounds the rules write through `f64` read as the integers would.
+    #[test]
+    fn whole_bounds_read_as_integers() {
+        for n in [MAX_UPDATE_EVERY, MAX_STEP, MAX_TRAINING_STEPS] {
+            assert_eq!(format!("{:e}", n as f64), format!("{n:e}"));
+        }
     }
 }

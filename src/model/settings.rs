@@ -61,11 +61,12 @@ pub const DEFAULT_TAU: f64 = 0.5;
 
 impl Default for Settings {
     fn default() -> Self {
-        // The one `expect` of the model, on constants rather than input: the π and τ above
-        // are valid (the unit test `the_default_distribution_is_valid` builds them), so it
-        // cannot fire.
-        let dist = GumbelSoftmax::from_probs(&DEFAULT_PROBS, DEFAULT_TAU)
-            .expect("the default π and τ are valid");
+        // The one panic of the model, on constants rather than input: the π and τ above are
+        // valid (the unit test `the_default_distribution_is_valid` builds them), so it cannot
+        // fire. (Not `expect`, which would keep the error's `Debug` text in the page's module.)
+        let Ok(dist) = GumbelSoftmax::from_probs(&DEFAULT_PROBS, DEFAULT_TAU) else {
+            panic!("the default π and τ are valid");
+        };
         Settings {
             dist,
             input: ClassInput::Probs(DEFAULT_PROBS.to_vec()),

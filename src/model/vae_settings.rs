@@ -12,7 +12,7 @@
 //! sure both agree).
 
 use crate::model::limits::whole_in;
-use crate::model::url::MAX_STATE_LEN;
+use crate::model::url::{decode_commas, MAX_STATE_LEN};
 use crate::vae::config::{MAX_CATEGORIES, MAX_LATENTS};
 use crate::vae::{classroom_schedule, Temperature, VaeConfig};
 
@@ -203,7 +203,7 @@ impl VaeSettings {
 
     /// The settings a link's `vae=` value holds (commas may be written %2C), if it holds any.
     fn from_link_value(value: &str) -> Option<Self> {
-        let text = value.replace("%2C", ",").replace("%2c", ",");
+        let text = decode_commas(value);
         let parts: Vec<&str> = text.split(',').collect();
         let [n, k, mode, until] = parts[..] else {
             return None;

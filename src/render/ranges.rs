@@ -53,12 +53,24 @@ pub fn linear_range(lo: f64, hi: f64) -> (f64, f64) {
 /// hi > lo, and lo no lower than `hi · max_ratio⁻¹` (values below that floor are drawn at it).
 /// `None` when no value is positive.
 pub fn log_range(values: impl IntoIterator<Item = f64>, max_ratio: f64) -> Option<(f64, f64)> {
-    let positive: Vec<f64> = values
-        .into_iter()
-        .filter(|v| v.is_finite() && *v > 0.0)
-        .collect();
-    let hi = finite_max(positive.iter().copied())?.min(1e300);
-    let lo = finite_min(positive.iter().copied())?.max(1e-300);
+    // The generic part only finds the extremes; the rest is one function for every caller.
+    let (mut lo, mut hi) = (f64::INFINITY, 0.0_f64);
+    for v in values {
+        if v.is_finite() && v > 0.0 {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    }
+    padded_log_range(lo, hi, max_ratio)
+}
+
+/// [`log_range`] from the smallest and largest positive finite value (`hi` = 0: there is none).
+fn padded_log_range(lo: f64, hi: f64, max_ratio: f64) -> Option<(f64, f64)> {
+    if hi <= 0.0 {
+        return None;
+    }
+    let hi = hi.min(1e300);
+    let lo = lo.max(1e-300);
     let ratio = if max_ratio.is_finite() && max_ratio > 1.0 {
         max_ratio
     } else {

@@ -135,10 +135,19 @@ pub fn draw_straight_through<DB: DrawingBackend>(
     let (bx, by) = panels.backward;
     let left = sub_area(area, (fx, fy, panels.w, panels.h));
     let right = sub_area(area, (bx, by, panels.w, panels.h));
-    draw_bars(area, &left, theme, k, &data.hard, chosen, "zᵢ", |v| {
+    draw_bars(area, &left, theme, k, &data.hard, chosen, "zᵢ", &|v| {
         format::rounded(v.round(), 1)
     })?;
-    draw_bars(area, &right, theme, k, &data.soft, chosen, "yᵢ", soft_label)?;
+    draw_bars(
+        area,
+        &right,
+        theme,
+        k,
+        &data.soft,
+        chosen,
+        "yᵢ",
+        &soft_label,
+    )?;
     draw_route(area, theme, &panels)?;
 
     let first = h - margin - line_h * (footer.len() as i32 - 1);
@@ -245,7 +254,7 @@ fn draw_bars<DB: DrawingBackend>(
     values: &[f64],
     chosen: Option<usize>,
     y_desc: &str,
-    label: impl Fn(f64) -> String,
+    label: &dyn Fn(f64) -> String,
 ) -> Drawn {
     if !fits(panel, theme, 100.0, 80.0) {
         return Ok(());
