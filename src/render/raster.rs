@@ -190,44 +190,20 @@ pub fn rgb_image(
         })
         .collect();
     let scale = (LUT_SIZE - 1) as f64 / (range.1 - range.0);
-    let colour = |v: f64| {
-        // The float-to-int cast saturates: below lo → 0, above hi (or +∞) → clamped.
-        lut[(((v - range.0) * scale).max(0.0) as usize).min(LUT_SIZE - 1)]
-    };
     // White everywhere first (outside the triangle, NaN), then each pixel's three bytes written
     // in place: a per-pixel push costs several times the look-up itself in wasm.
     let mut rgb = vec![255u8; log_density.len() * 3];
-    let width = dw.max(1);
-    for (y, row) in log_density.chunks(width).enumerate() {
-        let at = y * width * 3;
-        // A raster scaled up from a coarser one (while a slider moves) repeats its rows and its
-        // values: a row the same as the one above is a copy of its colours, and a value the same
-        // as its left neighbour takes its colour, bit for bit what the look-up would give.
-        if y > 0 && same_bits(row, &log_density[at / 3 - width..at / 3]) {
-            rgb.copy_within(at - width * 3..at, at);
-            continue;
-        }
-        let mut last = (f64::NAN.to_bits(), [255u8; 3]);
-        for (px, &v) in rgb[at..at + row.len() * 3].chunks_exact_mut(3).zip(row) {
-            if v.is_nan() {
-                continue;
-            }
-            if v.to_bits() != last.0 {
-                last = (v.to_bits(), colour(v));
-            }
-            // Byte by byte: a three-byte copy_from_slice is a call to memcpy in wasm.
-            px[0] = last.1[0];
-            px[1] = last.1[1];
-            px[2] = last.1[2];
+    for (px, &v) in rgb.chunks_exact_mut(3).zip(log_density) {
+        if !v.is_nan() {
+            // The float-to-int cast saturates: below lo → 0, above hi (or +∞) → clamped.
+            let [r, g, b] = lut[(((v - range.0) * scale).max(0.0) as usize).min(LUT_SIZE - 1)];
+            px[0] = r;
+            px[1] = g;
+            px[2] = b;
         }
     }
     stamp_points(&mut rgb, (dw, dh), points, bounds, theme);
     rgb
-}
-
-/// Whether two rows hold the same values bit for bit (NaN equal to NaN).
-fn same_bits(a: &[f64], b: &[f64]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
 }
 
 /// A raster not at the rect's pixel size (an SVG test with a small raster, or a frame drawn before
@@ -303,33 +279,6 @@ mod tests {
                 [c.0, c.1, c.2]
             };
             assert_eq!(rgb[3 * i..3 * i + 3], want, "value {v}");
-        }
-    }
-
-    /// A raster with repeated rows and runs of equal values (as a coarse one scaled up) and one
-    /// without: each pixel as the colour table reads its value alone.
-    #[test]
-    fn repeated_rows_and_runs_give_each_pixel_its_own_colour() {
-        let range = (-2.0, 1.0);
-        let bounds = Bounds::of(&[(0.0, 0.0), (1.0, 0.0), (0.5, 1.0)]).expect("a triangle");
-        let (w, h) = (7, 6);
-        let cell = |x: usize, y: usize| match (x / 2 + y / 3) % 4 {
-            0 => f64::NAN,
-            1 => -1.5 + 0.1 * (x / 2) as f64,
-            2 => 0.25 * (y / 3) as f64,
-            _ => -0.0,
-        };
-        let blocky: Vec<f64> = (0..w * h).map(|i| cell(i % w, i / w)).collect();
-        let varied: Vec<f64> = (0..w * h).map(|i| -2.5 + 0.09 * i as f64).collect();
-        let mut with_nan = varied.clone();
-        with_nan[w] = f64::NAN;
-        with_nan[2 * w + 3] = 0.0;
-        for values in [blocky, varied, with_nan] {
-            let rgb = rgb_image(&values, (w, h), range, &[], &bounds, &Theme::default());
-            for (i, &v) in values.iter().enumerate() {
-                let alone = rgb_image(&[v], (1, 1), range, &[], &bounds, &Theme::default());
-                assert_eq!(rgb[3 * i..3 * i + 3], alone[..], "pixel {i}, value {v}");
-            }
         }
     }
 }
