@@ -9,13 +9,9 @@ import { chromium } from 'playwright-core';
 import { ROOT } from '../tests/browser/helpers.mjs';
 import { parseArgs } from './args.mjs';
 import { serveGzip } from './gzip_server.mjs';
+import { median } from './median.mjs';
 
 const DEFAULTS = { root: ROOT, runs: 15, k: 3 };
-
-const median = (xs) => {
-  const v = [...xs].sort((a, b) => a - b);
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2), DEFAULTS);

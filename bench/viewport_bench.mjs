@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { ROOT } from '../tests/browser/helpers.mjs';
 import { parseArgs } from './args.mjs';
 import { serveGzip } from './gzip_server.mjs';
+import { median } from './median.mjs';
 import { sweepTau } from './tau_sweep.mjs';
 
 export const VIEWPORTS = [
@@ -21,11 +22,6 @@ export const VIEWPORTS = [
 ];
 const DEFAULTS = { root: ROOT, keys: 30, moves: 40, out: null };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-
-const median = (xs) => {
-  const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : null;
-};
 
 // Runs in the page before its scripts: long tasks from the start, and every #redraw-ms value.
 function recorder() {

@@ -4,6 +4,7 @@
 //   node bench/viewport_report.mjs RUN.json... [--lighthouse lh.json] [--peer notebook.json]
 import { readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
+import { median } from './median.mjs';
 
 const args = process.argv.slice(2);
 const take = (flag) => {
@@ -13,11 +14,6 @@ const take = (flag) => {
 const lhFile = take('--lighthouse');
 const peerFile = take('--peer');
 const runs = args.filter(existsSync).map((f) => JSON.parse(readFileSync(f, 'utf8')));
-const median = (xs) => {
-  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!v.length) return null;
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
 const fmt = (x, d = 1) => (x == null ? 'n/a' : Number(x).toFixed(d));
 const ok = (good) => (good ? 'yes' : 'no');
 const at = (row, pick) => median(runs.map((r) => pick(r.rows[row] ?? {})));
