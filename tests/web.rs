@@ -55,6 +55,13 @@ fn fresh_canvas(width: u32, height: u32) -> HtmlCanvasElement {
     canvas
 }
 
+/// Draws `view` onto `canvas` at the canvas's CSS size, as the page does with the size its
+/// `ResizeObserver` reported.
+fn draw(ex: &mut Explorer, view: &str, canvas: HtmlCanvasElement) -> Result<bool, JsError> {
+    let (w, h) = (canvas.client_width(), canvas.client_height());
+    ex.draw_at(view, canvas, f64::from(w), f64::from(h))
+}
+
 /// Counts pixels that are neither transparent nor white.
 fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
     let ctx: CanvasRenderingContext2d = canvas
@@ -78,7 +85,7 @@ fn every_view_draws_on_a_fresh_canvas() {
         ex.set_samples(2000.0).unwrap();
         for view in VIEW_NAMES {
             let canvas = fresh_canvas(480, 300);
-            let drew = ex.draw(view, canvas.clone()).unwrap();
+            let drew = draw(&mut ex, view, canvas.clone()).unwrap();
             assert!(drew, "{view} (k = {k}) reported nothing drawn");
             let inked = inked_pixels(&canvas);
             assert!(
@@ -86,7 +93,7 @@ fn every_view_draws_on_a_fresh_canvas() {
                 "{view} (k = {k}) is blank: {inked} inked pixels"
             );
             // Same inputs, same size: the second call draws nothing.
-            assert!(!ex.draw(view, canvas.clone()).unwrap());
+            assert!(!draw(&mut ex, view, canvas.clone()).unwrap());
             canvas.remove();
         }
     }
@@ -121,7 +128,7 @@ fn draw_at_sizes_the_backing_store_from_the_size_it_is_given() {
         );
     }
     // draw reads the layout: the CSS box of 480 × 300.
-    assert!(ex.draw("cost", canvas.clone()).unwrap());
+    assert!(draw(&mut ex, "cost", canvas.clone()).unwrap());
     assert_eq!(canvas.width(), (480.0 * ratio).round() as u32);
     assert!(ex
         .draw_at("no-such-view", canvas.clone(), 10.0, 10.0)
@@ -138,7 +145,7 @@ fn a_rejected_setting_keeps_the_state() {
     assert!(ex.set_probs(vec![0.5, -0.5]).is_err());
     assert_eq!(ex.tau(), tau);
     assert_eq!(ex.k(), 3);
-    assert!(ex.draw("no-such-view", fresh_canvas(10, 10)).is_err());
+    assert!(draw(&mut ex, "no-such-view", fresh_canvas(10, 10)).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -190,7 +197,7 @@ fn a_refusal_reaches_the_page_with_the_model_text() {
          not a temperature), got 0"
     );
     assert_eq!(
-        message(ex.draw("no-such-view", fresh_canvas(10, 10)).map(|_| ())),
+        message(draw(&mut ex, "no-such-view", fresh_canvas(10, 10)).map(|_| ())),
         "there is no view called \"no-such-view\""
     );
     assert_eq!(ex.k(), 3);
@@ -264,13 +271,16 @@ fn the_language_switches_every_message_and_round_trips() {
     // Every view still draws in Chinese, and a language change redraws what was drawn.
     let canvas = fresh_canvas(320, 240);
     ex.set_language("en").unwrap();
-    assert!(ex.draw("annealing", canvas.clone()).unwrap());
-    assert!(!ex.draw("annealing", canvas.clone()).unwrap());
+    assert!(draw(&mut ex, "annealing", canvas.clone()).unwrap());
+    assert!(!draw(&mut ex, "annealing", canvas.clone()).unwrap());
     ex.set_language("zh").unwrap();
     assert_eq!(ex.language(), "zh-CN");
-    assert!(ex.draw("annealing", canvas).unwrap());
+    assert!(draw(&mut ex, "annealing", canvas).unwrap());
     for name in VIEW_NAMES {
-        assert!(ex.draw(name, fresh_canvas(320, 240)).is_ok(), "{name}");
+        assert!(
+            draw(&mut ex, name, fresh_canvas(320, 240)).is_ok(),
+            "{name}"
+        );
     }
     // Back to English: the messages are the English texts again.
     ex.set_language("en").unwrap();

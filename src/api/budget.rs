@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 impl Explorer {
     /// While `on`, a full-resolution heatmap whose raster is not complete is drawn with coarse
     /// rows where the full ones are missing, and the rest waits for `refine_raster`; while
-    /// off (an export, a test), `draw` finishes the raster first.
+    /// off (an export, a test), `draw_at` finishes the raster first.
     pub fn defer_raster_bands(&mut self, on: bool) {
         self.model.defer_raster_bands(on);
     }

@@ -31,24 +31,16 @@ fn device_ratio() -> f64 {
 
 #[wasm_bindgen]
 impl Explorer {
-    /// While `on` (a slider is being dragged, a key repeats), `draw` computes the k = 3 heatmap
+    /// While `on` (a slider is being dragged, a key repeats), `draw_at` computes the k = 3 heatmap
     /// at half the CSS-pixel resolution (whatever the device's ratio) and scales it up; text and
-    /// lines stay at full resolution. When it goes off, the next `draw` refines the heatmap.
+    /// lines stay at full resolution. When it goes off, the next `draw_at` refines the heatmap.
     pub fn set_interactive(&mut self, on: bool) {
         self.interactive = on;
     }
 
-    /// Forgets which views are drawn, so the next `draw` of each redraws it.
+    /// Forgets which views are drawn, so the next `draw_at` of each redraws it.
     pub fn invalidate(&mut self) {
         self.drawn = [None; VIEW_COUNT];
-    }
-
-    /// Draws view `name` onto `canvas`, sized to its CSS box (read now, from the page's
-    /// layout) times the device pixel ratio; see `draw_at`.
-    pub fn draw(&mut self, name: &str, canvas: HtmlCanvasElement) -> Result<bool, JsError> {
-        let css_w = f64::from(canvas.client_width());
-        let css_h = f64::from(canvas.client_height());
-        self.draw_at(name, canvas, css_w, css_h)
     }
 
     /// Draws view `name` onto `canvas`, whose CSS box (its `clientWidth` × `clientHeight`) is
