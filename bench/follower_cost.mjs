@@ -5,8 +5,7 @@
 // are timed. Prints the medians in milliseconds as JSON.
 //
 //   node bench/follower_cost.mjs [--root DIR] [--runs 15] [--k 3]
-import { chromium } from 'playwright-core';
-import { ROOT } from '../tests/browser/helpers.mjs';
+import { ROOT, startChromium } from '../tests/browser/helpers.mjs';
 import { parseArgs } from './args.mjs';
 import { serveGzip } from './gzip_server.mjs';
 import { median } from './median.mjs';
@@ -16,10 +15,7 @@ const DEFAULTS = { root: ROOT, runs: 15, k: 3 };
 async function main() {
   const opts = parseArgs(process.argv.slice(2), DEFAULTS);
   const server = await serveGzip(opts.root);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await startChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(server.url);

@@ -12,8 +12,7 @@
 //
 //   node bench/trace_tasks.mjs [--root DIR] [--viewport 1280x900x1] [--threshold 50]
 //                              [--scenario load|drag|n1e6|k10|scroll|k3|all]
-import { chromium } from 'playwright-core';
-import { ROOT } from '../tests/browser/helpers.mjs';
+import { ROOT, startChromium } from '../tests/browser/helpers.mjs';
 import { parseArgs } from './args.mjs';
 import { serveGzip } from './gzip_server.mjs';
 import { sweepTau } from './tau_sweep.mjs';
@@ -136,10 +135,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2), DEFAULTS);
   const [width, height, dpr] = opts.viewport.split('x').map(Number);
   const server = await serveGzip(opts.root);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await startChromium();
   try {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
     const page = await context.newPage();

@@ -7,8 +7,7 @@
 //   node bench/viewport_bench.mjs [--root DIR] [--keys 30] [--moves 40] [--out file.json]
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { chromium } from 'playwright-core';
-import { ROOT } from '../tests/browser/helpers.mjs';
+import { ROOT, startChromium } from '../tests/browser/helpers.mjs';
 import { parseArgs } from './args.mjs';
 import { serveGzip } from './gzip_server.mjs';
 import { median } from './median.mjs';
@@ -21,7 +20,6 @@ export const VIEWPORTS = [
   { name: '390 × 844, DPR 3', width: 390, height: 844, dpr: 3 },
 ];
 const DEFAULTS = { root: ROOT, keys: 30, moves: 40, out: null };
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 
 // Runs in the page before its scripts: long tasks from the start, and every #redraw-ms value.
 function recorder() {
@@ -112,7 +110,7 @@ async function measureViewport(browser, url, vp, opts, extra) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2), DEFAULTS);
   const server = await serveGzip(opts.root);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await startChromium();
   const rows = [];
   // The machine may be shared: its 1-minute load average before and after, for the report.
   const load = [os.loadavg()[0]];

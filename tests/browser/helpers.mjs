@@ -34,6 +34,11 @@ export function baseUrl() {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
+/** Starts that Chromium, headless; the tests and the benchmarks all start it here. */
+export function startChromium() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 
 /**
@@ -44,7 +49,7 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
  * Close the browser in a `finally`, or a failed assertion leaves node waiting forever.
  */
 export async function launch({ viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, locale } = {}) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await startChromium();
   try {
     // `locale` (e.g. 'zh-CN') is what navigator.languages reports; Chromium's own by default.
     const context = await browser.newContext({ viewport, deviceScaleFactor, ...(locale ? { locale } : {}) });
