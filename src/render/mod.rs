@@ -16,6 +16,7 @@
 
 mod annealing;
 mod axes;
+mod backend;
 mod bars;
 mod binary;
 mod chart_axis;
@@ -51,6 +52,7 @@ mod vae_digits;
 pub mod zoom;
 
 pub use annealing::draw_annealing;
+pub use backend::Backend;
 pub use binary::draw_binary;
 pub use components::draw_components;
 pub use cost::draw_cost;

@@ -2,6 +2,7 @@
 //! raster drawn in its rectangle, plane points in that rectangle's pixels, and the outlined
 //! triangle with its corner labels.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -58,7 +59,7 @@ pub fn fitted_size(bounds: &Bounds, avail_w: i32, avail_h: i32) -> Option<(i32, 
 /// placement's pixel size;
 /// otherwise scaled cells (none when it holds fewer values than its size says) and the dots
 /// drawn one by one.
-pub fn draw_heatmap<DB: DrawingBackend>(
+pub fn draw_heatmap<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     data: &SimplexHeatmapData,
@@ -94,7 +95,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         area.draw(&RasterElement {
             at: (x0, y0),
             size: (w, h),
-            rgb,
+            rgba: rgb,
         })?;
         return Ok(());
     }
@@ -113,7 +114,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
 
 /// The triangle through `corners` (e₁, e₂, e₃) outlined, with `labels` in `style` at its
 /// corners: e₁'s and e₂'s under the two ends of the base, e₃'s above the apex.
-pub fn outline_with_labels<DB: DrawingBackend>(
+pub fn outline_with_labels<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     corners: [(i32, i32); 3],
