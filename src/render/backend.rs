@@ -8,8 +8,8 @@ use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 /// A plotters backend that draws RGBA images.
 pub trait Backend: DrawingBackend {
-    /// Draws the `w × h` image `rgba` (row-major, 4 bytes per pixel, alpha ignored: opaque)
-    /// with its top-left corner at `pos`. By default as plotters' RGB bitmap.
+    /// Draws the `w × h` image `rgba` (row-major, 4 bytes per pixel, opaque: alpha 255) with
+    /// its top-left corner at `pos`. By default as plotters' RGB bitmap (the alpha dropped).
     fn blit_rgba(
         &mut self,
         pos: BackendCoord,
