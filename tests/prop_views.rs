@@ -321,6 +321,7 @@ fn density_figure(size: (u32, u32), scale: f64) -> impl Strategy<Value = Figure>
                     width,
                     height,
                     log_density,
+                    scaled_to: None,
                     lo,
                     hi,
                     points,

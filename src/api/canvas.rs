@@ -16,6 +16,8 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+
+use crate::render::Backend;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
@@ -179,14 +181,32 @@ impl DrawingBackend for FastCanvas {
         }
         // Opaque everywhere, then each pixel's colour copied in place (a per-pixel push costs
         // several times the copy in wasm).
-        self.rgba.clear();
-        self.rgba.resize(pixels * 4, 255);
-        for (out, rgb) in self.rgba.chunks_exact_mut(4).zip(src.chunks_exact(3)) {
+        let mut rgba = std::mem::take(&mut self.rgba);
+        rgba.clear();
+        rgba.resize(pixels * 4, 255);
+        for (out, rgb) in rgba.chunks_exact_mut(4).zip(src.chunks_exact(3)) {
             out[0] = rgb[0];
             out[1] = rgb[1];
             out[2] = rgb[2];
         }
-        let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba), w, h)
+        let drawn = self.blit_rgba(pos, (w, h), &rgba);
+        self.rgba = rgba;
+        drawn
+    }
+}
+
+/// The heatmap's RGBA pixels go to the canvas as they are, in one `putImageData`.
+impl Backend for FastCanvas {
+    fn blit_rgba(
+        &mut self,
+        pos: BackendCoord,
+        (w, h): (u32, u32),
+        rgba: &[u8],
+    ) -> Result<(), Failure> {
+        if w == 0 || h == 0 || rgba.len() < w as usize * h as usize * 4 {
+            return Ok(());
+        }
+        let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), w, h)
             .map_err(refused("ImageData (the heatmap's pixels)"))?;
         self.context
             .put_image_data(&image, f64::from(pos.0), f64::from(pos.1))

@@ -265,3 +265,6 @@ impl DrawingBackend for OffscreenBackend {
         })
     }
 }
+
+/// The digits are drawn as rectangles; an RGBA image would go through plotters' bitmap.
+impl crate::render::Backend for OffscreenBackend {}

@@ -35,17 +35,22 @@ impl Model {
             3 => {
                 let mut raster = std::mem::take(&mut self.raster);
                 let d = self.raster_divisor.max(1);
+                let overlay = self.summary().overlay.clone();
                 if d > 1 && width >= d && height >= d {
+                    // The coarse raster itself, shown at the full size by the figure: scaling
+                    // it up here would only make the figure colour each value d² times.
                     let coarse = (width.div_ceil(d), height.div_ceil(d));
                     let (grid, out) = (&mut self.coarse_grid, &mut self.coarse_raster);
                     log_density_raster(&dist, coarse.0, coarse.1, grid, out);
-                    scale_up(out, coarse, (width, height), &mut raster);
+                    raster.clear();
+                    raster.extend_from_slice(out);
                     self.coarse_raster_drawn(&dist, d);
-                } else {
-                    // Whole, or in bands while the page defers them (raster_bands.rs).
-                    self.full_raster(&dist, (width, height), &mut raster);
+                    let mut data = simplex_heatmap(&dist, coarse.0, coarse.1, &overlay, raster);
+                    data.scaled_to = Some((width, height));
+                    return DensityView::Simplex(data);
                 }
-                let overlay = self.summary().overlay.clone();
+                // Whole, or in bands while the page defers them (raster_bands.rs).
+                self.full_raster(&dist, (width, height), &mut raster);
                 let data = simplex_heatmap(&dist, width, height, &overlay, raster);
                 DensityView::Simplex(data)
             }
@@ -97,6 +102,7 @@ pub fn log_density_raster(
 
 /// Fills `out` (row-major `to`) from the row-major raster `src` of size `from`, each pixel
 /// taking the value of the source pixel under its centre (NaN where there is none).
+#[cfg(test)]
 pub fn scale_up(src: &[f64], from: (u32, u32), to: (u32, u32), out: &mut Vec<f64>) {
     out.clear();
     out.resize(to.0 as usize * to.1 as usize, f64::NAN);
@@ -228,6 +234,7 @@ pub fn simplex_heatmap(
         width,
         height,
         log_density: raster,
+        scaled_to: None,
         lo,
         hi,
         points,

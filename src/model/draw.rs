@@ -3,16 +3,17 @@
 
 use super::{DensityView, Model, ModelError, View};
 use crate::math::simplex::TRIANGLE_VERTICES;
+use crate::render::Backend;
 use crate::render::{self, Theme};
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingArea;
 
 /// Draws `view` of `model` onto `area`.
 ///
 /// # Errors
 /// [`ModelError::Render`] when the figure cannot be drawn, [`ModelError::Math`] when its
 /// numbers cannot be computed (the estimator sweep of an invalid objective).
-pub fn draw_view<DB: DrawingBackend>(
+pub fn draw_view<DB: Backend>(
     model: &mut Model,
     view: View,
     area: &DrawingArea<DB, Shift>,

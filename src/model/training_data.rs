@@ -139,6 +139,7 @@ impl Model {
             width,
             height,
             log_density: values,
+            scaled_to: None,
             lo,
             hi,
             points: Vec::new(),

@@ -1,6 +1,7 @@
 //! View 6: the temperature schedule τ(step) = max(τ_min, exp(−r·step)), updated every N steps, with
 //! the floor τ_min and the step the page is currently playing.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -16,7 +17,7 @@ use super::text::{text, words};
 use super::theme::{px, small_font, TEXT};
 use crate::format;
 
-pub fn draw_annealing<DB: DrawingBackend>(
+pub fn draw_annealing<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &AnnealingData,
     theme: &Theme,

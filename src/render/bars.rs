@@ -2,6 +2,7 @@
 //! expectation view (π against E[y]): a light outlined bar for the reference value beside a filled
 //! bar for the observed value with its ±2 SE whisker.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -31,7 +32,7 @@ pub struct PairedBars<'a> {
     pub notes: Vec<String>,
 }
 
-pub fn draw_paired_bars<DB: DrawingBackend>(
+pub fn draw_paired_bars<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     bars: &PairedBars,

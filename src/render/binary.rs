@@ -2,6 +2,7 @@
 //! the density piles up at 0 and 1 and spans orders of magnitude, so the model can ask for a log
 //! axis.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -19,7 +20,7 @@ use super::theme::{draw_axes, stroke, GridLines, TEXT};
 /// A log axis reaches at most this far below its top; lower values sit on that floor.
 const LOG_RATIO: f64 = 1e6;
 
-pub fn draw_binary<DB: DrawingBackend>(
+pub fn draw_binary<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &BinaryDensityData,
     theme: &Theme,
@@ -98,7 +99,7 @@ pub fn draw_binary<DB: DrawingBackend>(
 
 /// Histogram bars from the axis bottom `lo`, then the density curve clipped to [lo, hi]
 /// (interpolated in `ty`, the axis' own scale).
-fn draw_series<DB: DrawingBackend>(
+fn draw_series<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     data: &BinaryDensityData,

@@ -3,6 +3,7 @@
 //! the mass piles up at 0 and 1 (nearly one-hot samples); at large τ every component crowds
 //! around 1/k.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -23,7 +24,7 @@ use crate::format;
 /// the component's name.
 const PANEL_MIN: (f64, f64) = (70.0, 60.0);
 
-pub fn draw_components<DB: DrawingBackend>(
+pub fn draw_components<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &ComponentHistogramsData,
     theme: &Theme,
@@ -129,7 +130,7 @@ fn grid(k: usize, (w, h): (f64, f64), min: (f64, f64)) -> (usize, usize) {
     best
 }
 
-fn draw_panel<DB: DrawingBackend>(
+fn draw_panel<DB: Backend>(
     panel: &DrawingArea<DB, Shift>,
     theme: &Theme,
     data: &ComponentHistogramsData,

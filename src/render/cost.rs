@@ -2,6 +2,7 @@
 //! instead of marginalised over all k classes, (D + k(I+G)) / (D + I + G), against k on log axes,
 //! with the paper's two measurements and the current k.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -24,7 +25,7 @@ fn usable((k, s): (f64, f64)) -> bool {
     k.is_finite() && k > 0.0 && s.is_finite() && s > 0.0
 }
 
-pub fn draw_cost<DB: DrawingBackend>(
+pub fn draw_cost<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &CostData,
     theme: &Theme,

@@ -95,6 +95,9 @@ pub struct SimplexHeatmapData {
     /// bounding box [x₀, x₁] × [y₀, y₁] of `vertices`, pixel (px, py) is the point
     /// x = x₀ + (px + 0.5) / width · (x₁ − x₀), y = y₀ + (height − py − 0.5) / height · (y₁ − y₀).
     pub log_density: Vec<f64>,
+    /// The pixel size the raster is shown at when it is a coarse one (while an input is in
+    /// progress), each pixel taking the raster pixel under its centre; `None`: its own size.
+    pub scaled_to: Option<(u32, u32)>,
     /// Colour-bar range (log-density values mapped to the two ends of the colour map).
     pub lo: f64,
     pub hi: f64,

@@ -2,6 +2,7 @@
 //! lines, Monte Carlo estimates as points with error bars on top, and, where nothing is exact,
 //! the Monte Carlo curve with its band and the region a bias cannot be resolved in shaded.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -86,7 +87,7 @@ fn monte_carlo_only(c: &Columns) -> bool {
 /// standard errors (variance bars; the bias bars come with the data); `ratio` is the most the
 /// log axis spans.
 #[allow(clippy::too_many_arguments)]
-pub fn draw_panel<DB: DrawingBackend>(
+pub fn draw_panel<DB: Backend>(
     panel: &DrawingArea<DB, Shift>,
     theme: &Theme,
     data: &EstimatorsData,

@@ -4,6 +4,7 @@
 //! unresolvable region shaded (see `estimator_panel`). Each estimator has its own colour, dash
 //! pattern and marker, so the plot reads without colour vision too.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -47,7 +48,7 @@ const VARIANCE_RATIO: f64 = 1e6;
 /// Half-width of a variance error bar, in standard errors.
 const BAR_SE: f64 = 2.0;
 
-pub fn draw_estimators<DB: DrawingBackend>(
+pub fn draw_estimators<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &EstimatorsData,
     theme: &Theme,

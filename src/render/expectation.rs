@@ -2,6 +2,7 @@
 //! τ → 0 and to uniform as τ → ∞ (for a uniform π it is π at every τ); the whiskers (±2 SE of
 //! the Monte Carlo mean) show whether a gap is real.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -10,7 +11,7 @@ use super::data::{ExpectationData, Theme};
 use super::error::RenderError;
 use super::text::{fmt_tau, words};
 
-pub fn draw_expectation<DB: DrawingBackend>(
+pub fn draw_expectation<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &ExpectationData,
     theme: &Theme,

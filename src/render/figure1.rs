@@ -7,6 +7,7 @@
 //! when it is narrow and tall (a phone). Whichever arrangement gives the larger panels is drawn;
 //! the figure is too small only when neither gives every panel the room to stay legible.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -98,7 +99,7 @@ fn choose_grid(
     )
 }
 
-pub fn draw_figure1<DB: DrawingBackend>(
+pub fn draw_figure1<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &Figure1Data,
     theme: &Theme,
@@ -161,7 +162,7 @@ pub fn draw_figure1<DB: DrawingBackend>(
 
 /// The labels around the grid: headers above its columns, and rotated labels in the gutter left
 /// of its rows. Across, the columns are the temperatures; down, the rows are.
-fn draw_labels<DB: DrawingBackend>(
+fn draw_labels<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     grid: &Grid,
@@ -200,7 +201,7 @@ fn draw_labels<DB: DrawingBackend>(
 }
 
 /// Bars of `values` per class, with π drawn as a short dark line across each bar when given.
-fn draw_panel<DB: DrawingBackend>(
+fn draw_panel<DB: Backend>(
     panel: &DrawingArea<DB, Shift>,
     theme: &Theme,
     k: usize,

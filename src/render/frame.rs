@@ -6,6 +6,7 @@
 //! for axes, ticks and grid only, and everything else is drawn at pixel positions obtained from the
 //! chart's coordinate mapping (see [`local`]).
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -25,7 +26,7 @@ pub struct Frame {
 /// The start every figure shares: when the area is smaller than `min_w × min_h` (CSS pixels)
 /// it says so inside the area and returns `None`; otherwise it clears the area and returns its
 /// size and the standard margin.
-pub fn start_figure<DB: DrawingBackend>(
+pub fn start_figure<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     min_w: f64,
@@ -37,7 +38,7 @@ pub fn start_figure<DB: DrawingBackend>(
 /// [`start_figure`] for a figure that works out itself whether it has room (the heatmap, whose
 /// room depends on its layout): `has_room` false gives the too-small message (in the theme's
 /// language) and `None`.
-pub fn start_figure_with_room<DB: DrawingBackend>(
+pub fn start_figure_with_room<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     has_room: bool,
@@ -56,7 +57,7 @@ pub fn start_figure_with_room<DB: DrawingBackend>(
 }
 
 /// True when the area is at least `min_w` × `min_h` CSS pixels (scaled by the theme).
-pub fn fits<DB: DrawingBackend>(
+pub fn fits<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     min_w: f64,
@@ -67,18 +68,14 @@ pub fn fits<DB: DrawingBackend>(
 }
 
 /// Fills the area white: every figure starts from a clean background.
-pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Drawn {
+pub fn clear<DB: Backend>(area: &DrawingArea<DB, Shift>) -> Drawn {
     area.fill(&WHITE)?;
     Ok(())
 }
 
 /// Clears the area and writes `msg` (one line per '\n') in its centre. Used whenever the data
 /// give nothing sensible to plot, so the reader sees why instead of an empty frame.
-pub fn message<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    theme: &Theme,
-    msg: &str,
-) -> Drawn {
+pub fn message<DB: Backend>(area: &DrawingArea<DB, Shift>, theme: &Theme, msg: &str) -> Drawn {
     clear(area)?;
     let (w, h) = area.dim_in_pixel();
     let style = font(theme, 13.0, SUBTLE);
@@ -100,7 +97,7 @@ pub fn message<DB: DrawingBackend>(
 
 /// A sub-area at (x, y) of size (w, h) in the area's pixels, clamped to the area so it never has
 /// a negative size (plotters' own splitting can produce one, and its size then wraps around).
-pub fn sub_area<DB: DrawingBackend>(
+pub fn sub_area<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     (x, y, w, h): (i32, i32, i32, i32),
 ) -> DrawingArea<DB, Shift> {
@@ -138,7 +135,7 @@ const CHART_X_LABELS: f64 = 40.0;
 
 /// The plot below a figure's header strip (`top` pixels tall, inside the frame's `margin`), and
 /// the height its y axis gets once [`chart_builder`] has taken its room above and below.
-pub fn plot_below<DB: DrawingBackend>(
+pub fn plot_below<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     (w, h, margin): (i32, i32, i32),
@@ -155,7 +152,7 @@ pub fn plot_below<DB: DrawingBackend>(
 /// The chart builder for a plot from [`plot_below`]: its room for the x tick labels and the gap
 /// above, a small gap to the left, `right` and `y_labels` CSS pixels to the right and for the y
 /// tick labels.
-pub fn chart_builder<'a, 'b, DB: DrawingBackend>(
+pub fn chart_builder<'a, 'b, DB: Backend>(
     plot: &'a DrawingArea<DB, Shift>,
     theme: &Theme,
     right: f64,
@@ -172,7 +169,7 @@ pub fn chart_builder<'a, 'b, DB: DrawingBackend>(
 }
 
 /// A backend coordinate (what a chart's mapping returns) in the pixels of `area`.
-pub fn local<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: (i32, i32)) -> (i32, i32) {
+pub fn local<DB: Backend>(area: &DrawingArea<DB, Shift>, p: (i32, i32)) -> (i32, i32) {
     let (bx, by) = area.get_base_pixel();
     (p.0.saturating_sub(bx), p.1.saturating_sub(by))
 }

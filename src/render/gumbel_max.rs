@@ -1,6 +1,7 @@
 //! View 1, the Gumbel-Max trick: for each class, π beside the observed frequency of argmax
 //! (with a ±2 standard-error whisker), and the chi-square p-value when the model supplies one.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -10,7 +11,7 @@ use super::error::RenderError;
 use super::text::words;
 use crate::format;
 
-pub fn draw_gumbel_max<DB: DrawingBackend>(
+pub fn draw_gumbel_max<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &GumbelMaxData,
     theme: &Theme,

@@ -2,6 +2,7 @@
 //! figures draw alike (main curve, reference line, current-value dot), and the legend (with the
 //! header strip that carries it) that names them.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -24,7 +25,7 @@ pub enum Dash {
 
 /// A reference line from `a` to `b` (a floor, the current value): thin, dashed and muted, so it
 /// stays behind the curves it is read against.
-pub fn reference_line<DB: DrawingBackend>(
+pub fn reference_line<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     a: (i32, i32),
@@ -41,7 +42,7 @@ pub fn reference_line<DB: DrawingBackend>(
 }
 
 /// A figure's main curve: a solid line two pens wide through pixel points.
-pub fn main_curve<DB: DrawingBackend>(
+pub fn main_curve<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     points: &[(i32, i32)],
@@ -58,7 +59,7 @@ pub fn main_curve<DB: DrawingBackend>(
 }
 
 /// The dot that marks the current value on a curve: filled, ringed in white so it stands out.
-pub fn current_dot<DB: DrawingBackend>(
+pub fn current_dot<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     at: (i32, i32),
@@ -75,7 +76,7 @@ pub fn current_dot<DB: DrawingBackend>(
 }
 
 /// A closed outline through pixel `corners` (a polygon's edge): dark, one and a half pens wide.
-pub fn outline<DB: DrawingBackend>(
+pub fn outline<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     corners: &[(i32, i32)],
@@ -101,7 +102,7 @@ pub enum Marker {
 }
 
 /// A polyline through pixel points in the given dash pattern.
-pub fn polyline<DB: DrawingBackend>(
+pub fn polyline<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     points: &[(i32, i32)],
@@ -136,7 +137,7 @@ pub fn polyline<DB: DrawingBackend>(
 }
 
 /// A marker of radius `r` pixels centred at `at`.
-pub fn marker<DB: DrawingBackend>(
+pub fn marker<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     kind: Marker,
@@ -219,7 +220,7 @@ impl LegendEntry {
 /// right-aligned beside it; in a figure too narrow for an entry of the legend beside the note,
 /// the note takes a row of its own above the legend. Returns the strip's height; the plot goes
 /// below it.
-pub fn header_strip<DB: DrawingBackend>(
+pub fn header_strip<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     entries: &[LegendEntry],
@@ -270,7 +271,7 @@ fn swatch_width(theme: &Theme, swatch: &Swatch) -> i32 {
 }
 
 /// Width of one legend entry: its swatch, the gap, its label.
-fn entry_width<DB: DrawingBackend>(
+fn entry_width<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     entry: &LegendEntry,
@@ -281,7 +282,7 @@ fn entry_width<DB: DrawingBackend>(
 
 /// A legend across the top of a figure inside its `margin`, as wide as the figure (`w` pixels)
 /// allows; returns the height it takes (see [`legend`]).
-pub fn top_legend<DB: DrawingBackend>(
+pub fn top_legend<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     entries: &[LegendEntry],
@@ -294,7 +295,7 @@ pub fn top_legend<DB: DrawingBackend>(
 /// Lays a legend out left to right from `origin` (area pixels), wrapping to a new row at
 /// `max_width`; draws it when `draw` is set. Returns the height it takes, so a figure can measure
 /// first and reserve the room above its plot. There is no frame: the entries read as a caption line.
-pub fn legend<DB: DrawingBackend>(
+pub fn legend<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     entries: &[LegendEntry],

@@ -10,12 +10,14 @@
 //! What the figures share, one idea per file: [`RenderError`] (`error`), colours, sizes and
 //! fonts (`theme`), text (`text`), the figure's start and layout (`frame`), safe axis ranges and
 //! clipping (`ranges`), dashes, markers and legends (`marks`), axes (`axes`), colours of classes
-//! and the colour map (`palette`), and the heatmap's raster (`raster`). Numbers are written by
+//! and the colour map (`palette`), the heatmap's raster (`raster`), and the backend they draw on
+//! (`backend`: any plotters backend that also takes an RGBA image). Numbers are written by
 //! the crate's `format` module, as everywhere in the explorer; words come from the figures' word
 //! table (`crate::i18n::figures`) in the theme's language.
 
 mod annealing;
 mod axes;
+mod backend;
 mod bars;
 mod binary;
 mod chart_axis;
@@ -51,6 +53,7 @@ mod vae_digits;
 pub mod zoom;
 
 pub use annealing::draw_annealing;
+pub use backend::Backend;
 pub use binary::draw_binary;
 pub use components::draw_components;
 pub use cost::draw_cost;

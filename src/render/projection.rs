@@ -2,6 +2,7 @@
 //! are projected into a regular k-gon (vertex i is the image of the one-hot eᵢ) and coloured by
 //! their argmax class.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -16,7 +17,7 @@ use super::text::{fmt_tau, text, words};
 use super::theme::{label_font, px, small_font, SUBTLE, TEXT};
 use crate::format;
 
-pub fn draw_projection<DB: DrawingBackend>(
+pub fn draw_projection<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &ProjectionData,
     theme: &Theme,

@@ -1,7 +1,8 @@
-//! The density heatmap's pixels: the plane box the raster covers, the RGB image built from the
+//! The density heatmap's pixels: the plane box the raster covers, the RGBA image built from the
 //! log densities and the sample dots, the element that hands it to the backend in one blit, and
 //! the scaled cells drawn instead when the raster is not at the area's pixel size.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
@@ -58,12 +59,12 @@ impl Bounds {
     }
 }
 
-/// An RGB image (3 bytes per pixel, row-major) drawn with one `blit_bitmap` call at its top-left
-/// corner, in the drawing area's pixel coordinates.
+/// An RGBA image (4 bytes per pixel, row-major, opaque) drawn with one `blit_rgba` call at its
+/// top-left corner, in the drawing area's pixel coordinates.
 pub struct RasterElement {
     pub at: (i32, i32),
     pub size: (u32, u32),
-    pub rgb: Vec<u8>,
+    pub rgba: Vec<u8>,
 }
 
 impl<'a> PointCollection<'a, (i32, i32)> for &'a RasterElement {
@@ -75,7 +76,7 @@ impl<'a> PointCollection<'a, (i32, i32)> for &'a RasterElement {
     }
 }
 
-impl<DB: DrawingBackend> Drawable<DB> for RasterElement {
+impl<DB: Backend> Drawable<DB> for RasterElement {
     fn draw<I: Iterator<Item = BackendCoord>>(
         &self,
         mut points: I,
@@ -87,10 +88,10 @@ impl<DB: DrawingBackend> Drawable<DB> for RasterElement {
         // products because usize is 32 bits on wasm32.
         let needed = (w as usize)
             .checked_mul(h as usize)
-            .and_then(|n| n.checked_mul(3));
+            .and_then(|n| n.checked_mul(4));
         match (points.next(), needed) {
-            (Some(pos), Some(n)) if n > 0 && self.rgb.len() >= n => {
-                backend.blit_bitmap(pos, (w, h), &self.rgb[..n])
+            (Some(pos), Some(n)) if n > 0 && self.rgba.len() >= n => {
+                backend.blit_rgba(pos, (w, h), &self.rgba[..n])
             }
             _ => Ok(()),
         }
@@ -129,7 +130,7 @@ pub fn dot_radius(theme: &Theme) -> u32 {
     px(theme, 1.5).max(1) as u32
 }
 
-/// Blends a dark disc for each sample into the RGB raster (size `dw × dh`, the triangle's
+/// Blends a dark disc for each sample into the RGBA raster (size `dw × dh`, the triangle's
 /// bounding box), at the positions `draw_simplex` would draw them.
 fn stamp_points(
     rgb: &mut [u8],
@@ -159,7 +160,7 @@ fn stamp_points(
                 if dx * dx + dy * dy > r * r {
                     continue;
                 }
-                let at = (py as usize * dw + px_ as usize) * 3;
+                let at = (py as usize * dw + px_ as usize) * 4;
                 let blend =
                     |c: u8, ink: f64| (f64::from(c) * (1.0 - alpha) + ink * alpha).round() as u8;
                 rgb[at] = blend(rgb[at], ink_r);
@@ -170,7 +171,7 @@ fn stamp_points(
     }
 }
 
-/// The heatmap as an RGB image (3 bytes per pixel, row-major, `dw × dh`): each log density
+/// The heatmap as an RGBA image (4 bytes per pixel, row-major, `dw × dh`, opaque): each log density
 /// through the colour map (white outside the triangle, NaN), with the sample dots blended in, so
 /// the whole picture goes out in one blit instead of a canvas call per dot.
 pub fn rgb_image(
@@ -181,6 +182,57 @@ pub fn rgb_image(
     bounds: &Bounds,
     theme: &Theme,
 ) -> Vec<u8> {
+    let mut rgb = colours(log_density, range);
+    stamp_points(&mut rgb, (dw, dh), points, bounds, theme);
+    rgb
+}
+
+/// [`rgb_image`] of a coarse raster (`from`, row-major) shown at `to` pixels: each pixel takes the
+/// colour of the raster pixel under its centre, the dots are blended in at `to`. The colour map
+/// runs once per raster pixel, and a row the same as the one above is a copy of it: the picture
+/// a raster scaled up to `to` first would give, for a fraction of the work.
+pub fn scaled_rgb_image(
+    log_density: &[f64],
+    from: (usize, usize),
+    to: (usize, usize),
+    range: (f64, f64),
+    points: &[(f64, f64)],
+    bounds: &Bounds,
+    theme: &Theme,
+) -> Vec<u8> {
+    let ((fw, fh), (tw, th)) = (from, to);
+    let small = colours(log_density, range);
+    let mut rgb = vec![255u8; tw * th * 4];
+    // Source column of each target column: the pixel under the target pixel's centre.
+    let columns: Vec<usize> = (0..tw).map(|x| (2 * x + 1) * fw / (2 * tw) * 4).collect();
+    let source_row = |y: usize| (2 * y + 1) * fh / (2 * th);
+    for y in 0..th {
+        let row = source_row(y);
+        if y > 0 && source_row(y - 1) == row {
+            rgb.copy_within((y - 1) * tw * 4..y * tw * 4, y * tw * 4);
+            continue;
+        }
+        let Some(src) = small.get(row * fw * 4..(row + 1) * fw * 4) else {
+            continue;
+        };
+        for (px, &x) in rgb[y * tw * 4..(y + 1) * tw * 4]
+            .chunks_exact_mut(4)
+            .zip(&columns)
+        {
+            if let Some(c) = src.get(x..x + 3) {
+                px[0] = c[0];
+                px[1] = c[1];
+                px[2] = c[2];
+            }
+        }
+    }
+    stamp_points(&mut rgb, to, points, bounds, theme);
+    rgb
+}
+
+/// Each log density through the colour map as RGBA bytes (opaque; white outside the triangle,
+/// NaN).
+fn colours(log_density: &[f64], range: (f64, f64)) -> Vec<u8> {
     // 1024 colour-map entries: finer than the map's own steps, and a table lookup per
     // pixel instead of an interpolation.
     let lut: Vec<[u8; 3]> = (0..LUT_SIZE)
@@ -192,8 +244,8 @@ pub fn rgb_image(
     let scale = (LUT_SIZE - 1) as f64 / (range.1 - range.0);
     // White everywhere first (outside the triangle, NaN), then each pixel's three bytes written
     // in place: a per-pixel push costs several times the look-up itself in wasm.
-    let mut rgb = vec![255u8; log_density.len() * 3];
-    for (px, &v) in rgb.chunks_exact_mut(3).zip(log_density) {
+    let mut rgb = vec![255u8; log_density.len() * 4];
+    for (px, &v) in rgb.chunks_exact_mut(4).zip(log_density) {
         if !v.is_nan() {
             // The float-to-int cast saturates: below lo → 0, above hi (or +∞) → clamped.
             let [r, g, b] = lut[(((v - range.0) * scale).max(0.0) as usize).min(LUT_SIZE - 1)];
@@ -202,14 +254,13 @@ pub fn rgb_image(
             px[2] = b;
         }
     }
-    stamp_points(&mut rgb, (dw, dh), points, bounds, theme);
     rgb
 }
 
 /// A raster not at the rect's pixel size (an SVG test with a small raster, or a frame drawn before
 /// the model caught up with a resize): each cell becomes a rectangle scaled to the rect, with runs
 /// of equal colour in a row merged and white (outside) cells skipped.
-pub fn draw_scaled_cells<DB: DrawingBackend>(
+pub fn draw_scaled_cells<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &SimplexHeatmapData,
     (x0, y0, w, h): (i32, i32, u32, u32),
@@ -245,7 +296,7 @@ pub fn draw_scaled_cells<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
-    use super::{colour_map, rgb_image, Bounds, Theme, LUT_SIZE};
+    use super::{colour_map, rgb_image, scaled_rgb_image, Bounds, Theme, LUT_SIZE};
 
     #[test]
     fn each_pixel_is_its_value_through_the_colour_table_and_nan_is_white() {
@@ -267,18 +318,48 @@ mod tests {
         let bounds = Bounds::of(&[(0.0, 0.0), (1.0, 0.0), (0.5, 1.0)]).expect("a triangle");
         // No sample dots: the image is the colour table's reading of each value alone.
         let rgb = rgb_image(&values, (4, 3), range, &[], &bounds, &Theme::default());
-        assert_eq!(rgb.len(), values.len() * 3);
+        assert_eq!(rgb.len(), values.len() * 4);
         for (i, &v) in values.iter().enumerate() {
             let want = if v.is_nan() {
-                [255, 255, 255]
+                [255, 255, 255, 255]
             } else {
                 let at = ((v - range.0) / (range.1 - range.0) * (LUT_SIZE - 1) as f64)
                     .clamp(0.0, (LUT_SIZE - 1) as f64)
                     .floor();
                 let c = colour_map(at / (LUT_SIZE - 1) as f64);
-                [c.0, c.1, c.2]
+                [c.0, c.1, c.2, 255]
             };
-            assert_eq!(rgb[3 * i..3 * i + 3], want, "value {v}");
+            assert_eq!(rgb[4 * i..4 * i + 4], want, "value {v}");
+        }
+    }
+
+    #[test]
+    fn a_scaled_image_is_the_image_of_the_raster_scaled_up() {
+        // Each target pixel takes the colour of the source pixel under its centre: the image
+        // of the raster scaled up first, at sizes that divide and sizes that do not.
+        let bounds = Bounds::of(&[(0.0, 0.0), (1.0, 0.0), (0.5, 1.0)]).expect("a triangle");
+        let theme = Theme::default();
+        let points = [(0.5, 0.3), (0.2, 0.1), (0.9, 0.05)];
+        for ((fw, fh), (tw, th)) in [((3, 2), (12, 8)), ((5, 4), (17, 13)), ((4, 4), (4, 4))] {
+            let src: Vec<f64> = (0..fw * fh)
+                .map(|i| {
+                    if i % 7 == 3 {
+                        f64::NAN
+                    } else {
+                        i as f64 / 10.0
+                    }
+                })
+                .collect();
+            let up: Vec<f64> = (0..tw * th)
+                .map(|i| {
+                    let (x, y) = (i % tw, i / tw);
+                    src[(2 * y + 1) * fh / (2 * th) * fw + (2 * x + 1) * fw / (2 * tw)]
+                })
+                .collect();
+            let range = (0.0, 1.5);
+            let want = rgb_image(&up, (tw, th), range, &points, &bounds, &theme);
+            let got = scaled_rgb_image(&src, (fw, fh), (tw, th), range, &points, &bounds, &theme);
+            assert_eq!(got, want, "{fw}×{fh} shown at {tw}×{th}");
         }
     }
 }

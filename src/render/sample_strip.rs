@@ -2,6 +2,7 @@
 //! components in class colours. At small τ almost every bar is one colour (nearly one-hot); at
 //! large τ every bar shows all colours in similar shares.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -19,7 +20,7 @@ use crate::format;
 /// More bars than this would be thinner than a pixel or two; the rest are left out (and said so).
 const MAX_SAMPLES: usize = 200;
 
-pub fn draw_sample_strip<DB: DrawingBackend>(
+pub fn draw_sample_strip<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &SampleStripData,
     theme: &Theme,

@@ -7,6 +7,7 @@
 //! pixel. To make that possible the model evaluates the raster at exactly the pixel size
 //! [`simplex_raster_rect`] reports for the area, and [`draw_simplex`] places it exactly there.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -76,7 +77,7 @@ pub fn simplex_raster_rect(
     (x, y, w as u32, h as u32)
 }
 
-pub fn draw_simplex<DB: DrawingBackend>(
+pub fn draw_simplex<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &SimplexHeatmapData,
     theme: &Theme,
@@ -124,7 +125,7 @@ pub fn draw_simplex<DB: DrawingBackend>(
 }
 
 /// Vertical colour bar from `lo` (bottom) to `hi` (top) with five tick labels and a "log p" title.
-fn draw_colour_bar<DB: DrawingBackend>(
+fn draw_colour_bar<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     (x, y, bw, bh): (i32, i32, i32, i32),

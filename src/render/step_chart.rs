@@ -1,6 +1,7 @@
 //! A chart over training steps: the one layout and mesh of the figures whose x axis counts steps
 //! (view 6's temperature schedule and view 9's learning curves).
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -17,7 +18,7 @@ pub type StepChart<'a, DB> = Chart<'a, DB>;
 /// Lays out a chart of steps `x` against values `y` on `area` and draws its mesh: the steps'
 /// tick labels rounded to three significant digits, `y_desc` as the y axis title, and the y tick
 /// labels written by `y_label` (plotters' own when `None`).
-pub fn step_chart<'a, DB: DrawingBackend>(
+pub fn step_chart<'a, DB: Backend>(
     area: &'a DrawingArea<DB, Shift>,
     theme: &Theme,
     (x, y): ((f64, f64), (f64, f64)),

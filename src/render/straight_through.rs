@@ -3,6 +3,7 @@
 //! bar groups in the same class colours, with the gradient's route drawn between them: side by
 //! side in a wide box, one above the other in a narrow one, whichever gives larger panels.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -69,7 +70,7 @@ fn choose_panels(theme: &Theme, (w, h, margin): (i32, i32, i32), footer_h: i32) 
 
 /// `pieces` joined by spaces into as few lines as fit in `max_w` pixels (a piece wider than
 /// that gets a line of its own).
-fn wrap<DB: DrawingBackend>(
+fn wrap<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     pieces: &[&str],
     style: &TextStyle,
@@ -88,7 +89,7 @@ fn wrap<DB: DrawingBackend>(
     lines
 }
 
-pub fn draw_straight_through<DB: DrawingBackend>(
+pub fn draw_straight_through<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &StraightThroughData,
     theme: &Theme,
@@ -166,11 +167,7 @@ pub fn draw_straight_through<DB: DrawingBackend>(
 
 /// Between the panels: the gradient that arrives at z is handed to y unchanged, drawn as an
 /// arrow from the forward panel to the backward one with its two labels.
-fn draw_route<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    theme: &Theme,
-    panels: &Panels,
-) -> Drawn {
+fn draw_route<DB: Backend>(area: &DrawingArea<DB, Shift>, theme: &Theme, panels: &Panels) -> Drawn {
     let small = small_font(theme);
     let words = words(theme);
     match panels.layout {
@@ -218,7 +215,7 @@ fn draw_route<DB: DrawingBackend>(
 
 /// An arrow from `from` to `to`, with its head at `to` pointing along `dir`: (1, 0) to the
 /// right, (0, 1) down.
-fn arrow<DB: DrawingBackend>(
+fn arrow<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     from: (i32, i32),
@@ -246,7 +243,7 @@ fn arrow<DB: DrawingBackend>(
 /// One bar group: `values` per class in class colours, the chosen class outlined, each bar
 /// labelled with its value.
 #[allow(clippy::too_many_arguments)]
-fn draw_bars<DB: DrawingBackend>(
+fn draw_bars<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     panel: &DrawingArea<DB, Shift>,
     theme: &Theme,

@@ -7,6 +7,7 @@
 //! makes a CJK character (three bytes) about 1.37 em wide where it draws 1 em. Native SVGs of the
 //! Chinese figures therefore give their text more room than it takes, never less.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -22,7 +23,7 @@ pub fn words(theme: &Theme) -> FigureWords {
 }
 
 /// Draws `text` anchored at `at` (area pixels) with the given alignment.
-pub fn text<DB: DrawingBackend>(
+pub fn text<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     s: &str,
     at: (i32, i32),
@@ -38,7 +39,7 @@ pub fn text<DB: DrawingBackend>(
 }
 
 /// Size of `s` in pixels as the backend will draw it; a rough estimate if the backend cannot say.
-pub fn text_size<DB: DrawingBackend>(
+pub fn text_size<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     s: &str,
     style: &TextStyle,
@@ -57,7 +58,7 @@ pub fn text_size<DB: DrawingBackend>(
 
 /// The first of `options` (a description, longest wording first) whose width fits in `room`
 /// pixels, or the last one: a narrow figure gets the short wording instead of a clipped one.
-pub fn fitting<'a, DB: DrawingBackend>(
+pub fn fitting<'a, DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     options: &[&'a str],
     style: &TextStyle,

@@ -1,6 +1,7 @@
 //! The look every figure shares: its colours, sizes scaled by the theme, its two fonts, and the
 //! styling of a chart's axes and grid.
 
+use super::backend::Backend;
 use plotters::chart::MeshStyle;
 use plotters::prelude::*;
 // Generic family, so the browser and any SVG viewer pick their own sans-serif.
@@ -65,7 +66,7 @@ pub fn style_mesh<'a, 'b, X, Y, DB>(mesh: &mut MeshStyle<'a, 'b, X, Y, DB>, them
 where
     X: Ranged,
     Y: Ranged,
-    DB: DrawingBackend,
+    DB: Backend,
 {
     mesh.bold_line_style(GRID.stroke_width(stroke(theme, 1.0)))
         .max_light_lines(0)
@@ -85,7 +86,7 @@ pub enum GridLines {
 
 /// Draws a chart's axes and `grid` as [`style_mesh`] styles them, with `x_labels` and `y_labels`
 /// ticks and the two axis descriptions.
-pub fn draw_axes<DB: DrawingBackend>(
+pub fn draw_axes<DB: Backend>(
     chart: &mut Chart<'_, DB>,
     theme: &Theme,
     (x_labels, y_labels): (usize, usize),

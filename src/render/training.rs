@@ -4,6 +4,7 @@
 //! best class's probability for k > 3). Each estimator keeps one colour, dash and marker in
 //! every panel, so the figure reads without colour vision.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -119,7 +120,7 @@ pub fn training_raster_rect(
     )
 }
 
-pub fn draw_training<DB: DrawingBackend>(
+pub fn draw_training<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &TrainingData,
     theme: &Theme,

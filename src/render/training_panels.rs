@@ -3,6 +3,7 @@
 //! estimator's curve in its own style, with a dashed reference line where there is one (the
 //! optimum) and a marker at each curve's last point.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -38,7 +39,7 @@ pub(super) struct Series<'a> {
     pub fixed: Option<(f64, f64)>,
 }
 
-pub(super) fn draw_series<DB: DrawingBackend>(
+pub(super) fn draw_series<DB: Backend>(
     panel: &DrawingArea<DB, Shift>,
     theme: &Theme,
     data: &TrainingData,
@@ -111,7 +112,7 @@ pub(super) fn draw_series<DB: DrawingBackend>(
 
 /// The reference line and every estimator's curve, through `to_px` (plot value → panel pixel,
 /// y already clamped to the plot).
-fn draw_curves<DB: DrawingBackend>(
+fn draw_curves<DB: Backend>(
     panel: &DrawingArea<DB, Shift>,
     theme: &Theme,
     data: &TrainingData,

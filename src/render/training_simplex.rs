@@ -2,6 +2,7 @@
 //! triangle, over the density heatmap of relaxed samples at the start (view 3's picture), with
 //! the start, each path's end and the optimal vertex marked.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -18,7 +19,7 @@ use super::triangle::{draw_heatmap, outline_with_labels, Placement};
 
 /// Draws the panel; `rect` is where the raster goes, in the panel's pixels (from
 /// [`training_raster_rect`](super::training::training_raster_rect)).
-pub(super) fn draw_paths<DB: DrawingBackend>(
+pub(super) fn draw_paths<DB: Backend>(
     panel: &DrawingArea<DB, Shift>,
     theme: &Theme,
     data: &TrainingData,

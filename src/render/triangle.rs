@@ -2,6 +2,7 @@
 //! raster drawn in its rectangle, plane points in that rectangle's pixels, and the outlined
 //! triangle with its corner labels.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -10,7 +11,8 @@ use super::data::{SimplexHeatmapData, Theme};
 use super::error::Drawn;
 use super::marks::outline;
 use super::raster::{
-    colour_range, dot_alpha, dot_radius, draw_scaled_cells, rgb_image, Bounds, RasterElement,
+    colour_range, dot_alpha, dot_radius, draw_scaled_cells, rgb_image, scaled_rgb_image, Bounds,
+    RasterElement,
 };
 use super::text::text;
 use super::theme::{px, TEXT};
@@ -53,10 +55,11 @@ pub fn fitted_size(bounds: &Bounds, avail_w: i32, avail_h: i32) -> Option<(i32, 
 }
 
 /// Draws the heatmap of `data` at `place` with `points` (plane coordinates) as dots over it:
-/// the raster in one blit, the dots stamped into it, when it has the placement's pixel size;
+/// the raster in one blit, the dots stamped into it, when it has (or is to be shown at) the
+/// placement's pixel size;
 /// otherwise scaled cells (none when it holds fewer values than its size says) and the dots
 /// drawn one by one.
-pub fn draw_heatmap<DB: DrawingBackend>(
+pub fn draw_heatmap<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     data: &SimplexHeatmapData,
@@ -72,14 +75,27 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         && dw
             .checked_mul(dh)
             .is_some_and(|n| data.log_density.len() >= n);
-    let exact_raster = have_raster && data.width == w && data.height == h;
-    if exact_raster {
+    let shown = data.scaled_to.unwrap_or((data.width, data.height));
+    if have_raster && shown == (w, h) {
         let log_density = &data.log_density[..dw * dh];
-        let rgb = rgb_image(log_density, (dw, dh), range, points, &place.bounds, theme);
+        let rgb = if shown == (data.width, data.height) {
+            rgb_image(log_density, (dw, dh), range, points, &place.bounds, theme)
+        } else {
+            let to = (w as usize, h as usize);
+            scaled_rgb_image(
+                log_density,
+                (dw, dh),
+                to,
+                range,
+                points,
+                &place.bounds,
+                theme,
+            )
+        };
         area.draw(&RasterElement {
             at: (x0, y0),
             size: (w, h),
-            rgb,
+            rgba: rgb,
         })?;
         return Ok(());
     }
@@ -98,7 +114,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
 
 /// The triangle through `corners` (e₁, e₂, e₃) outlined, with `labels` in `style` at its
 /// corners: e₁'s and e₂'s under the two ends of the base, e₃'s above the apex.
-pub fn outline_with_labels<DB: DrawingBackend>(
+pub fn outline_with_labels<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     corners: [(i32, i32); 3],

@@ -1,5 +1,6 @@
 //! Marks of uncertainty: a Monte Carlo point with its error bar, and a band between two curves.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -12,7 +13,7 @@ use super::theme::{px, stroke};
 /// to pixels and puts 0 and values below the axis on its floor, so a bar reaching 0 runs to the
 /// floor. A value of 0 or less (a bias estimated at 0, below what the samples resolve) keeps its
 /// bar, an upper bound, and gets no mark. Nothing is drawn for a non-finite value.
-pub fn point_with_bar<DB: DrawingBackend>(
+pub fn point_with_bar<DB: Backend>(
     panel: &DrawingArea<DB, Shift>,
     theme: &Theme,
     (t, v, lo, hi): (f64, f64, f64, f64),
@@ -49,7 +50,7 @@ pub fn point_with_bar<DB: DrawingBackend>(
 
 /// Fills the band between `top` and `bottom` (the axis floor where `bottom` is empty or not
 /// finite), in runs broken where `top` is not finite.
-pub fn band<DB: DrawingBackend>(
+pub fn band<DB: Backend>(
     panel: &DrawingArea<DB, Shift>,
     top: &[(usize, f64)],
     bottom: &[(usize, f64)],

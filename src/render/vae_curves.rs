@@ -1,6 +1,7 @@
 //! View 9, the learning curves: each estimator's train and test −ELBO against training steps,
 //! with the independent-pixel score as the line every curve should cross.
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -51,7 +52,7 @@ fn curve_marker(i: usize) -> Marker {
     [Marker::Circle, Marker::Square, Marker::Triangle][i % 3]
 }
 
-pub fn draw_vae_curves<DB: DrawingBackend>(
+pub fn draw_vae_curves<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &VaeCurvesData,
     theme: &Theme,

@@ -1,6 +1,7 @@
 //! View 9, the digits: test digits beside each model's reconstruction of them, and each
 //! model's samples from the prior, as small grey images (dark = pixel probably on).
 
+use super::backend::Backend;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -58,7 +59,7 @@ fn columns(rows: &[DigitRow]) -> usize {
         .max(1)
 }
 
-pub fn draw_vae_digits<DB: DrawingBackend>(
+pub fn draw_vae_digits<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     data: &VaeDigitsData,
     theme: &Theme,
@@ -111,7 +112,7 @@ pub fn draw_vae_digits<DB: DrawingBackend>(
     Ok(())
 }
 
-fn draw_panel<DB: DrawingBackend>(
+fn draw_panel<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
     title: &str,
@@ -169,7 +170,7 @@ fn draw_panel<DB: DrawingBackend>(
 }
 
 /// One image: `side × side` squares of `unit` pixels from `at` (top left).
-fn draw_image<DB: DrawingBackend>(
+fn draw_image<DB: Backend>(
     area: &DrawingArea<DB, Shift>,
     image: &[f32],
     side: usize,
