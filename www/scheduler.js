@@ -179,12 +179,16 @@ function sliceLater() {
   });
 }
 
-// Stale views, one per step, at full resolution, once no input is in progress.
+// Stale views, one per step, at full resolution, once no input is in progress. A view whose
+// data needs long work (the estimator sweep of a new π) waits while the refinement's slices do
+// it (Rust begins it when asked), and is drawn once it is done, or at once if nothing refines.
 function drawStaleLater() {
   if (!stale.size || holdStale || hasSliceWork(STALE_JOB)) return;
   addSliceWork(STALE_JOB, () => {
     if (session.dead || interacting() || holdStale) return false;
-    const [view] = stale;
+    const view = [...stale].find(dataReady) ?? (session.ex.refining() ? null : [...stale][0]);
+    refineSamples();
+    if (view === null) return true;
     if (view === undefined) return false;
     stale.delete(view);
     drawView(view, 'idle', cssSize(canvasOf(view)));
@@ -192,6 +196,14 @@ function drawStaleLater() {
     if (!stale.size) updateState();
     return stale.size > 0;
   });
+}
+
+function dataReady(view) {
+  try {
+    return session.ex.data_ready(view);
+  } catch {
+    return true;
+  }
 }
 
 // While Rust is still sampling a large N, chunks are added in slices and what depends on the

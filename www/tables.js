@@ -4,8 +4,9 @@
 // (`Explorer.table`, CSV); this module only shows it, and rebuilds a table after a redraw only
 // when Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that
 // depend on τ. Tables follow every change of the state whether or not their toggle is open;
-// while Rust refines the same state in slices (the exact curves), a closed table is rebuilt
-// once, then again when the refinement ends or its toggle opens, not on every slice.
+// a closed table whose numbers need long work (the estimator sweep) waits until Rust has done
+// it in slices; while Rust refines the same state in slices (the exact curves), a closed table
+// is rebuilt once, then again when the refinement ends or its toggle opens, not on every slice.
 import { $, session, errorText } from './page.js';
 import { label, onLanguage, t } from './i18n.js';
 
@@ -89,7 +90,15 @@ function refreshTable(view, state) {
     return false;
   }
   if (shown.get(view) === key) return false;
-  if (state !== null && builtFor.get(view) === state && !$('data-box-' + view).open) return false;
+  const open = $('data-box-' + view).open;
+  if (state !== null && builtFor.get(view) === state && !open) return false;
+  // A closed table whose numbers need long work (the estimator sweep of a new π) waits: Rust
+  // begins that work, the refinement's slices do it, and each of their redraws asks again.
+  try {
+    if (!open && !ex.data_ready(view)) return false;
+  } catch (e) {
+    return false;
+  }
   try {
     fill($('data-' + view), parseCsv(ex.table(view)));
     $('data-note-' + view).textContent = ex.table_note(view);
