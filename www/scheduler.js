@@ -186,7 +186,7 @@ function sliceLater() {
 }
 
 // Stale views, one per step, at full resolution, once no input is in progress. A view whose
-// data needs long work (the estimator sweep of a new π) waits while the refinement's slices do
+// data needs long work (Figure 1's panel, the estimator sweep) waits while the refinement's slices do
 // it (Rust begins it when asked), and is drawn once it is done, or at once if nothing refines.
 function drawStaleLater() {
   if (!stale.size || holdStale || hasSliceWork(STALE_JOB)) return;

@@ -4,7 +4,7 @@
 // (`Explorer.table`, CSV); this module only shows it, and rebuilds a table after a redraw only
 // when Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that
 // depend on τ. Tables follow every change of the state whether or not their toggle is open;
-// a closed table whose numbers need long work (the estimator sweep) waits until Rust has done
+// a closed table whose numbers need long work (Figure 1's panel, the estimator sweep) waits until Rust has done
 // it in slices; while Rust refines the same state in slices (the exact curves), a closed table
 // is rebuilt once, then again when the refinement ends or its toggle opens, not on every slice.
 // A long table's rows are made over several of the scheduler's tasks, each within its budget,
@@ -110,7 +110,7 @@ function refreshTable(view, state, deadline = Infinity) {
   let job = pending.get(view);
   const keep = job && (job.key === key || (state !== null && job.state === state && !open));
   if (!keep) {
-    // A closed table whose numbers need long work (the estimator sweep of a new π) waits: Rust
+    // A closed table whose numbers need long work (Figure 1's panel, the estimator sweep) waits: Rust
     // begins that work, the refinement's slices do it, and each of their redraws asks again.
     try {
       if (!open && !ex.data_ready(view)) return false;
