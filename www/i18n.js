@@ -15,6 +15,8 @@ let current = choice.DEFAULT;
 let explicit = false;
 let words = null; // the current language's table
 let englishWords = null;
+// The language index.html's marked elements show now: English as parsed, until a switch.
+let pageShows = 'en';
 
 for (const el of document.querySelectorAll('[data-i18n], [data-i18n-attr]')) {
   const attrs = {};
@@ -87,12 +89,15 @@ export async function setLanguage(tag, { chosen = explicit } = {}) {
   explicit = chosen;
   words = table;
   document.documentElement.lang = tag;
-  for (const [el, source] of english) {
+  // Elements already in `tag` are left alone: rewriting their markup with the same text would
+  // parse it again and lay the whole page out anew (the English start-up).
+  for (const [el, source] of pageShows === tag ? [] : english) {
     if (source.html !== null) el.innerHTML = tag === 'en' ? source.html : table.page[el.dataset.i18n] ?? source.html;
     for (const [name, key] of attrPairs(el.dataset.i18nAttr)) {
       el.setAttribute(name, tag === 'en' ? source.attrs[name] : table.page[key] ?? source.attrs[name]);
     }
   }
+  pageShows = tag;
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   for (const el of document.querySelectorAll('[data-t-attr]')) {
     for (const [name, key] of attrPairs(el.dataset.tAttr)) el.setAttribute(name, t(key));

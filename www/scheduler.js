@@ -8,7 +8,7 @@
 // view being visible; it runs in a task of its own right after the frame's (before the next
 // frame), so that the drawing, the tables and the layout they cause never add up to one long
 // task; a follower with much to do (many tables) stops at the slice budget and goes on in the
-// next such task. A large N is sampled in slices between frames; every long work goes through the same
+// next such task, and so do the followers after it once the budget is spent. A large N is sampled in slices between frames; every long work goes through the same
 // slices (`addSliceWork`), so no task grows long; the training view's steps run through them
 // too (`addSlicedWork`). Views are drawn at the CSS sizes www/canvas-sizes.js keeps, so that a
 // redraw reads nothing of the page's layout.
@@ -152,7 +152,13 @@ followChannel.port1.onmessage = () => {
   followAll = false;
   unfinished.clear();
   const deadline = performance.now() + SLICE_BUDGET_MS;
-  for (const fn of run) if (fn(deadline) === true) unfinished.add(fn);
+  let ran = false;
+  for (const fn of run) {
+    // Once the budget is spent, the followers left wait for the next task (one always runs).
+    if (ran && performance.now() >= deadline) unfinished.add(fn);
+    else if (fn(deadline) === true) unfinished.add(fn);
+    ran = true;
+  }
   if (unfinished.size) followLater(false);
   // A table may have started work (the estimator table asks for the exact curves).
   refineSamples();
@@ -179,12 +185,16 @@ function sliceLater() {
   });
 }
 
-// Stale views, one per step, at full resolution, once no input is in progress.
+// Stale views, one per step, at full resolution, once no input is in progress. A view whose
+// data needs long work (Figure 1's panel, the estimator sweep) waits while the refinement's slices do
+// it (Rust begins it when asked), and is drawn once it is done, or at once if nothing refines.
 function drawStaleLater() {
   if (!stale.size || holdStale || hasSliceWork(STALE_JOB)) return;
   addSliceWork(STALE_JOB, () => {
     if (session.dead || interacting() || holdStale) return false;
-    const [view] = stale;
+    const view = [...stale].find(dataReady) ?? (session.ex.refining() ? null : [...stale][0]);
+    refineSamples();
+    if (view === null) return true;
     if (view === undefined) return false;
     stale.delete(view);
     drawView(view, 'idle', cssSize(canvasOf(view)));
@@ -192,6 +202,14 @@ function drawStaleLater() {
     if (!stale.size) updateState();
     return stale.size > 0;
   });
+}
+
+function dataReady(view) {
+  try {
+    return session.ex.data_ready(view);
+  } catch {
+    return true;
+  }
 }
 
 // While Rust is still sampling a large N, chunks are added in slices and what depends on the

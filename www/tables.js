@@ -4,14 +4,18 @@
 // (`Explorer.table`, CSV); this module only shows it, and rebuilds a table after a redraw only
 // when Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that
 // depend on τ. Tables follow every change of the state whether or not their toggle is open;
-// while Rust refines the same state in slices (the exact curves), a closed table is rebuilt
-// once, then again when the refinement ends or its toggle opens, not on every slice.
+// a closed table whose numbers need long work (Figure 1's panel, the estimator sweep) waits until Rust has done
+// it in slices; while Rust refines the same state in slices (the exact curves), a closed table
+// is rebuilt once, then again when the refinement ends or its toggle opens, not on every slice.
+// A long table's rows are made over several of the scheduler's tasks, each within its budget,
+// and swapped in all at once, so the DOM always holds a complete table.
 import { $, session, errorText } from './page.js';
 import { label, onLanguage, t } from './i18n.js';
 
 const shown = new Map(); // view → the fingerprint of the table now in the DOM
 const built = new Set(); // the views whose table this module built and keeps current
 const builtFor = new Map(); // view → the state (link) its table was last rebuilt for
+const pending = new Map(); // view → a rebuild under way (refreshTable)
 
 /** Puts a data toggle with an empty table under the figure of every view in `views`. */
 export function buildTables(views) {
@@ -49,6 +53,7 @@ export function buildTables(views) {
   onLanguage(() => {
     shown.clear();
     builtFor.clear();
+    pending.clear();
     nameTables();
   });
 }
@@ -64,22 +69,30 @@ function nameTables() {
 
 /**
  * After a redraw: rebuilds every table whose inputs changed since it was built. Past
- * `deadline` (a performance.now() time) it stops after a rebuilt table and returns true: the
- * scheduler calls it again in the next task for the rest.
+ * `deadline` (a performance.now() time) it stops, after a rebuilt table or midway through
+ * one's rows, and returns true: the scheduler calls it again in the next task for the rest.
  */
 export function refreshTables(deadline = Infinity) {
   if (session.dead) return false;
   // While a refinement runs, the state it refines; a closed table already rebuilt for it waits.
   const state = session.ex.refining() ? session.ex.state() : null;
   for (const view of built) {
-    if (refreshTable(view, state) && performance.now() >= deadline) return true;
+    const done = refreshTable(view, state, deadline);
+    if (done === MORE || (done && performance.now() >= deadline)) return true;
   }
   return false;
 }
 
+// What refreshTable returns when it stopped at its deadline with rows left to make.
+const MORE = 'more';
+
 // Rebuilds the table of `view` if its inputs changed, unless it is closed and was already
-// rebuilt for `state` (the state under refinement, or null); returns whether it tried.
-function refreshTable(view, state) {
+// rebuilt for `state` (the state under refinement, or null); returns whether it tried, or MORE
+// when it stopped at `deadline`. The new rows are made in a detached body, over as many calls
+// as they take, and replace the old ones at once when all are made: the table in the DOM is
+// always a complete one. A closed table under refinement finishes the rebuild it began for
+// that state before it takes newer numbers.
+function refreshTable(view, state, deadline = Infinity) {
   if (session.dead) return false;
   const { ex } = session;
   let key;
@@ -88,38 +101,60 @@ function refreshTable(view, state) {
   } catch (e) {
     return false;
   }
-  if (shown.get(view) === key) return false;
-  if (state !== null && builtFor.get(view) === state && !$('data-box-' + view).open) return false;
-  try {
-    fill($('data-' + view), parseCsv(ex.table(view)));
-    $('data-note-' + view).textContent = ex.table_note(view);
-    shown.set(view, key);
-    builtFor.set(view, state ?? ex.state());
-    $('data-error-' + view).textContent = '';
-  } catch (e) {
-    // As with the figure: the last good table stays, and the message says why.
-    $('data-error-' + view).textContent = errorText(e);
+  if (shown.get(view) === key) {
+    pending.delete(view);
+    return false;
   }
+  const open = $('data-box-' + view).open;
+  if (state !== null && builtFor.get(view) === state && !open) return false;
+  let job = pending.get(view);
+  const keep = job && (job.key === key || (state !== null && job.state === state && !open));
+  if (!keep) {
+    // A closed table whose numbers need long work (Figure 1's panel, the estimator sweep) waits: Rust
+    // begins that work, the refinement's slices do it, and each of their redraws asks again.
+    try {
+      if (!open && !ex.data_ready(view)) return false;
+    } catch (e) {
+      return false;
+    }
+    try {
+      const [header = [], ...rows] = parseCsv(ex.table(view));
+      const note = ex.table_note(view);
+      job = { key, state: state ?? ex.state(), header, rows, made: 0, body: document.createDocumentFragment(), note };
+      pending.set(view, job);
+    } catch (e) {
+      // As with the figure: the last good table stays, and the message says why.
+      pending.delete(view);
+      $('data-error-' + view).textContent = errorText(e);
+      return true;
+    }
+  }
+  while (job.made < job.rows.length) {
+    job.body.append(bodyRow(job.rows[job.made++]));
+    if (job.made < job.rows.length && performance.now() >= deadline) return MORE;
+  }
+  pending.delete(view);
+  const table = $('data-' + view);
+  const headRow = element('tr');
+  for (const name of job.header) headRow.append(element('th', { scope: 'col', textContent: name }));
+  table.tHead.replaceChildren(headRow);
+  table.tBodies[0].replaceChildren(job.body);
+  $('data-note-' + view).textContent = job.note;
+  shown.set(view, job.key);
+  builtFor.set(view, job.state);
+  $('data-error-' + view).textContent = '';
   return true;
 }
 
-/** Replaces the head and body of `table` with `rows` (the first row is the header). */
-function fill(table, rows) {
-  const [header = [], ...body] = rows;
-  const headRow = element('tr');
-  for (const name of header) headRow.append(element('th', { scope: 'col', textContent: name }));
-  table.tHead.replaceChildren(headRow);
-  const fragment = document.createDocumentFragment();
-  for (const row of body) {
-    const tr = element('tr');
-    for (const cell of row) {
-      const td = element('td', { textContent: cell });
-      if (cell !== '' && !Number.isNaN(Number(cell))) td.className = 'num';
-      tr.append(td);
-    }
-    fragment.append(tr);
+/** A body row of `cells`, numbers marked for right alignment. */
+function bodyRow(cells) {
+  const tr = element('tr');
+  for (const cell of cells) {
+    const td = element('td', { textContent: cell });
+    if (cell !== '' && !Number.isNaN(Number(cell))) td.className = 'num';
+    tr.append(td);
   }
-  table.tBodies[0].replaceChildren(fragment);
+  return tr;
 }
 
 /** Rows of fields from CSV text (RFC 4180 quoting; the last line break is optional). */

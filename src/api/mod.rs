@@ -296,9 +296,9 @@ impl Explorer {
         self.model.refining()
     }
 
-    /// Draws the next chunk of a large N, or computes the next slice of the exact curves (a few
-    /// milliseconds of work either way); returns whether more remain. Call between frames, then
-    /// redraw.
+    /// Draws the next chunk of a large N, or computes the next slice of the estimator sweep or
+    /// of the exact curves (a few milliseconds of work either way); returns whether more
+    /// remain. Call between frames, then redraw.
     pub fn refine(&mut self) -> bool {
         self.model.refine(REFINE_VALUES)
     }

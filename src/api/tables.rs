@@ -32,6 +32,21 @@ impl Explorer {
         Ok(format!("{key:016x}"))
     }
 
+    /// Whether the figure and the table of view `name` can be had at once, without long work.
+    /// If not (Figure 1's panel or the estimator sweep of a new π), that work begins, [`refine`](Self::refine)
+    /// carries it on in slices, and [`refining`](Self::refining) is true until it is done.
+    ///
+    /// # Errors
+    /// An unknown view name.
+    pub fn data_ready(&mut self, name: &str) -> Result<bool, JsError> {
+        let view = View::parse(name).map_err(self.js())?;
+        Ok(match view {
+            View::Figure1 => self.model.figure1_ready(),
+            View::Estimators => self.model.sweep_ready(),
+            _ => true,
+        })
+    }
+
     /// What the table of view `name` lists, in one sentence, for the current k.
     ///
     /// # Errors

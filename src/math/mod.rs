@@ -47,5 +47,5 @@ pub use stats::{
     chi_square_test, ks_p_value, ks_statistic, ln_gamma, regularized_gamma_p, regularized_gamma_q,
     ChiSquare, Welford,
 };
-pub use sweep::{log_tau_grid, variance_sweep, Sweep, SweepRow};
+pub use sweep::{log_tau_grid, variance_sweep, Sweep, SweepRow, SweepRun};
 pub use sweep_summary::SweepPoint;

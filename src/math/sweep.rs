@@ -95,122 +95,192 @@ pub fn variance_sweep<R: Rng + ?Sized>(
     samples: usize,
     rng: &mut R,
 ) -> Result<Sweep, Error> {
-    let dist = GumbelSoftmax::new(logits, 1.0)?;
-    let k = dist.k();
-    objective.validate(k)?;
-    if taus.is_empty() {
-        return Err(Error::Empty { parameter: "taus" });
-    }
-    if taus.len() > MAX_SWEEP_TAUS {
-        return Err(Error::InvalidArgument(format!(
-            "{} temperatures: a sweep takes at most {MAX_SWEEP_TAUS}",
-            taus.len()
-        )));
-    }
-    for &tau in taus {
-        check_tau(tau)?;
-    }
-    if samples < 2 {
-        return Err(Error::InvalidArgument(format!(
-            "samples = {samples}: need at least 2 samples to estimate a variance"
-        )));
-    }
-    if samples.saturating_mul(k) > MAX_SWEEP_VALUES {
-        return Err(Error::InvalidArgument(format!(
-            "samples × k = {samples} × {k} exceeds the sweep limit of {MAX_SWEEP_VALUES} values"
-        )));
-    }
+    Ok(SweepRun::new(logits, objective, taus, samples, rng)?.finish())
+}
 
-    let exact = exact_gradient(&dist, objective)?;
-    let probs = dist.probs();
-    let gradient = objective.separable_gradient();
-    let vertex_values: Vec<f64> = (0..k).map(|i| objective.value_at_vertex(i)).collect();
-    let baseline = exact_objective(&dist, objective)?;
-    let best_baseline = optimal_baseline(&dist, objective)?;
+/// A [`variance_sweep`] done a few temperatures at a time, so that no single call is long:
+/// [`new`](Self::new) draws the shared noise and computes the τ-independent estimators, each
+/// [`advance`](Self::advance) the next temperatures, and [`finish`](Self::finish) the rest and
+/// the result, the same [`Sweep`] bit for bit however the work was divided.
+#[derive(Clone, Debug)]
+pub struct SweepRun {
+    taus: Vec<f64>,
+    k: usize,
+    objective: Objective,
+    exact: Vec<f64>,
+    shifted: Vec<f64>,
+    categories: Vec<usize>,
+    buf_a: Vec<f64>,
+    buf_b: Vec<f64>,
+    fixed: Vec<(Estimator, SweepPoint)>,
+    gs_points: Vec<SweepPoint>,
+    st_gs_points: Vec<SweepPoint>,
+}
 
-    // The shared noise: perturbed logits with each row's maximum subtracted (so the tempered
-    // softmax needs no further shift), and each row's argmax.
-    let mut shifted = vec![0.0; samples * k];
-    let mut categories = vec![0usize; samples];
-    for (row, z) in shifted.chunks_exact_mut(k).zip(categories.iter_mut()) {
-        dist.perturb_to_slice(rng, row);
-        *z = argmax(row).unwrap_or(0);
-        let max = row.get(*z).copied().unwrap_or(0.0);
-        row.iter_mut().for_each(|v| *v -= max);
-    }
-
-    let mut buf_a = vec![0.0; samples * k];
-    let mut buf_b = vec![0.0; samples * k];
-    let mut summary = Summariser::new(k, &exact);
-
-    // τ-independent estimators: once.
-    let mut fixed = Vec::with_capacity(4);
-    for estimator in Estimator::ALL.into_iter().filter(|e| !e.depends_on_tau()) {
-        let shift = match estimator {
-            Estimator::ScoreFunctionBaseline => baseline,
-            Estimator::ScoreFunctionOptimalBaseline => best_baseline,
-            _ => 0.0,
-        };
-        for (out, &z) in buf_a.chunks_exact_mut(k).zip(&categories) {
-            out.copy_from_slice(&probs);
-            let fz = vertex_values.get(z).copied().unwrap_or(f64::NAN);
-            if estimator == Estimator::StraightThrough {
-                straight_through(out, z, gradient);
-            } else {
-                score_function(out, z, fz - shift);
-            }
+impl SweepRun {
+    /// Checks the inputs, draws the shared noise and computes the τ-independent estimators.
+    ///
+    /// # Errors
+    /// As [`variance_sweep`].
+    pub fn new<R: Rng + ?Sized>(
+        logits: &[f64],
+        objective: &Objective,
+        taus: &[f64],
+        samples: usize,
+        rng: &mut R,
+    ) -> Result<Self, Error> {
+        let dist = GumbelSoftmax::new(logits, 1.0)?;
+        let k = dist.k();
+        objective.validate(k)?;
+        if taus.is_empty() {
+            return Err(Error::Empty { parameter: "taus" });
         }
-        fixed.push((estimator, summary.summarise(&buf_a, f64::NAN)));
-    }
-
-    let mut gs_points = Vec::with_capacity(taus.len());
-    let mut st_gs_points = Vec::with_capacity(taus.len());
-    for &tau in taus {
-        let relaxed = RelaxedPass {
-            shifted: &shifted,
-            categories: &categories,
-            gradient,
-            tau,
-        };
-        match k {
-            2 => relaxed.fill(2, &mut buf_a, &mut buf_b),
-            3 => relaxed.fill(3, &mut buf_a, &mut buf_b),
-            4 => relaxed.fill(4, &mut buf_a, &mut buf_b),
-            _ => relaxed.fill(k, &mut buf_a, &mut buf_b),
+        if taus.len() > MAX_SWEEP_TAUS {
+            return Err(Error::InvalidArgument(format!(
+                "{} temperatures: a sweep takes at most {MAX_SWEEP_TAUS}",
+                taus.len()
+            )));
         }
-        gs_points.push(summary.summarise(&buf_a, tau));
-        st_gs_points.push(summary.summarise(&buf_b, tau));
-    }
+        for &tau in taus {
+            check_tau(tau)?;
+        }
+        if samples < 2 {
+            return Err(Error::InvalidArgument(format!(
+                "samples = {samples}: need at least 2 samples to estimate a variance"
+            )));
+        }
+        if samples.saturating_mul(k) > MAX_SWEEP_VALUES {
+            return Err(Error::InvalidArgument(format!(
+                "samples × k = {samples} × {k} exceeds the sweep limit of {MAX_SWEEP_VALUES} values"
+            )));
+        }
 
-    let mut relaxed = [
-        (Estimator::GumbelSoftmax, gs_points),
-        (Estimator::StraightThroughGumbelSoftmax, st_gs_points),
-    ]
-    .into_iter();
-    let mut fixed = fixed.into_iter();
-    // In the order of Estimator::ALL.
-    let rows: Vec<SweepRow> = Estimator::ALL
-        .iter()
-        .filter_map(|&estimator| {
-            let points = if estimator.depends_on_tau() {
-                relaxed.next()?.1
-            } else {
-                let (_, point) = fixed.next()?;
-                taus.iter()
-                    .map(|&tau| SweepPoint {
-                        tau,
-                        ..point.clone()
-                    })
-                    .collect()
+        let exact = exact_gradient(&dist, objective)?;
+        let probs = dist.probs();
+        let gradient = objective.separable_gradient();
+        let vertex_values: Vec<f64> = (0..k).map(|i| objective.value_at_vertex(i)).collect();
+        let baseline = exact_objective(&dist, objective)?;
+        let best_baseline = optimal_baseline(&dist, objective)?;
+
+        // The shared noise: perturbed logits with each row's maximum subtracted (so the
+        // tempered softmax needs no further shift), and each row's argmax.
+        let mut shifted = vec![0.0; samples * k];
+        let mut categories = vec![0usize; samples];
+        for (row, z) in shifted.chunks_exact_mut(k).zip(categories.iter_mut()) {
+            dist.perturb_to_slice(rng, row);
+            *z = argmax(row).unwrap_or(0);
+            let max = row.get(*z).copied().unwrap_or(0.0);
+            row.iter_mut().for_each(|v| *v -= max);
+        }
+
+        let mut buf_a = vec![0.0; samples * k];
+        let buf_b = vec![0.0; samples * k];
+        let mut summary = Summariser::new(k, &exact);
+
+        // τ-independent estimators: once.
+        let mut fixed = Vec::with_capacity(4);
+        for estimator in Estimator::ALL.into_iter().filter(|e| !e.depends_on_tau()) {
+            let shift = match estimator {
+                Estimator::ScoreFunctionBaseline => baseline,
+                Estimator::ScoreFunctionOptimalBaseline => best_baseline,
+                _ => 0.0,
             };
-            Some(SweepRow { estimator, points })
+            for (out, &z) in buf_a.chunks_exact_mut(k).zip(&categories) {
+                out.copy_from_slice(&probs);
+                let fz = vertex_values.get(z).copied().unwrap_or(f64::NAN);
+                if estimator == Estimator::StraightThrough {
+                    straight_through(out, z, gradient);
+                } else {
+                    score_function(out, z, fz - shift);
+                }
+            }
+            fixed.push((estimator, summary.summarise(&buf_a, f64::NAN)));
+        }
+        Ok(Self {
+            taus: taus.to_vec(),
+            k,
+            objective: objective.clone(),
+            exact,
+            shifted,
+            categories,
+            buf_a,
+            buf_b,
+            fixed,
+            gs_points: Vec::with_capacity(taus.len()),
+            st_gs_points: Vec::with_capacity(taus.len()),
         })
-        .collect();
-    Ok(Sweep {
-        taus: taus.to_vec(),
-        exact,
-        rows,
-    })
+    }
+
+    /// Whether temperatures remain to be computed.
+    pub fn pending(&self) -> bool {
+        self.gs_points.len() < self.taus.len()
+    }
+
+    /// Computes the next temperatures, at least one, until `max_values` values (samples × k per
+    /// temperature) are done; returns whether temperatures remain.
+    pub fn advance(&mut self, max_values: usize) -> bool {
+        let k = self.k;
+        let gradient = self.objective.separable_gradient();
+        let mut summary = Summariser::new(k, &self.exact);
+        let mut done = 0usize;
+        while let Some(&tau) = self.taus.get(self.gs_points.len()) {
+            if done >= max_values.max(1) {
+                break;
+            }
+            let relaxed = RelaxedPass {
+                shifted: &self.shifted,
+                categories: &self.categories,
+                gradient,
+                tau,
+            };
+            let (a, b) = (&mut self.buf_a, &mut self.buf_b);
+            match k {
+                2 => relaxed.fill(2, a, b),
+                3 => relaxed.fill(3, a, b),
+                4 => relaxed.fill(4, a, b),
+                _ => relaxed.fill(k, a, b),
+            }
+            self.gs_points.push(summary.summarise(a, tau));
+            self.st_gs_points.push(summary.summarise(b, tau));
+            done = done.saturating_add(self.shifted.len());
+        }
+        self.pending()
+    }
+
+    /// The sweep: the temperatures not computed yet first, then every row.
+    pub fn finish(mut self) -> Sweep {
+        self.advance(usize::MAX);
+        let taus = self.taus;
+        let mut relaxed = [
+            (Estimator::GumbelSoftmax, self.gs_points),
+            (Estimator::StraightThroughGumbelSoftmax, self.st_gs_points),
+        ]
+        .into_iter();
+        let mut fixed = self.fixed.into_iter();
+        // In the order of Estimator::ALL.
+        let rows: Vec<SweepRow> = Estimator::ALL
+            .iter()
+            .filter_map(|&estimator| {
+                let points = if estimator.depends_on_tau() {
+                    relaxed.next()?.1
+                } else {
+                    let (_, point) = fixed.next()?;
+                    taus.iter()
+                        .map(|&tau| SweepPoint {
+                            tau,
+                            ..point.clone()
+                        })
+                        .collect()
+                };
+                Some(SweepRow { estimator, points })
+            })
+            .collect();
+        Sweep {
+            taus,
+            exact: self.exact,
+            rows,
+        }
+    }
 }
 
 /// The per-τ work of the sweep: from the shared noise, the GS estimates into `soft_out` and the
@@ -248,6 +318,29 @@ mod tests {
     use super::*;
     use rand::SeedableRng;
     use rand_pcg::Pcg64Mcg;
+
+    #[test]
+    fn a_sweep_in_steps_is_the_sweep_bit_for_bit() {
+        let obj = Objective::SquaredDistance {
+            target: vec![0.0, 1.0, 0.0, 0.0],
+        };
+        let logits = [0.3, -0.2, 0.8, 0.1];
+        let taus = log_tau_grid(0.05, 5.0, 7);
+        let whole = variance_sweep(&logits, &obj, &taus, 50, &mut Pcg64Mcg::seed_from_u64(9));
+        for max_values in [0, 1, 200, 450] {
+            let mut rng = Pcg64Mcg::seed_from_u64(9);
+            let mut run = SweepRun::new(&logits, &obj, &taus, 50, &mut rng).unwrap();
+            let mut steps = 0;
+            while run.advance(max_values) {
+                steps += 1;
+            }
+            assert!(!run.pending());
+            // At least one temperature per step, at most as many as fit the values (200 each).
+            let per_step = (max_values.div_ceil(200)).max(1);
+            assert_eq!(steps + 1, taus.len().div_ceil(per_step), "{max_values}");
+            assert_eq!(Ok(run.finish()), whole, "{max_values}");
+        }
+    }
 
     #[test]
     fn grid_endpoints_are_exact() {

@@ -24,7 +24,7 @@ pub const SWEEP_TAU_MAX: f64 = 10.0;
 /// Samples per τ and estimator in the sweep.
 pub const SWEEP_SAMPLES: usize = 2_000;
 /// Offset that gives the sweep its own random stream, separate from the sample views'.
-const SWEEP_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
+pub(super) const SWEEP_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Standard errors on each side of a Monte Carlo point's bar.
 pub const ERROR_BAR_SE: f64 = 2.0;
 
@@ -79,19 +79,23 @@ impl Model {
         let key = SweepKey::of(&self.settings);
         let entry = match self.sweep.take() {
             Some((cached, result)) if cached == key => (cached, result),
-            _ => {
-                let s = &self.settings;
-                let mut rng = stream(key.seed ^ SWEEP_STREAM);
-                let objective = s.objective();
-                let result = variance_sweep(
-                    s.logits(),
-                    &objective,
-                    &sweep_taus(),
-                    SWEEP_SAMPLES,
-                    &mut rng,
-                );
-                (key, result)
-            }
+            // A sweep begun in slices (sweep_slices.rs) is finished, not begun again.
+            _ => match self.take_sweep_run(&key) {
+                Some(run) => (key, Ok(run.finish())),
+                None => {
+                    let s = &self.settings;
+                    let mut rng = stream(key.seed ^ SWEEP_STREAM);
+                    let objective = s.objective();
+                    let result = variance_sweep(
+                        s.logits(),
+                        &objective,
+                        &sweep_taus(),
+                        SWEEP_SAMPLES,
+                        &mut rng,
+                    );
+                    (key, result)
+                }
+            },
         };
         let (_, result) = self.sweep.insert(entry);
         result.as_ref().map_err(|e| ModelError::Math(e.clone()))

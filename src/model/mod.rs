@@ -18,6 +18,7 @@ mod error_words;
 mod estimators;
 mod estimators_table;
 mod exact_curves;
+mod figure1_slices;
 pub mod fingerprint;
 pub mod limits;
 pub mod math_words;
@@ -28,6 +29,7 @@ mod samples;
 pub mod sampling;
 pub mod settings;
 pub mod single_view;
+mod sweep_slices;
 pub mod table_curves;
 pub mod table_density;
 pub mod table_estimators;
@@ -69,7 +71,11 @@ pub struct Model {
     settings: Settings,
     sampler: Sampler,
     figure1: Option<(Figure1Key, Figure1Data)>,
+    /// The Figure 1 panel begun in slices and not done (figure1_slices.rs).
+    figure1_run: Option<(Figure1Key, Box<figure1_slices::Figure1Run>)>,
     sweep: Option<(SweepKey, Result<Sweep, MathError>)>,
+    /// The sweep begun in slices and not done (sweep_slices.rs).
+    sweep_run: Option<(SweepKey, Box<crate::math::SweepRun>)>,
     exact: Option<exact_curves::ExactCurves>,
     raster: Vec<f64>,
     /// The full-resolution raster's progress in `raster` (raster_bands.rs).
@@ -154,18 +160,33 @@ impl Model {
     }
 
     /// One step of the work left: up to `max_values` more values (draws × k) for the summary
-    /// of a large N, or else one slice of the estimator view's exact curves. Returns whether
-    /// work remains after this step.
+    /// of a large N, or else one slice of Figure 1's panel or of the estimator sweep begun in
+    /// slices ([`figure1_ready`](Self::figure1_ready), [`sweep_ready`](Self::sweep_ready)), or
+    /// else one of the estimator view's exact curves.
+    /// Returns whether work remains after this step.
     pub fn refine(&mut self, max_values: usize) -> bool {
         self.prepare();
         if !self.sampler.summary().complete() {
-            return self.sampler.advance(self.settings.dist(), max_values) || self.exact_pending();
+            return self.sampler.advance(self.settings.dist(), max_values)
+                || self.figure1_pending()
+                || self.sweep_pending()
+                || self.exact_pending();
+        }
+        if self.figure1_pending() {
+            return self.refine_figure1() || self.sweep_pending() || self.exact_pending();
+        }
+        if self.sweep_pending() {
+            return self.refine_sweep() || self.exact_pending();
         }
         self.refine_exact()
     }
 
-    /// Whether the summary has fewer draws than N or the exact curves are still computing.
+    /// Whether the summary has fewer draws than N, or Figure 1's panel or the sweep begun in
+    /// slices or the exact curves are still computing.
     pub fn refining(&mut self) -> bool {
-        !self.summary().complete() || self.exact_pending()
+        !self.summary().complete()
+            || self.figure1_pending()
+            || self.sweep_pending()
+            || self.exact_pending()
     }
 }

@@ -3,7 +3,7 @@
 //! sample summary the sampler keeps for the current settings.
 
 use super::cache::Figure1Key;
-use super::sampling::{figure1, SampleSummary, FIGURE1_TAUS};
+use super::sampling::SampleSummary;
 use super::Model;
 use crate::math::gumbel::argmax;
 use crate::math::stats::{chi_square_test, ChiSquare};
@@ -104,13 +104,8 @@ impl Model {
                 return data.clone();
             }
         }
-        let (mean, sample) = figure1(self.settings.dist(), &FIGURE1_TAUS, key.n, key.seed);
-        let data = Figure1Data {
-            taus: FIGURE1_TAUS.to_vec(),
-            mean,
-            sample,
-            probs: self.settings.probs(),
-        };
+        // A panel begun in slices (figure1_slices.rs) is finished, not begun again.
+        let data = self.figure1_of(&key);
         self.figure1 = Some((key, data.clone()));
         data
     }

@@ -221,38 +221,14 @@ pub fn summarise(dist: &GumbelSoftmax, n: usize, seed: u64) -> SampleSummary {
 }
 
 /// The Figure 1 panel: E\[y\] at each of `taus` and the first draw at each, all from the
-/// same Gumbel noise (draws from the stream of `seed`).
+/// same Gumbel noise (draws from the stream of `seed`), in one go.
 pub fn figure1(
     dist: &GumbelSoftmax,
     taus: &[f64],
     n: usize,
     seed: u64,
 ) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
-    let k = dist.k();
-    let mut rng = stream(seed);
-    let mut perturbed = vec![0.0; k];
-    let mut log_y = vec![0.0; k];
-    let mut sums = vec![vec![0.0; k]; taus.len()];
-    let mut first = vec![vec![0.0; k]; taus.len()];
-    for s in 0..n {
-        dist.perturb_to_slice(&mut rng, &mut perturbed);
-        for (j, &tau) in taus.iter().enumerate() {
-            relax_log(&perturbed, tau, &mut log_y);
-            for i in 0..k {
-                let v = log_y[i].portable_exp();
-                sums[j][i] += v;
-                if s == 0 {
-                    first[j][i] = v;
-                }
-            }
-        }
-    }
-    let nf = n.max(1) as f64;
-    let means = sums
-        .into_iter()
-        .map(|row| row.into_iter().map(|s| s / nf).collect())
-        .collect();
-    (means, first)
+    super::figure1_slices::Figure1Run::new(dist.k(), taus.len(), n, seed).finish(dist, taus)
 }
 
 #[cfg(test)]
