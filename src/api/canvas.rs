@@ -1,7 +1,8 @@
 //! A canvas backend for the figures: plotters-canvas for lines and text, plus two things it
-//! lacks. Bitmaps (the density heatmap) go to the canvas in one `putImageData` call instead of
-//! one `fillRect` per pixel, and text is measured with the canvas's own `measureText`, which
-//! needs no page layout, instead of a temporary DOM element per label.
+//! lacks. The density heatmap's RGBA image (`Backend::blit_rgba`) goes to the canvas in one
+//! `putImageData` call instead of one `fillRect` per pixel, and text is measured with the
+//! canvas's own `measureText`, which needs no page layout, instead of a temporary DOM element
+//! per label.
 //!
 //! A failure says which canvas call failed and why, and keeps its kind: a refused drawing call
 //! (a line, a fill, the heatmap's blit) is a drawing error, which the figures report as
@@ -106,7 +107,6 @@ macro_rules! forward {
 pub struct FastCanvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
-    rgba: Vec<u8>,
 }
 
 impl FastCanvas {
@@ -114,11 +114,7 @@ impl FastCanvas {
     pub fn new(canvas: HtmlCanvasElement) -> Option<FastCanvas> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas)?;
-        Some(FastCanvas {
-            inner,
-            context,
-            rgba: Vec::new(),
-        })
+        Some(FastCanvas { inner, context })
     }
 }
 
@@ -167,31 +163,6 @@ impl DrawingBackend for FastCanvas {
             _ => (width, height),
         };
         Ok((w, h))
-    }
-
-    fn blit_bitmap(
-        &mut self,
-        pos: BackendCoord,
-        (w, h): (u32, u32),
-        src: &[u8],
-    ) -> Result<(), Failure> {
-        let pixels = w as usize * h as usize;
-        if w == 0 || h == 0 || src.len() < pixels * 3 {
-            return Ok(());
-        }
-        // Opaque everywhere, then each pixel's colour copied in place (a per-pixel push costs
-        // several times the copy in wasm).
-        let mut rgba = std::mem::take(&mut self.rgba);
-        rgba.clear();
-        rgba.resize(pixels * 4, 255);
-        for (out, rgb) in rgba.chunks_exact_mut(4).zip(src.chunks_exact(3)) {
-            out[0] = rgb[0];
-            out[1] = rgb[1];
-            out[2] = rgb[2];
-        }
-        let drawn = self.blit_rgba(pos, (w, h), &rgba);
-        self.rgba = rgba;
-        drawn
     }
 }
 
