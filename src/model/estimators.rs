@@ -14,7 +14,9 @@ use super::{Model, ModelError, ObjectiveKind};
 use crate::format;
 use crate::i18n::messages::reports;
 use crate::i18n::Lang;
-use crate::math::{exact_gradient, log_tau_grid, variance_sweep, Estimator, GumbelSoftmax, Sweep};
+use crate::math::{
+    exact_gradient, log_tau_grid, Error as MathError, Estimator, GumbelSoftmax, Sweep, SweepRun,
+};
 use crate::render::{EstimatorCurve, EstimatorsData};
 
 /// Temperatures of the estimator sweep: 40 values, log-spaced from 0.01 to 10.
@@ -24,7 +26,7 @@ pub const SWEEP_TAU_MAX: f64 = 10.0;
 /// Samples per τ and estimator in the sweep.
 pub const SWEEP_SAMPLES: usize = 2_000;
 /// Offset that gives the sweep its own random stream, separate from the sample views'.
-pub(super) const SWEEP_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
+const SWEEP_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Standard errors on each side of a Monte Carlo point's bar.
 pub const ERROR_BAR_SE: f64 = 2.0;
 
@@ -80,25 +82,34 @@ impl Model {
         let entry = match self.sweep.take() {
             Some((cached, result)) if cached == key => (cached, result),
             // A sweep begun in slices (sweep_slices.rs) is finished, not begun again.
-            _ => match self.take_sweep_run(&key) {
-                Some(run) => (key, Ok(run.finish())),
-                None => {
-                    let s = &self.settings;
-                    let mut rng = stream(key.seed ^ SWEEP_STREAM);
-                    let objective = s.objective();
-                    let result = variance_sweep(
-                        s.logits(),
-                        &objective,
-                        &sweep_taus(),
-                        SWEEP_SAMPLES,
-                        &mut rng,
-                    );
-                    (key, result)
-                }
-            },
+            _ => {
+                let run = match self.take_sweep_run(&key) {
+                    Some(run) => Ok(run),
+                    None => self.begin_sweep(&key),
+                };
+                (key, run.map(SweepRun::finish))
+            }
         };
         let (_, result) = self.sweep.insert(entry);
         result.as_ref().map_err(|e| ModelError::Math(e.clone()))
+    }
+
+    /// The sweep of `key` begun: its noise drawn from the sweep's own stream and the
+    /// τ-independent estimators computed; the temperatures are left to [`SweepRun::advance`]
+    /// or [`SweepRun::finish`].
+    ///
+    /// # Errors
+    /// When the math core refuses the sweep's inputs.
+    pub(super) fn begin_sweep(&self, key: &SweepKey) -> Result<SweepRun, MathError> {
+        let s = &self.settings;
+        let mut rng = stream(key.seed ^ SWEEP_STREAM);
+        SweepRun::new(
+            s.logits(),
+            &s.objective(),
+            &sweep_taus(),
+            SWEEP_SAMPLES,
+            &mut rng,
+        )
     }
 
     /// The estimator view's numbers: exact where known, Monte Carlo otherwise.

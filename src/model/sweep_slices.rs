@@ -4,8 +4,6 @@
 //! once. Either way the sweep is the same, bit for bit.
 
 use super::cache::SweepKey;
-use super::estimators::{sweep_taus, SWEEP_SAMPLES, SWEEP_STREAM};
-use super::sampling::stream;
 use super::Model;
 use crate::math::SweepRun;
 
@@ -28,16 +26,7 @@ impl Model {
         if self.sweep_pending() {
             return false;
         }
-        let s = &self.settings;
-        let mut rng = stream(key.seed ^ SWEEP_STREAM);
-        let run = SweepRun::new(
-            s.logits(),
-            &s.objective(),
-            &sweep_taus(),
-            SWEEP_SAMPLES,
-            &mut rng,
-        );
-        match run {
+        match self.begin_sweep(&key) {
             Ok(run) => {
                 self.sweep_run = Some((key, Box::new(run)));
                 false
