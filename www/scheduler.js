@@ -1,17 +1,17 @@
-// The redraw scheduler: at most one redraw per animation frame, in which Rust draws each view
-// whose inputs changed and that can be seen; views out of sight are left stale and drawn when
-// they scroll into view or, once input pauses, in slices of idle time. While an input is in
-// progress the k = 3 heatmap is drawn at a reduced resolution, and refined to the full one
-// when the input pauses: its full-resolution raster is computed in slices (the coarse one
-// stands in meanwhile) and drawn once complete. What follows a redraw (readouts, tables, the link) is registered with
-// `afterRedraw` and runs after every redraw, whatever was drawn, so it never depends on a
-// view being visible; it runs in a task of its own right after the frame's (before the next
-// frame), so that the drawing, the tables and the layout they cause never add up to one long
-// task; a follower with much to do (many tables) stops at the slice budget and goes on in the
-// next such task, and so do the followers after it once the budget is spent. A large N is sampled in slices between frames; every long work goes through the same
-// slices (`addSliceWork`), so no task grows long; the training view's steps run through them
-// too (`addSlicedWork`). Views are drawn at the CSS sizes www/canvas-sizes.js keeps, so that a
-// redraw reads nothing of the page's layout.
+// The redraw scheduler: at most one redraw per animation frame, in which Rust draws each view whose
+// inputs changed and that can be seen; views out of sight are left stale and drawn when they scroll
+// into view or, once input pauses, in slices of idle time. While an input is in progress the k = 3
+// heatmap is drawn at a reduced resolution, and refined to the full one when the input pauses: its
+// full-resolution raster is computed in slices (the coarse one stands in meanwhile) and drawn once
+// complete. What follows a redraw (readouts, tables, the link) is registered with `afterRedraw` and
+// runs after every redraw, whatever was drawn, so it never depends on a view being visible; it runs
+// in a task of its own right after the frame's (before the next frame), so that the drawing, the
+// tables and the layout they cause never add up to one long task; a follower with much to do (many
+// tables) stops at the slice budget and goes on in the next such task, and so do the followers
+// after it once the budget is spent. A large N is sampled in slices between frames; every long work
+// goes through the same slices (`addSliceWork`), so no task grows long; the training view's steps
+// run through them too (`addSlicedWork`). Views are drawn at the CSS sizes www/canvas-sizes.js
+// keeps, so that a redraw reads nothing of the page's layout.
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
 import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
@@ -185,9 +185,9 @@ function sliceLater() {
   });
 }
 
-// Stale views, one per step, at full resolution, once no input is in progress. A view whose
-// data needs long work (Figure 1's panel, the estimator sweep) waits while the refinement's slices do
-// it (Rust begins it when asked), and is drawn once it is done, or at once if nothing refines.
+// Stale views, one per step, at full resolution, once no input is in progress. A view whose data
+// needs long work (Figure 1's panel, the estimator sweep) waits while the refinement's slices do it
+// (Rust begins it when asked), and is drawn once it is done, or at once if nothing refines.
 function drawStaleLater() {
   if (!stale.size || holdStale || hasSliceWork(STALE_JOB)) return;
   addSliceWork(STALE_JOB, () => {

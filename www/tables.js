@@ -1,14 +1,14 @@
-// The numbers behind every figure: under each figure a "data" toggle (a <details>) holds a
-// <table id="data-<view>"> of what the figure draws (the canvas's text alternative, linked by
+// The numbers behind every figure: under each figure a "data" toggle (a <details>) holds a <table
+// id="data-<view>"> of what the figure draws (the canvas's text alternative, linked by
 // aria-details) and a button that downloads the same numbers as CSV. Rust builds each table
-// (`Explorer.table`, CSV); this module only shows it, and rebuilds a table after a redraw only
-// when Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that
-// depend on τ. Tables follow every change of the state whether or not their toggle is open;
-// a closed table whose numbers need long work (Figure 1's panel, the estimator sweep) waits until Rust has done
-// it in slices; while Rust refines the same state in slices (the exact curves), a closed table
-// is rebuilt once, then again when the refinement ends or its toggle opens, not on every slice.
-// A long table's rows are made over several of the scheduler's tasks, each within its budget,
-// and swapped in all at once, so the DOM always holds a complete table.
+// (`Explorer.table`, CSV); this module only shows it, and rebuilds a table after a redraw only when
+// Rust's fingerprint of its inputs changed, so a τ drag rebuilds only the tables that depend on τ.
+// Tables follow every change of the state whether or not their toggle is open; a closed table whose
+// numbers need long work (Figure 1's panel, the estimator sweep) waits until Rust has done it in
+// slices; while Rust refines the same state in slices (the exact curves), a closed table is rebuilt
+// once, then again when the refinement ends or its toggle opens, not on every slice. A long table's
+// rows are made over several of the scheduler's tasks, each within its budget, and swapped in all
+// at once, so the DOM always holds a complete table.
 import { $, session, errorText } from './page.js';
 import { label, onLanguage, t } from './i18n.js';
 
@@ -110,8 +110,8 @@ function refreshTable(view, state, deadline = Infinity) {
   let job = pending.get(view);
   const keep = job && (job.key === key || (state !== null && job.state === state && !open));
   if (!keep) {
-    // A closed table whose numbers need long work (Figure 1's panel, the estimator sweep) waits: Rust
-    // begins that work, the refinement's slices do it, and each of their redraws asks again.
+    // A closed table whose numbers need long work (Figure 1's panel, the estimator sweep) waits:
+    // Rust begins that work, the refinement's slices do it, and each of their redraws asks again.
     try {
       if (!open && !ex.data_ready(view)) return false;
     } catch (e) {
