@@ -242,6 +242,22 @@ fn a_job_in_slices_gives_the_same_numbers_and_a_hint_the_same_to_its_error() {
     };
     assert!(steps > 10, "{steps} steps");
     assert_eq!(sliced, whole);
+    // The smallest budget: one inner integral (k = 3) or one evaluation (k = 2) per step.
+    for probs in [vec![0.2, 0.3, 0.5], vec![0.4, 0.6]] {
+        let dist = GumbelSoftmax::from_probs(&probs, 0.2).unwrap();
+        let objective = squared(&probs);
+        let whole = exact_relaxed_moments(&dist, &objective).unwrap();
+        let mut job = RelaxedMomentsJob::new(&dist, &objective, None).unwrap();
+        let mut smallest = 0;
+        let sliced = loop {
+            smallest += 1;
+            if let Some(r) = job.advance(1) {
+                break r.clone();
+            }
+        };
+        assert!(smallest > 100, "{smallest} steps");
+        assert_eq!(sliced, whole);
+    }
     // With the moments of a neighbouring τ as the hint, the rough integral is skipped.
     let near = GumbelSoftmax::from_probs(&[0.2, 0.3, 0.5], 0.24).unwrap();
     let hint = exact_relaxed_moments(&near, &objective).unwrap();

@@ -22,7 +22,7 @@ use super::elementary::Portable;
 use super::estimators::{gumbel_softmax, straight_through_gumbel_softmax};
 use super::gumbel::argmax;
 use super::objective::SeparableGradient;
-use super::quadrature::{Tolerance, Workspace, RULE_POINTS};
+use super::quadrature::{Tolerance, Workspace};
 use super::relaxed::relax_in_place;
 use std::cell::Cell;
 
@@ -133,8 +133,8 @@ impl Relaxed<'_> {
 }
 
 /// An integral of the relaxed estimators' components in progress, advanced a budget of
-/// integrand evaluations at a time: for k = 3 one outer rule application (15 inner
-/// integrals) is the smallest step.
+/// integrand evaluations at a time: for k = 3 one inner integral (one point of the outer rule)
+/// is the smallest step, so that a step ends at most one inner integral past its budget.
 ///
 /// The tolerance of component c is max(`absolute[c]`, `relative` · |integral_c|). For k = 3
 /// half of it goes to the outer integral and half to the inner ones: the inner integral at x₁
@@ -209,7 +209,7 @@ impl RelaxedIntegral {
                 let (x, jacobian) = map.at(v);
                 relaxed.evaluate(&[x], logistic_density(x) * jacobian, out)
             };
-            outer.resume(&mut f, budget.div_ceil(RULE_POINTS))?
+            outer.resume(&mut f, budget)?
         } else {
             let counted = Cell::new(0usize);
             let mut f = |v1: f64, out: &mut [f64]| {

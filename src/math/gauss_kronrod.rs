@@ -39,13 +39,10 @@ pub const RULE_POINTS: usize = 15;
 /// with the buffers reused from one application to the next.
 #[derive(Debug, Default)]
 pub(crate) struct Rule {
-    point: Vec<f64>,
     /// The Kronrod estimate of each component on the last segment.
     pub value: Vec<f64>,
     /// The error estimate of each component on the last segment.
     pub error: Vec<f64>,
-    /// The integrand at the 15 nodes, `dim` values each.
-    nodes: Vec<f64>,
     /// ∫|f − mean f| over the segment, per component.
     spread: Vec<f64>,
 }
@@ -53,45 +50,52 @@ pub(crate) struct Rule {
 impl Rule {
     /// Prepares the buffers for a `dim`-valued integrand.
     pub fn reset(&mut self, dim: usize) {
-        for buf in [&mut self.point, &mut self.value, &mut self.error] {
+        for buf in [&mut self.value, &mut self.error] {
             buf.clear();
             buf.resize(dim, 0.0);
         }
     }
 
-    /// Applies the rule on [a, b] ([`RULE_POINTS`] evaluations of `f`). The error estimate per
+    /// The `i`-th node of the rule on [a, b] (i < [`RULE_POINTS`]), in the order
+    /// [`combine`](Self::combine) takes the integrand's values: each Kronrod abscissa from the
+    /// largest, left of the centre then right, the centre last.
+    pub fn node(a: f64, b: f64, i: usize) -> f64 {
+        let centre = 0.5 * (a + b);
+        let half = 0.5 * (b - a);
+        let x = XGK.get(i / 2).copied().unwrap_or(0.0);
+        let sign = if i.is_multiple_of(2) && x != 0.0 { -1.0 } else { 1.0 };
+        centre + sign * half * x
+    }
+
+    /// The estimate and error of each component on [a, b] from `nodes`, the integrand at the
+    /// rule's nodes ([`node`](Self::node) 0, 1, …, `dim` values each). The error estimate per
     /// component is QUADPACK's ρ·min(1, (200 |K − G| / ρ)^{3/2}), where ρ = ∫|f − mean f| by the
     /// Kronrod rule: the power rewards a rule that has converged (the 15-point result is then
     /// far better than |K − G| says) and the factor 200 keeps an unresolved segment's estimate
     /// large. A non-finite value gives an infinite error.
-    pub fn apply(&mut self, f: &mut dyn FnMut(f64, &mut [f64]), a: f64, b: f64) {
-        let centre = 0.5 * (a + b);
+    pub fn combine(&mut self, nodes: &[f64], a: f64, b: f64) {
         let half = 0.5 * (b - a);
-        let dim = self.point.len();
-        self.nodes.clear();
+        let dim = self.value.len();
         self.value.iter_mut().for_each(|v| *v = 0.0);
         self.error.iter_mut().for_each(|v| *v = 0.0);
         // `error` holds the Gauss sum until the end.
-        for (j, (&x, &w)) in XGK.iter().zip(&WGK).enumerate() {
-            let signs: &[f64] = if x == 0.0 { &[1.0] } else { &[-1.0, 1.0] };
-            for &sign in signs {
-                f(centre + sign * half * x, &mut self.point);
-                self.nodes.extend_from_slice(&self.point);
-                for (kv, p) in self.value.iter_mut().zip(&self.point) {
-                    *kv += w * p;
-                }
-                if j % 2 == 1 {
-                    let wg = WG.get(j / 2).copied().unwrap_or(0.0);
-                    for (gv, p) in self.error.iter_mut().zip(&self.point) {
-                        *gv += wg * p;
-                    }
+        for (i, row) in nodes.chunks_exact(dim.max(1)).take(RULE_POINTS).enumerate() {
+            let j = i / 2;
+            let w = WGK.get(j).copied().unwrap_or(0.0);
+            for (kv, p) in self.value.iter_mut().zip(row) {
+                *kv += w * p;
+            }
+            if j % 2 == 1 {
+                let wg = WG.get(j / 2).copied().unwrap_or(0.0);
+                for (gv, p) in self.error.iter_mut().zip(row) {
+                    *gv += wg * p;
                 }
             }
         }
-        // ρ per component: the nodes were stored in the order of the loop above.
+        // ρ per component, over the nodes in the same order.
         self.spread.clear();
         self.spread.resize(dim, 0.0);
-        let mut rows = self.nodes.chunks_exact(dim.max(1));
+        let mut rows = nodes.chunks_exact(dim.max(1));
         for (&x, &w) in XGK.iter().zip(&WGK) {
             let count = if x == 0.0 { 1 } else { 2 };
             for row in rows.by_ref().take(count) {

@@ -14,6 +14,7 @@ pub mod estimators;
 pub mod exact_moments;
 mod exact_relaxed;
 mod gauss_kronrod;
+mod graded_breakpoints;
 pub mod gumbel;
 pub mod objective;
 pub mod optimiser;

@@ -12,6 +12,7 @@
 
 use super::gauss_kronrod::Rule;
 pub use super::gauss_kronrod::RULE_POINTS;
+pub use super::graded_breakpoints::{graded_breakpoints, Grading};
 
 /// Accuracy requested from [`Workspace::integrate`]. Component c is accurate enough when its
 /// summed error estimate is at most max(`absolute[c]`, `relative` · |integral_c|).
@@ -49,7 +50,8 @@ struct Segment {
 
 /// An integration in progress, and the buffers it reuses: an inner integral of an iterated one
 /// allocates nothing after its first call, and an expensive integral can be advanced a few
-/// rules at a time ([`begin`](Self::begin), [`resume`](Self::resume), [`result`](Self::result)).
+/// evaluations at a time ([`begin`](Self::begin), [`resume`](Self::resume),
+/// [`result`](Self::result)), stopping even midway through a rule's nodes.
 #[derive(Debug, Default)]
 pub struct Workspace {
     dim: usize,
@@ -74,6 +76,13 @@ pub struct Workspace {
     totals: Vec<f64>,
     total_errors: Vec<f64>,
     rule: Rule,
+    /// The step in progress: the integrand at its first `done` nodes (`dim` values each), and
+    /// for a bisection the segment split (index, a, b).
+    nodes: Vec<f64>,
+    done: usize,
+    split: Option<(usize, f64, f64)>,
+    /// One value of the integrand.
+    point: Vec<f64>,
 }
 
 impl Workspace {
@@ -123,39 +132,42 @@ impl Workspace {
         self.segments.clear();
         self.values.clear();
         self.errors.clear();
-        for buf in [&mut self.totals, &mut self.total_errors] {
+        self.nodes.clear();
+        self.done = 0;
+        self.split = None;
+        for buf in [&mut self.totals, &mut self.total_errors, &mut self.point] {
             buf.clear();
             buf.resize(dim, 0.0);
         }
         self.rule.reset(dim);
     }
 
-    /// Applies the rule at most `max_rules` times (at least once; each is [`RULE_POINTS`]
-    /// evaluations of `f`, which must be the integrand given to every call since
-    /// [`begin`](Self::begin)). Returns the accuracy once the integral is finished, `None` while
-    /// work remains.
+    /// Evaluates `f` at most `max_evaluations` times (at least once), then stops, wherever it
+    /// is: `f` must be the integrand given to every call since [`begin`](Self::begin). Returns
+    /// the accuracy once the integral is finished, `None` while work remains. The result does
+    /// not depend on how the work was divided into calls.
     pub fn resume(
         &mut self,
         f: &mut dyn FnMut(f64, &mut [f64]),
-        max_rules: usize,
+        max_evaluations: usize,
     ) -> Option<Accuracy> {
         if let Some(accuracy) = self.finished {
             return Some(accuracy);
         }
-        let max_rules = max_rules.max(1);
-        let mut rules = 0;
+        let mut budget = max_evaluations.max(1);
         while let Some(&p) = self.points.get(self.next_point) {
-            if rules >= max_rules {
-                return None;
+            if p.is_finite() && p > self.last_point {
+                let a = self.last_point;
+                if !self.evaluate(f, &[(a, p)], &mut budget) {
+                    return None;
+                }
+                self.push_rule(0, a, p);
+                self.end_step();
+                self.add_segment(self.segments.len() - 1, 1.0);
             }
             self.next_point += 1;
             if !p.is_finite() {
                 continue;
-            }
-            if p > self.last_point {
-                self.push_rule(f, self.last_point, p);
-                self.add_segment(self.segments.len() - 1, 1.0);
-                rules += 1;
             }
             if self.last_point.is_nan() || p > self.last_point {
                 self.last_point = p;
@@ -166,60 +178,21 @@ impl Workspace {
             }
         }
         loop {
-            let converged = (0..self.checked).all(|c| {
-                let value = self.totals.get(c).copied().unwrap_or(0.0);
-                let error = self.total_errors.get(c).copied().unwrap_or(0.0);
-                error <= self.target(c, value)
-            });
-            let finite = self
-                .totals
-                .iter()
-                .chain(&self.total_errors)
-                .all(|v| v.is_finite());
-            let worst = self
-                .segments
-                .iter()
-                .enumerate()
-                .fold((0, f64::NEG_INFINITY), |best, (s, seg)| {
-                    if seg.score > best.1 {
-                        (s, seg.score)
-                    } else {
-                        best
-                    }
-                })
-                .0;
-            let split = self.segments.get(worst).map(|seg| (seg.a, seg.b));
-            let finished = match split {
-                // No interval at all: the integral over nothing is exactly zero.
-                None => Some(true),
-                Some((a, b)) => {
-                    let mid = 0.5 * (a + b);
-                    // Done, out of budget, or the segment cannot be split in double precision.
-                    let stop = converged
-                        || !finite
-                        || self.segments.len() >= self.max_segments
-                        || !(mid > a && mid < b);
-                    stop.then_some(converged && finite)
-                }
+            let (worst, a, b) = match self.split {
+                Some(split) => split,
+                None => match self.next_split() {
+                    Ok(split) => *self.split.insert(split),
+                    Err(accuracy) => return Some(accuracy),
+                },
             };
-            if let Some(converged) = finished {
-                self.sum_segments();
-                let accuracy = Accuracy {
-                    converged,
-                    evaluations: self.evaluations,
-                    segments: self.segments.len(),
-                };
-                self.finished = Some(accuracy);
-                return Some(accuracy);
-            }
-            if rules > 0 && rules + 2 > max_rules {
+            let mid = 0.5 * (a + b);
+            if !self.evaluate(f, &[(mid, b), (a, mid)], &mut budget) {
                 return None;
             }
-            let (a, b) = split.unwrap_or_default();
+            self.split = None;
             // Remove the old segment's share, then add both halves'.
             self.add_segment(worst, -1.0);
-            self.replace_with_halves(f, worst, a, 0.5 * (a + b), b);
-            rules += 2;
+            self.replace_with_halves(worst, a, mid, b);
             self.add_segment(worst, 1.0);
             self.add_segment(self.segments.len() - 1, 1.0);
             // The scales follow the integral as it is resolved: refresh them (and every score)
@@ -229,6 +202,75 @@ impl Workspace {
                 self.rescale();
             }
         }
+    }
+
+    /// The segment to bisect next (index, a, b), or the accuracy when the integral is finished
+    /// (then recorded).
+    fn next_split(&mut self) -> Result<(usize, f64, f64), Accuracy> {
+        let converged = (0..self.checked).all(|c| {
+            let value = self.totals.get(c).copied().unwrap_or(0.0);
+            let error = self.total_errors.get(c).copied().unwrap_or(0.0);
+            error <= self.target(c, value)
+        });
+        let finite = self
+            .totals
+            .iter()
+            .chain(&self.total_errors)
+            .all(|v| v.is_finite());
+        let worst = self
+            .segments
+            .iter()
+            .enumerate()
+            .fold((0, f64::NEG_INFINITY), |best, (s, seg)| {
+                if seg.score > best.1 {
+                    (s, seg.score)
+                } else {
+                    best
+                }
+            })
+            .0;
+        // Go on unless done, out of budget, or the segment cannot be split in double precision.
+        let open = self.segments.get(worst).filter(|seg| {
+            let mid = 0.5 * (seg.a + seg.b);
+            !converged
+                && finite
+                && self.segments.len() < self.max_segments
+                && mid > seg.a
+                && mid < seg.b
+        });
+        if let Some(seg) = open {
+            return Ok((worst, seg.a, seg.b));
+        }
+        self.sum_segments();
+        let accuracy = Accuracy {
+            // No interval at all: the integral over nothing is exactly zero.
+            converged: self.segments.is_empty() || (converged && finite),
+            evaluations: self.evaluations,
+            segments: self.segments.len(),
+        };
+        self.finished = Some(accuracy);
+        Err(accuracy)
+    }
+
+    /// Evaluates `f` at the rule's nodes on each of `segments` in turn, from where the last call
+    /// stopped, while `budget` lasts (one per evaluation). Returns whether all are done.
+    fn evaluate(
+        &mut self,
+        f: &mut dyn FnMut(f64, &mut [f64]),
+        segments: &[(f64, f64)],
+        budget: &mut usize,
+    ) -> bool {
+        while let Some(&(a, b)) = segments.get(self.done / RULE_POINTS) {
+            if *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
+            f(Rule::node(a, b, self.done % RULE_POINTS), &mut self.point);
+            self.nodes.extend_from_slice(&self.point);
+            self.done += 1;
+            self.evaluations += 1;
+        }
+        true
     }
 
     /// The integral so far into `out` and its error estimates into `errors` (common lengths).
@@ -309,10 +351,12 @@ impl Workspace {
         }
     }
 
-    /// Applies the rule on [a, b] and appends the segment.
-    fn push_rule(&mut self, f: &mut dyn FnMut(f64, &mut [f64]), a: f64, b: f64) {
-        self.rule.apply(f, a, b);
-        self.evaluations += RULE_POINTS;
+    /// Applies the rule on [a, b] to the `rule`-th set of nodes the step evaluated and appends
+    /// the segment.
+    fn push_rule(&mut self, rule: usize, a: f64, b: f64) {
+        let len = RULE_POINTS * self.dim;
+        let nodes = self.nodes.get(rule * len..(rule + 1) * len).unwrap_or(&[]);
+        self.rule.combine(nodes, a, b);
         self.values.extend_from_slice(&self.rule.value);
         self.errors.extend_from_slice(&self.rule.error);
         self.segments.push(Segment {
@@ -322,22 +366,23 @@ impl Workspace {
         });
     }
 
-    /// Replaces segment `s` = [a, b] by [a, mid] in place and appends [mid, b].
-    fn replace_with_halves(
-        &mut self,
-        f: &mut dyn FnMut(f64, &mut [f64]),
-        s: usize,
-        a: f64,
-        mid: f64,
-        b: f64,
-    ) {
+    /// Forgets the nodes of the step just finished.
+    fn end_step(&mut self) {
+        self.nodes.clear();
+        self.done = 0;
+    }
+
+    /// Replaces segment `s` = [a, b] by [a, mid] in place and appends [mid, b], from the nodes
+    /// evaluated on [mid, b] then [a, mid].
+    fn replace_with_halves(&mut self, s: usize, a: f64, mid: f64, b: f64) {
         let dim = self.dim;
-        self.push_rule(f, mid, b);
+        self.push_rule(0, mid, b);
         if let Some(last) = self.segments.last_mut() {
             last.score = score(&self.rule.error, &self.scales);
         }
-        self.rule.apply(f, a, mid);
-        self.evaluations += RULE_POINTS;
+        let nodes = self.nodes.get(RULE_POINTS * dim..).unwrap_or(&[]);
+        self.rule.combine(nodes, a, mid);
+        self.end_step();
         let range = s * dim..(s + 1) * dim;
         if let Some(values) = self.values.get_mut(range.clone()) {
             values.copy_from_slice(&self.rule.value);
@@ -370,50 +415,6 @@ fn score(errors: &[f64], scales: &[f64]) -> f64 {
             }
         })
         .fold(0.0, f64::max)
-}
-
-/// Where an integrand changes quickly: next to each centre, on the scale `width`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Grading {
-    /// The scale of the feature at each centre.
-    pub width: f64,
-    /// Factor between successive distances from a centre (2 for a fine start, more for a
-    /// rough one).
-    pub ratio: f64,
-    /// Distance from a centre beyond which no point is placed.
-    pub reach: f64,
-}
-
-/// Breakpoints for an integral over [lo, hi] whose integrand changes on the scale
-/// `grading.width` next to each of `centres`: the ends, each centre, and points at
-/// centre ± width·ratioʲ/2 (j = 0, 1, …) below a distance of `reach`, sorted, deduplicated and
-/// inside [lo, hi]. Written into `out` (cleared first); non-finite centres are skipped.
-pub fn graded_breakpoints(lo: f64, hi: f64, centres: &[f64], grading: Grading, out: &mut Vec<f64>) {
-    out.clear();
-    out.push(lo);
-    out.push(hi);
-    let ratio = if grading.ratio > 1.0 {
-        grading.ratio
-    } else {
-        2.0
-    };
-    for &c in centres {
-        if !(c > lo && c < hi) {
-            continue;
-        }
-        out.push(c);
-        let mut d = 0.5 * grading.width;
-        while d > 0.0 && d < grading.reach {
-            for p in [c - d, c + d] {
-                if p > lo && p < hi {
-                    out.push(p);
-                }
-            }
-            d *= ratio;
-        }
-    }
-    out.sort_by(f64::total_cmp);
-    out.dedup();
 }
 
 #[cfg(test)]
@@ -597,21 +598,33 @@ mod tests {
     }
 
     #[test]
-    fn graded_breakpoints_stay_inside_and_sorted() {
-        let mut pts = Vec::new();
-        graded_breakpoints(
-            -1.0,
-            1.0,
-            &[0.9, 5.0, f64::NAN],
-            grading(0.1, 4.0),
-            &mut pts,
-        );
-        assert_eq!(pts.first(), Some(&-1.0));
-        assert_eq!(pts.last(), Some(&1.0));
-        assert!(pts.windows(2).all(|w| w[0] < w[1]));
-        let near = |pts: &[f64], x: f64| pts.iter().any(|p| (p - x).abs() < 1e-12);
-        assert!([0.9, 0.85, 0.95, 0.5, 0.1].iter().all(|&x| near(&pts, x)));
-        graded_breakpoints(-1.0, 1.0, &[0.9], grading(0.1, 0.5), &mut pts);
-        assert!(near(&pts, 0.5) && !near(&pts, 0.1));
+    fn an_integral_resumed_one_evaluation_at_a_time_is_the_integral_at_once() {
+        // A bump that takes bisections to resolve; every call stops after one evaluation,
+        // midway through a rule's nodes or a bisection's two rules.
+        let bump = |x: f64, o: &mut [f64]| {
+            let s = sigmoid((x - 0.3) / 0.01);
+            o[0] = s;
+            o[1] = s * (1.0 - s) / 0.01;
+        };
+        let points = [-40.0, f64::NAN, 0.0, 40.0];
+        let (whole, whole_errors, whole_accuracy): ([f64; 2], _, _) =
+            integrated(bump, &points, tolerance(1e-10));
+        let mut ws = Workspace::new();
+        ws.begin(&points, tolerance(1e-10), 2);
+        let mut calls = 0;
+        let mut f = bump;
+        let accuracy = loop {
+            calls += 1;
+            if let Some(accuracy) = ws.resume(&mut f, 1) {
+                break accuracy;
+            }
+            assert_eq!(ws.evaluations(), calls);
+        };
+        assert_eq!(accuracy, whole_accuracy);
+        assert!(accuracy.converged && accuracy.segments > 4);
+        assert_eq!(calls, accuracy.evaluations);
+        let (mut out, mut errors) = ([0.0; 2], [0.0; 2]);
+        ws.result(&mut out, &mut errors);
+        assert_eq!((out, errors), (whole, whole_errors));
     }
 }

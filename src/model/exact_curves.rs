@@ -13,10 +13,10 @@ use crate::math::{
     RelaxedMomentsJob,
 };
 
-/// Integrand evaluations per slice: two to three milliseconds in the browser at k = 3, so that
-/// the page's scheduler can run steps back to back within its slice budget and stop before it
-/// overruns (a step may end a little past its budget: it finishes the outer quadrature step it
-/// is in). At k = 2 a whole curve takes a few slices.
+/// Integrand evaluations per slice: a few milliseconds in the browser at k = 3, so that the
+/// page's scheduler can run steps back to back within its slice budget and stop before it
+/// overruns (a step may end a little past its budget: at k = 3 it finishes the inner integral it
+/// is in, one point of the outer rule). At k = 2 a whole curve takes a few slices.
 pub const EXACT_SLICE_EVALUATIONS: usize = 15_000;
 
 /// The exact moments known so far for one π and objective.
@@ -204,5 +204,43 @@ impl Model {
         self.exact
             .as_ref()
             .map_or(0.0, ExactCurves::worst_relative_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::settings::Settings;
+
+    /// The curves on a few τ for π = `probs`, advanced `budget` evaluations at a time to the end.
+    fn computed(probs: &[f64], budget: usize) -> (Vec<Option<[ExactMoments; 2]>>, usize) {
+        let mut s = Settings::default();
+        s.set_probs(probs).unwrap();
+        let mut curves = ExactCurves::new(
+            ExactKey::of(&s),
+            s.logits(),
+            s.objective(),
+            &[0.1, 0.4, 2.0],
+        )
+        .unwrap();
+        let mut steps = 0;
+        while curves.advance(budget) {
+            steps += 1;
+        }
+        assert!(curves.error.is_none() && !curves.pending());
+        (curves.relaxed, steps)
+    }
+
+    #[test]
+    fn the_smallest_budget_gives_the_curves_computed_at_once() {
+        for probs in [[0.2, 0.3, 0.5].as_slice(), &[0.7, 0.3]] {
+            let (whole, steps) = computed(probs, usize::MAX);
+            assert_eq!(steps, 0);
+            let (sliced, steps) = computed(probs, 1);
+            assert!(steps > 100, "{steps} steps");
+            assert_eq!(sliced, whole);
+            let (sliced, _) = computed(probs, EXACT_SLICE_EVALUATIONS);
+            assert_eq!(sliced, whole);
+        }
     }
 }
