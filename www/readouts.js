@@ -2,6 +2,7 @@
 // every redraw and printed by Rust's number formatter, as the figures print them.
 import { $, session } from './page.js';
 import { t } from './i18n.js';
+import { groupedCount } from './format.js';
 import { format_list, format_number, subscript } from './pkg/gumbel_explorer.js';
 
 export function updateReadouts() {
@@ -34,7 +35,7 @@ export function updateReadouts() {
   const [done, target] = ex.progress();
   // Counts keep one format in every language: digits grouped by commas.
   $('progress').textContent = done < target
-    ? t('readout.sampling', { done: Math.round(done).toLocaleString('en-US'), target: Math.round(target).toLocaleString('en-US') })
+    ? t('readout.sampling', { done: groupedCount(done), target: groupedCount(target) })
     : '';
   const caption = k === 2 ? t('density.caption2') : k === 3 ? t('density.caption3') : t('density.captionPolygon', { k });
   $('density-caption').textContent = caption;

@@ -3,7 +3,7 @@
 // and the sentence read from Rust whenever the run pauses (tables.js keeps its data table).
 import { $, session, errorText, setError } from './page.js';
 import { apply } from './actions.js';
-import { fieldNumber, parseNumber } from './format.js';
+import { fieldNumber, groupedCount, parseNumber } from './format.js';
 import { addSlicedWork, afterRedraw, scheduleRedraw } from './scheduler.js';
 import { onLanguage, t } from './i18n.js';
 
@@ -113,7 +113,7 @@ function showRunning() {
 function showTraining() {
   if (session.dead) return;
   const step = ex().train_step();
-  $('train-step-out').textContent = step.toLocaleString('en-US');
+  $('train-step-out').textContent = groupedCount(step);
   showRunning();
   if (running || ex().train_pending()) return;
   const key = ex().state();

@@ -3,6 +3,7 @@
 // new record, and the readouts and the sentence are replaced; nothing here computes anything.
 import { $ } from './page.js';
 import { format_number } from './pkg/gumbel_explorer.js';
+import { groupedCount } from './format.js';
 import { labelAttr } from './i18n.js';
 
 /** The two pictures: the id of each canvas and of the box that holds it. */
@@ -95,7 +96,7 @@ function appendRows(cells) {
 export function showProgress(message) {
   for (const name of PICTURES) showPicture(name, message[name.slice('vae-'.length)]);
   appendRows(message.cells);
-  $('vae-step').textContent = Math.round(message.step).toLocaleString('en-US');
+  $('vae-step').textContent = groupedCount(message.step);
   $('vae-tau').textContent = format_number(message.tau, 3);
   $('vae-rate').textContent = Number.isFinite(message.rate) ? format_number(message.rate, 3) : '–';
   $('vae-sentence').textContent = message.sentence;

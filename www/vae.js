@@ -6,7 +6,7 @@
 // so the curves on screen always belong to the settings (and the link) shown.
 import { $, session, setError } from './page.js';
 import { apply } from './actions.js';
-import { parseNumber } from './format.js';
+import { groupedCount, parseNumber } from './format.js';
 import { afterRedraw } from './scheduler.js';
 import {
   PICTURES, clearPictures, clearRun, pictureSizes, showHeader, showProgress, wirePictureExport,
@@ -109,7 +109,7 @@ function receive(message) {
       showProgress(message);
       showRunning(message.running);
       if (!message.running) {
-        if (message.step > 0) status('vae.paused', { step: Math.round(message.step).toLocaleString('en-US') });
+        if (message.step > 0) status('vae.paused', { step: groupedCount(message.step) });
         else status('vae.ready');
       }
       break;
