@@ -63,7 +63,11 @@ impl Rule {
         let centre = 0.5 * (a + b);
         let half = 0.5 * (b - a);
         let x = XGK.get(i / 2).copied().unwrap_or(0.0);
-        let sign = if i.is_multiple_of(2) && x != 0.0 { -1.0 } else { 1.0 };
+        let sign = if i.is_multiple_of(2) && x != 0.0 {
+            -1.0
+        } else {
+            1.0
+        };
         centre + sign * half * x
     }
 

@@ -7,6 +7,10 @@ use super::{Model, ModelError};
 use crate::format;
 use crate::i18n::messages::reports;
 
+/// A row of the estimator table: the estimator's name, its numbers (τ, bias, bias_se,
+/// variance, variance_se) and whether they are exact ("yes" or "no", in the page's language).
+pub(super) type Row = (String, [f64; 5], String);
+
 /// The table's header cells, in order.
 pub const ESTIMATORS_TABLE_HEADER: [&str; 7] = [
     "estimator",
@@ -28,9 +32,27 @@ impl Model {
     /// # Errors
     /// As [`estimators_data`](Self::estimators_data).
     pub fn estimators_table(&mut self) -> Result<(Vec<String>, Vec<Vec<String>>), ModelError> {
+        let (header, rows) = self.estimator_rows()?;
+        let rows = rows
+            .into_iter()
+            .map(|(name, numbers, exact)| {
+                let mut cells = vec![name];
+                cells.extend(numbers.iter().map(|&v| format::exact(v).to_string()));
+                cells.push(exact);
+                cells
+            })
+            .collect();
+        Ok((header, rows))
+    }
+
+    /// The header and the rows of [`estimators_table`](Self::estimators_table), its numbers
+    /// (τ, bias, bias_se, variance, variance_se) as numbers.
+    ///
+    /// # Errors
+    /// As [`estimators_data`](Self::estimators_data).
+    pub(super) fn estimator_rows(&mut self) -> Result<(Vec<String>, Vec<Row>), ModelError> {
         let data = self.estimators_data()?;
         let objective = self.settings.objective();
-        let number = |v: f64| format::exact(v).to_string();
         let w = reports(self.lang);
         let word = |text: &str| w.cell(text).unwrap_or_else(|| text.to_string());
         let mut rows = Vec::new();
@@ -40,13 +62,7 @@ impl Model {
                 let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
                 let (bias, variance) = (at(&curve.exact_bias), at(&curve.exact_variance));
                 let row = if bias.is_finite() && variance.is_finite() {
-                    [
-                        number(bias),
-                        "0".into(),
-                        number(variance),
-                        "0".into(),
-                        word("yes"),
-                    ]
+                    ([tau, bias, 0.0, variance, 0.0], word("yes"))
                 } else {
                     let point = self
                         .sweep()?
@@ -57,17 +73,10 @@ impl Model {
                         Some(p) if !unbiased => (p.corrected_bias(), p.corrected_bias_se()),
                         _ => (0.0, 0.0),
                     };
-                    [
-                        number(bias),
-                        number(bias_se),
-                        number(at(&curve.variance)),
-                        number(at(&curve.variance_se)),
-                        word("no"),
-                    ]
+                    let (variance, variance_se) = (at(&curve.variance), at(&curve.variance_se));
+                    ([tau, bias, bias_se, variance, variance_se], word("no"))
                 };
-                let mut cells = vec![word(estimator.name()), number(tau)];
-                cells.extend(row);
-                rows.push(cells);
+                rows.push((word(estimator.name()), row.0, row.1));
             }
         }
         let header = ESTIMATORS_TABLE_HEADER

@@ -1,5 +1,5 @@
 //! The table of the estimator view: one row per estimator and τ, with whether each value is
-//! exact or a Monte Carlo estimate. The rows are the model's (`estimators_table`); this file
+//! exact or a Monte Carlo estimate. The rows are the model's (`estimator_rows`); this file
 //! writes them as one of the page's data tables, numbers as in every other table.
 
 use super::tables::{Cell, Table};
@@ -15,18 +15,13 @@ impl Model {
     /// # Errors
     /// As [`estimators_table`](Self::estimators_table).
     pub fn estimators_data_table(&mut self) -> Result<Table, ModelError> {
-        let (header, rows) = self.estimators_table()?;
+        let (header, rows) = self.estimator_rows()?;
         let mut t = Table::new(&header);
-        for row in rows {
-            t.push(
-                row.into_iter()
-                    .enumerate()
-                    .map(|(i, cell)| match (i, super::decimal::parse_f64(&cell)) {
-                        (1..=5, Some(v)) => Cell::Number(v),
-                        _ => Cell::Text(cell),
-                    })
-                    .collect(),
-            );
+        for (name, numbers, exact) in rows {
+            let mut cells = vec![Cell::Text(name)];
+            cells.extend(numbers.map(Cell::Number));
+            cells.push(Cell::Text(exact));
+            t.push(cells);
         }
         Ok(t)
     }
