@@ -53,6 +53,36 @@ impl RasterBands {
         self.key.is_some() && self.rows >= self.grid.size().1
     }
 
+    /// Points the bands at the raster of `dist` at `width × height` in `raster`, unless they
+    /// already are: an unfilled grid when the size changed (with `one`, the step ends there) and
+    /// the raster's rows all to compute. Returns whether a buffer was replaced.
+    fn aim(
+        &mut self,
+        dist: &GumbelSoftmax,
+        (width, height): (u32, u32),
+        raster: &mut Vec<f64>,
+        one: bool,
+    ) -> bool {
+        let key = key_of(dist, width, height);
+        let (w, h) = (width as usize, height as usize);
+        let pixels = w.saturating_mul(h);
+        if self.key.as_ref() == Some(&key) && raster.len() == pixels {
+            return false;
+        }
+        if self.grid.size() != (w, h) {
+            self.grid = TriangleGrid::unfilled(w, h);
+            self.grid_rows = 0;
+            if one {
+                return true;
+            }
+        }
+        raster.clear();
+        raster.resize(pixels, f64::NAN);
+        self.key = Some(key);
+        self.rows = 0;
+        true
+    }
+
     /// Computes up to `max_pixels` more whole rows (at least one) into `raster`: grid rows
     /// first, then the raster's. Returns whether rows remain.
     fn advance(&mut self, dist: &GumbelSoftmax, max_pixels: usize, raster: &mut [f64]) -> bool {
@@ -93,20 +123,9 @@ impl Model {
         (width, height): (u32, u32),
         raster: &mut Vec<f64>,
     ) {
-        let key = key_of(dist, width, height);
-        let (w, h) = (width as usize, height as usize);
-        let pixels = w.saturating_mul(h);
+        let pixels = (width as usize).saturating_mul(height as usize);
         let bands = &mut self.bands;
-        if bands.key.as_ref() != Some(&key) || raster.len() != pixels {
-            if bands.grid.size() != (w, h) {
-                bands.grid = TriangleGrid::unfilled(w, h);
-                bands.grid_rows = 0;
-            }
-            raster.clear();
-            raster.resize(pixels, f64::NAN);
-            bands.key = Some(key.clone());
-            bands.rows = 0;
-        }
+        bands.aim(dist, (width, height), raster, false);
         if !bands.complete() && (!bands.deferred || pixels <= SMALL_RASTER_PIXELS) {
             while bands.advance(dist, usize::MAX, raster) {}
         }
@@ -134,6 +153,20 @@ impl Model {
             raster,
         );
         bands.stand_in_shown = true;
+    }
+
+    /// One step towards the full-resolution raster of the current distribution at `width ×
+    /// height`, for a heatmap to be drawn later: the grid's buffer, then the raster's, each in
+    /// a step of its own, then up to `max_pixels` of whole rows a step. Once it returns false
+    /// the raster is complete, and drawing it computes nothing more (no coarse stand-in).
+    /// Returns whether steps remain; false at once when the current k is not 3.
+    pub fn prepare_raster(&mut self, (width, height): (u32, u32), max_pixels: usize) -> bool {
+        let dist = self.settings.dist().clone();
+        if dist.k() != 3 || width == 0 || height == 0 {
+            return false;
+        }
+        let (bands, raster) = (&mut self.bands, &mut self.raster);
+        bands.aim(&dist, (width, height), raster, true) || bands.advance(&dist, max_pixels, raster)
     }
 
     /// Notes that the raster buffer now holds a coarse raster of `dist` (`divisor` times
@@ -222,6 +255,42 @@ mod tests {
             "the completion does not show"
         );
         assert!(same_bits(&heatmap(&mut m, w, h), &expected));
+    }
+
+    #[test]
+    fn a_raster_prepared_in_steps_is_drawn_whole_without_a_stand_in() {
+        let (w, h) = (401, 347);
+        let expected = heatmap(&mut Model::new(), w, h);
+        let mut m = Model::new();
+        m.defer_raster_bands(true);
+        let mut steps = 0;
+        while m.prepare_raster((w, h), BAND_PIXELS) {
+            steps += 1;
+            assert!(steps < 1_000, "the preparation never ends");
+        }
+        // The grid's buffer, the raster's, then the grid's and the raster's rows in bands (the
+        // last band's step says that none remain).
+        let rows = (BAND_PIXELS / w as usize).max(1);
+        assert_eq!(steps, 2 + 2 * (h as usize).div_ceil(rows) - 1);
+        assert!(!m.raster_pending());
+        assert!(!m.prepare_raster((w, h), BAND_PIXELS), "prepared twice");
+        let before = m.raster_generation();
+        assert!(same_bits(&heatmap(&mut m, w, h), &expected));
+        assert!(
+            m.bands.coarse_key.is_none(),
+            "a coarse stand-in was computed"
+        );
+        assert_eq!(m.raster_generation(), before, "a stand-in was shown");
+    }
+
+    #[test]
+    fn only_a_k_3_raster_is_prepared() {
+        let mut m = Model::new();
+        m.update(|s| s.set_k(4)).unwrap();
+        assert!(!m.prepare_raster((401, 347), BAND_PIXELS));
+        m.update(|s| s.set_k(3)).unwrap();
+        assert!(!m.prepare_raster((0, 347), BAND_PIXELS));
+        assert!(m.prepare_raster((401, 347), BAND_PIXELS));
     }
 
     #[test]
