@@ -7,7 +7,7 @@
 //! again in the middle of the redraw.
 
 use super::{Explorer, FastCanvas};
-use crate::model::draw::draw_view;
+use crate::model::draw::{draw_view, prepare_view};
 use crate::model::fingerprint::Fingerprint;
 use crate::model::raster_bands::BAND_PIXELS;
 use crate::model::view::VIEW_COUNT;
@@ -102,8 +102,9 @@ impl Explorer {
     /// One bounded step (a few milliseconds) of the work that the next `draw_at` of view `name`
     /// at this size would otherwise do in one go, for a view drawn later out of sight: first
     /// the canvas's backing store, resized and allocated (white, as every figure begins), then
-    /// for the k = 3 heatmap its full-resolution raster, a band of rows a step. Returns whether
-    /// steps remain; `draw_at` draws the same picture whether they ran or not.
+    /// for a k = 3 heatmap (the density view's, the training view's background) its
+    /// full-resolution raster, a band of rows a step. Returns whether steps remain; `draw_at`
+    /// draws the same picture whether they ran or not.
     pub fn prepare_at(
         &mut self,
         name: &str,
@@ -120,20 +121,16 @@ impl Explorer {
             canvas.set_height(h);
             // Resizing cleared the picture.
             self.set_drawn(view, None);
-            let js = self.js();
-            let backend =
-                FastCanvas::new(canvas).ok_or_else(|| js(ModelError::NoDrawingContext))?;
-            // The browser allocates the pixels at the first drawing.
-            backend
-                .into_drawing_area()
-                .fill(&WHITE)
-                .map_err(|e| js(ModelError::Backend(e.to_string())))?;
+            // The browser allocates the pixels at the first drawing; a canvas that cannot be
+            // drawn on says so when the view is drawn.
+            if let Some(backend) = FastCanvas::new(canvas) {
+                let _ = crate::render::clear(&backend.into_drawing_area());
+            }
             return Ok(true);
         }
-        if view != View::Density || self.interactive {
-            return Ok(false);
-        }
-        Ok(self.model.prepare_density((w, h), &theme, BAND_PIXELS))
+        // While a slider moves, the heatmap is drawn coarse: nothing to prepare.
+        let heatmap = view == View::Density && self.interactive;
+        Ok(!heatmap && prepare_view(&mut self.model, view, (w, h), &theme, BAND_PIXELS))
     }
 
     /// The backing store's size for a CSS box of `css_w` × `css_h` pixels (times the device

@@ -11,9 +11,7 @@ use crate::math::relaxed::GumbelSoftmax;
 use crate::math::simplex::{
     barycentric_to_xy, polygon_vertices, project_to_polygon, TRIANGLE_VERTICES,
 };
-use crate::render::{
-    simplex_raster_rect, BinaryDensityData, ProjectionData, SimplexHeatmapData, Theme,
-};
+use crate::render::{BinaryDensityData, ProjectionData, SimplexHeatmapData};
 
 /// What the density view shows for the current k.
 #[derive(Clone, Debug)]
@@ -61,19 +59,6 @@ impl Model {
                 DensityView::Projection(projection(&dist, &overlay))
             }
         }
-    }
-
-    /// One step towards the density view's full-resolution k = 3 raster for an area of
-    /// `area` pixels drawn with `theme`, before the view is drawn (see
-    /// [`prepare_raster`](Self::prepare_raster)); returns whether steps remain (none for another k).
-    pub fn prepare_density(
-        &mut self,
-        (w, h): (u32, u32),
-        theme: &Theme,
-        max_pixels: usize,
-    ) -> bool {
-        let (_, _, rw, rh) = simplex_raster_rect(w, h, &TRIANGLE_VERTICES, theme);
-        self.prepare_raster((rw, rh), max_pixels)
     }
 
     /// Evaluates the k = 3 raster `divisor` times coarser in each direction (1: full

@@ -27,8 +27,10 @@ fn key_of(dist: &GumbelSoftmax, width: u32, height: u32) -> RasterKey {
     (bits, width, height)
 }
 
-/// The progress of the full-resolution raster held in the model's raster buffer.
-#[derive(Debug, Default)]
+/// The progress of a full-resolution raster computed in bands: the density view's, held in the
+/// model's raster buffer, and the training view's background (model::training_data), whose
+/// raster is never deferred and so never has a stand-in.
+#[derive(Clone, Debug, Default)]
 pub(super) struct RasterBands {
     /// Whether a raster not yet complete is left to [`Model::refine_raster`].
     deferred: bool,
@@ -56,7 +58,7 @@ impl RasterBands {
     /// Points the bands at the raster of `dist` at `width × height` in `raster`, unless they
     /// already are: an unfilled grid when the size changed (with `one`, the step ends there) and
     /// the raster's rows all to compute. Returns whether a buffer was replaced.
-    fn aim(
+    pub(super) fn aim(
         &mut self,
         dist: &GumbelSoftmax,
         (width, height): (u32, u32),
@@ -85,7 +87,12 @@ impl RasterBands {
 
     /// Computes up to `max_pixels` more whole rows (at least one) into `raster`: grid rows
     /// first, then the raster's. Returns whether rows remain.
-    fn advance(&mut self, dist: &GumbelSoftmax, max_pixels: usize, raster: &mut [f64]) -> bool {
+    pub(super) fn advance(
+        &mut self,
+        dist: &GumbelSoftmax,
+        max_pixels: usize,
+        raster: &mut [f64],
+    ) -> bool {
         let (width, height) = self.grid.size();
         let step = (max_pixels / width.max(1)).max(1);
         if self.grid_rows < height {
