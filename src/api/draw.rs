@@ -5,6 +5,9 @@
 //! (`draw_at`), so that a draw never reads the page's layout: after a canvas's backing store
 //! was resized, reading the next canvas's size would make the browser lay out the whole page
 //! again in the middle of the redraw.
+//!
+//! A view drawn later out of sight can be prepared first in bounded steps (`prepare_at`), so
+//! that its draw is short.
 
 use super::{Explorer, FastCanvas};
 use crate::model::draw::{draw_view, prepare_view};
@@ -99,11 +102,11 @@ impl Explorer {
         Ok(true)
     }
 
-    /// One bounded step (a few milliseconds) of the work that the next `draw_at` of view `name`
-    /// at this size would otherwise do in one go, for a view drawn later out of sight: first
-    /// the canvas's backing store, resized and allocated (white, as every figure begins), then
-    /// for a k = 3 heatmap (the density view's, the training view's background) its
-    /// full-resolution raster, a band of rows a step. Returns whether steps remain; `draw_at`
+    /// One bounded step of the work that the next `draw_at` of view `name` at this size would
+    /// otherwise do in one go, for a view drawn later out of sight: first the canvas's backing
+    /// store, resized and allocated (white, as every figure begins), then for a k = 3 heatmap
+    /// (the density view's, the training view's background) the buffers of its full-resolution
+    /// raster, one a step, and its rows, a band a step. Returns whether steps remain; `draw_at`
     /// draws the same picture whether they ran or not.
     pub fn prepare_at(
         &mut self,

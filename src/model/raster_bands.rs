@@ -4,8 +4,11 @@
 //! raster is not complete is drawn with its missing rows taken from the coarse raster, and the
 //! rest comes in bounded steps ([`Model::refine_raster`]) that the page runs between frames;
 //! each step overwrites whole rows, so the finished raster is exactly the one computed at once.
-//! Undeferred (an export, a test), a raster is finished before it is drawn. The bands live in
-//! the model's one raster buffer, so they cost no memory of their own.
+//! Undeferred (an export, a test), a raster is finished before it is drawn. A heatmap to be
+//! drawn later, out of sight, is computed in the same bands before its draw
+//! ([`Model::prepare_raster`]), so that the draw needs no stand-in; the training view's
+//! background is prepared with the same bands. The bands live in the model's one raster buffer,
+//! so they cost no memory of their own.
 
 use super::density::{log_density_raster, scale_up_rows};
 use super::Model;
