@@ -2,8 +2,8 @@
 //! the value-stability draws are bit-for-bit those of the native tests (the math core computes
 //! exp and ln with one implementation on every target), every view of the `Explorer` handle
 //! draws onto a fresh canvas without error and leaves visible pixels (and, prepared in steps
-//! first, the same picture as drawn at once), and a refused setting
-//! reaches JavaScript as an `Error` whose message is the model's text.
+//! first, the same picture as drawn at once), and a refused setting reaches JavaScript as an
+//! `Error` whose message is the model's text.
 #![cfg(target_arch = "wasm32")]
 
 use gumbel_explorer::api::Explorer;
