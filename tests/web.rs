@@ -1,8 +1,9 @@
 //! Browser tests of the wasm build, run by wasm-bindgen-test in headless Chromium:
 //! the value-stability draws are bit-for-bit those of the native tests (the math core computes
 //! exp and ln with one implementation on every target), every view of the `Explorer` handle
-//! draws onto a fresh canvas without error and leaves visible pixels, and a refused setting
-//! reaches JavaScript as an `Error` whose message is the model's text.
+//! draws onto a fresh canvas without error and leaves visible pixels (and, prepared in steps
+//! first, the same picture as drawn at once), and a refused setting reaches JavaScript as an
+//! `Error` whose message is the model's text.
 #![cfg(target_arch = "wasm32")]
 
 use gumbel_explorer::api::Explorer;
@@ -134,6 +135,50 @@ fn draw_at_sizes_the_backing_store_from_the_size_it_is_given() {
         .draw_at("no-such-view", canvas.clone(), 10.0, 10.0)
         .is_err());
     canvas.remove();
+}
+
+/// Every byte of the canvas's picture.
+fn picture(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let (w, h) = (canvas.width() as f64, canvas.height() as f64);
+    ctx.get_image_data(0.0, 0.0, w, h).unwrap().data().to_vec()
+}
+
+#[wasm_bindgen_test]
+fn a_view_prepared_in_steps_draws_the_picture_drawn_at_once() {
+    // Large enough that the heatmap's raster is deferred to bands (not finished at once).
+    let (w, h) = (900.0, 700.0);
+    for view in ["density", "training", "cost"] {
+        let mut at_once = Explorer::new();
+        let whole = fresh_canvas(900, 700);
+        assert!(at_once.draw_at(view, whole.clone(), w, h).unwrap());
+        let mut ex = Explorer::new();
+        ex.defer_raster_bands(true);
+        let canvas = fresh_canvas(900, 700);
+        let mut steps = 0;
+        while ex.prepare_at(view, canvas.clone(), w, h).unwrap() {
+            steps += 1;
+            assert!(steps < 10_000, "{view}: the preparation never ends");
+        }
+        // The canvas's step, and for the heatmaps two buffers and more than one band of rows.
+        let least = if view == "cost" { 1 } else { 4 };
+        assert!(steps >= least, "{view}: prepared in {steps} steps");
+        assert!(!ex.raster_pending(), "{view}: rows left to compute");
+        assert!(ex.draw_at(view, canvas.clone(), w, h).unwrap());
+        assert!(
+            picture(&canvas) == picture(&whole),
+            "{view}: not the picture drawn at once"
+        );
+        assert!(!ex.prepare_at(view, canvas.clone(), w, h).unwrap());
+        assert!(ex.prepare_at("no-such-view", canvas.clone(), w, h).is_err());
+        whole.remove();
+        canvas.remove();
+    }
 }
 
 #[wasm_bindgen_test]

@@ -47,6 +47,8 @@ const draws = [];
 // Long work in the training view's form ({ pending(), run(deadline) }), run as one slice job.
 const slicedWork = [];
 const TRAINING_SLICE_MS = 8;
+// Milliseconds of a stale view's preparation per step (its bands take about one each).
+const PREPARE_MS = 4;
 
 /** The views' names as Rust lists them; call once the module is loaded. */
 export function loadViews() {
@@ -187,7 +189,9 @@ function sliceLater() {
 
 // Stale views, one per step, at full resolution, once no input is in progress. A view whose data
 // needs long work (Figure 1's panel, the estimator sweep) waits while the refinement's slices do it
-// (Rust begins it when asked), and is drawn once it is done, or at once if nothing refines.
+// (Rust begins it when asked), and is drawn once it is done, or at once if nothing refines. Before
+// its draw, a view's canvas is allocated and its heatmap's raster computed in steps of their own
+// (Rust's prepare_at), so that the draw itself is short.
 function drawStaleLater() {
   if (!stale.size || holdStale || hasSliceWork(STALE_JOB)) return;
   addSliceWork(STALE_JOB, () => {
@@ -196,12 +200,30 @@ function drawStaleLater() {
     refineSamples();
     if (view === null) return true;
     if (view === undefined) return false;
+    const size = cssSize(canvasOf(view));
+    if (prepareView(view, size)) return true;
     stale.delete(view);
-    drawView(view, 'idle', cssSize(canvasOf(view)));
+    drawView(view, 'idle', size);
     refineRaster();
     if (!stale.size) updateState();
     return stale.size > 0;
   });
+}
+
+// Steps of what drawing `view` at `size` needs first, for about PREPARE_MS; whether the draw must
+// wait for another step (it gets a step of its own after any preparation).
+function prepareView(view, size) {
+  const until = performance.now() + PREPARE_MS;
+  let worked = false;
+  try {
+    while (session.ex.prepare_at(view, canvasOf(view), size[0], size[1])) {
+      worked = true;
+      if (performance.now() >= until) break;
+    }
+  } catch {
+    // drawView reports what fails.
+  }
+  return worked;
 }
 
 function dataReady(view) {

@@ -5,10 +5,14 @@
 //! (`draw_at`), so that a draw never reads the page's layout: after a canvas's backing store
 //! was resized, reading the next canvas's size would make the browser lay out the whole page
 //! again in the middle of the redraw.
+//!
+//! A view drawn later out of sight can be prepared first in bounded steps (`prepare_at`), so
+//! that its draw is short.
 
 use super::{Explorer, FastCanvas};
-use crate::model::draw::draw_view;
+use crate::model::draw::{draw_view, prepare_view};
 use crate::model::fingerprint::Fingerprint;
+use crate::model::raster_bands::BAND_PIXELS;
 use crate::model::view::VIEW_COUNT;
 use crate::model::{ModelError, View};
 use crate::render::Theme;
@@ -55,18 +59,10 @@ impl Explorer {
         css_h: f64,
     ) -> Result<bool, JsError> {
         let view = View::parse(name).map_err(self.js())?;
-        let ratio = device_ratio();
-        // Below a pixel, NaN or infinite: no size.
-        let laid_out = |side: f64| side.is_finite() && side >= 1.0;
-        if !laid_out(css_w) || !laid_out(css_h) {
+        let Some((w, h, theme)) = self.sized(css_w, css_h) else {
             return Ok(false);
-        }
-        let w = (css_w * ratio).round().min(MAX_SIDE) as u32;
-        let h = (css_h * ratio).round().min(MAX_SIDE) as u32;
-        let theme = Theme {
-            scale: ratio * crate::render::zoom::figure_zoom(css_w, css_h, self.zoom_limit),
-            lang: self.model.language(),
         };
+        let ratio = device_ratio();
         self.model.prepare();
         let coarse = self.interactive && view == View::Density && self.model.settings().k() == 3;
         let divisor = if coarse {
@@ -104,5 +100,57 @@ impl Explorer {
             .map_err(|e| js(ModelError::drawing(view, e)))?;
         self.set_drawn(view, Some(fingerprint));
         Ok(true)
+    }
+
+    /// One bounded step of the work that the next `draw_at` of view `name` at this size would
+    /// otherwise do in one go, for a view drawn later out of sight: first the canvas's backing
+    /// store, resized and allocated (white, as every figure begins), then for a k = 3 heatmap
+    /// (the density view's, the training view's background) the buffers of its full-resolution
+    /// raster, one a step, and its rows, a band a step. Returns whether steps remain; `draw_at`
+    /// draws the same picture whether they ran or not.
+    pub fn prepare_at(
+        &mut self,
+        name: &str,
+        canvas: HtmlCanvasElement,
+        css_w: f64,
+        css_h: f64,
+    ) -> Result<bool, JsError> {
+        let view = View::parse(name).map_err(self.js())?;
+        let Some((w, h, theme)) = self.sized(css_w, css_h) else {
+            return Ok(false);
+        };
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+            // Resizing cleared the picture.
+            self.set_drawn(view, None);
+            // The browser allocates the pixels at the first drawing; a canvas that cannot be
+            // drawn on says so when the view is drawn.
+            if let Some(backend) = FastCanvas::new(canvas) {
+                let _ = crate::render::clear(&backend.into_drawing_area());
+            }
+            return Ok(true);
+        }
+        // While a slider moves, the heatmap is drawn coarse: nothing to prepare.
+        let heatmap = view == View::Density && self.interactive;
+        Ok(!heatmap && prepare_view(&mut self.model, view, (w, h), &theme, BAND_PIXELS))
+    }
+
+    /// The backing store's size for a CSS box of `css_w` × `css_h` pixels (times the device
+    /// pixel ratio, rounded) and the theme its figure is drawn with; `None` below a pixel, for
+    /// NaN or an infinite side.
+    fn sized(&self, css_w: f64, css_h: f64) -> Option<(u32, u32, Theme)> {
+        let laid_out = |side: f64| side.is_finite() && side >= 1.0;
+        if !laid_out(css_w) || !laid_out(css_h) {
+            return None;
+        }
+        let ratio = device_ratio();
+        let w = (css_w * ratio).round().min(MAX_SIDE) as u32;
+        let h = (css_h * ratio).round().min(MAX_SIDE) as u32;
+        let theme = Theme {
+            scale: ratio * crate::render::zoom::figure_zoom(css_w, css_h, self.zoom_limit),
+            lang: self.model.language(),
+        };
+        Some((w, h, theme))
     }
 }

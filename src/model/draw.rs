@@ -55,3 +55,28 @@ pub fn draw_view<DB: Backend>(
     };
     Ok(result?)
 }
+
+/// One step (of up to `max_pixels` pixels) of the work that drawing `view` of `model` on an
+/// area of `area` pixels with `theme` would do: the k = 3 raster of the density view or of the
+/// training view's background, at the size its figure blits it, so that a view drawn later
+/// draws at once. Returns whether steps remain (never for the other views).
+pub fn prepare_view(
+    model: &mut Model,
+    view: View,
+    (w, h): (u32, u32),
+    theme: &Theme,
+    max_pixels: usize,
+) -> bool {
+    let v = &TRIANGLE_VERTICES;
+    match view {
+        View::Density => {
+            let (_, _, rw, rh) = render::simplex_raster_rect(w, h, v, theme);
+            model.prepare_raster((rw, rh), max_pixels)
+        }
+        View::Training => {
+            let (_, _, rw, rh) = render::training_raster_rect(w, h, v, theme);
+            model.prepare_training((rw, rh), max_pixels)
+        }
+        _ => false,
+    }
+}

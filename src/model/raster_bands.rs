@@ -4,8 +4,11 @@
 //! raster is not complete is drawn with its missing rows taken from the coarse raster, and the
 //! rest comes in bounded steps ([`Model::refine_raster`]) that the page runs between frames;
 //! each step overwrites whole rows, so the finished raster is exactly the one computed at once.
-//! Undeferred (an export, a test), a raster is finished before it is drawn. The bands live in
-//! the model's one raster buffer, so they cost no memory of their own.
+//! Undeferred (an export, a test), a raster is finished before it is drawn. A heatmap to be
+//! drawn later, out of sight, is computed in the same bands before its draw
+//! ([`Model::prepare_raster`]), so that the draw needs no stand-in; the training view's
+//! background is prepared with the same bands. The bands live in the model's one raster buffer,
+//! so they cost no memory of their own.
 
 use super::density::{log_density_raster, scale_up_rows};
 use super::Model;
@@ -27,8 +30,10 @@ fn key_of(dist: &GumbelSoftmax, width: u32, height: u32) -> RasterKey {
     (bits, width, height)
 }
 
-/// The progress of the full-resolution raster held in the model's raster buffer.
-#[derive(Debug, Default)]
+/// The progress of a full-resolution raster computed in bands: the density view's, held in the
+/// model's raster buffer, and the training view's background (model::training_data), whose
+/// raster is never deferred and so never has a stand-in.
+#[derive(Clone, Debug, Default)]
 pub(super) struct RasterBands {
     /// Whether a raster not yet complete is left to [`Model::refine_raster`].
     deferred: bool,
@@ -53,9 +58,44 @@ impl RasterBands {
         self.key.is_some() && self.rows >= self.grid.size().1
     }
 
+    /// Points the bands at the raster of `dist` at `width × height` in `raster`, unless they
+    /// already are: an unfilled grid when the size changed (with `one`, the step ends there) and
+    /// the raster's rows all to compute. Returns whether a buffer was replaced.
+    pub(super) fn aim(
+        &mut self,
+        dist: &GumbelSoftmax,
+        (width, height): (u32, u32),
+        raster: &mut Vec<f64>,
+        one: bool,
+    ) -> bool {
+        let key = key_of(dist, width, height);
+        let (w, h) = (width as usize, height as usize);
+        let pixels = w.saturating_mul(h);
+        if self.key.as_ref() == Some(&key) && raster.len() == pixels {
+            return false;
+        }
+        if self.grid.size() != (w, h) {
+            self.grid = TriangleGrid::unfilled(w, h);
+            self.grid_rows = 0;
+            if one {
+                return true;
+            }
+        }
+        raster.clear();
+        raster.resize(pixels, f64::NAN);
+        self.key = Some(key);
+        self.rows = 0;
+        true
+    }
+
     /// Computes up to `max_pixels` more whole rows (at least one) into `raster`: grid rows
     /// first, then the raster's. Returns whether rows remain.
-    fn advance(&mut self, dist: &GumbelSoftmax, max_pixels: usize, raster: &mut [f64]) -> bool {
+    pub(super) fn advance(
+        &mut self,
+        dist: &GumbelSoftmax,
+        max_pixels: usize,
+        raster: &mut [f64],
+    ) -> bool {
         let (width, height) = self.grid.size();
         let step = (max_pixels / width.max(1)).max(1);
         if self.grid_rows < height {
@@ -93,20 +133,9 @@ impl Model {
         (width, height): (u32, u32),
         raster: &mut Vec<f64>,
     ) {
-        let key = key_of(dist, width, height);
-        let (w, h) = (width as usize, height as usize);
-        let pixels = w.saturating_mul(h);
+        let pixels = (width as usize).saturating_mul(height as usize);
         let bands = &mut self.bands;
-        if bands.key.as_ref() != Some(&key) || raster.len() != pixels {
-            if bands.grid.size() != (w, h) {
-                bands.grid = TriangleGrid::unfilled(w, h);
-                bands.grid_rows = 0;
-            }
-            raster.clear();
-            raster.resize(pixels, f64::NAN);
-            bands.key = Some(key.clone());
-            bands.rows = 0;
-        }
+        bands.aim(dist, (width, height), raster, false);
         if !bands.complete() && (!bands.deferred || pixels <= SMALL_RASTER_PIXELS) {
             while bands.advance(dist, usize::MAX, raster) {}
         }
@@ -134,6 +163,20 @@ impl Model {
             raster,
         );
         bands.stand_in_shown = true;
+    }
+
+    /// One step towards the full-resolution raster of the current distribution at `width ×
+    /// height`, for a heatmap to be drawn later: the grid's buffer, then the raster's, each in
+    /// a step of its own, then up to `max_pixels` of whole rows a step. Once it returns false
+    /// the raster is complete, and drawing it computes nothing more (no coarse stand-in).
+    /// Returns whether steps remain; false at once when the current k is not 3.
+    pub fn prepare_raster(&mut self, (width, height): (u32, u32), max_pixels: usize) -> bool {
+        let dist = self.settings.dist().clone();
+        if dist.k() != 3 || width == 0 || height == 0 {
+            return false;
+        }
+        let (bands, raster) = (&mut self.bands, &mut self.raster);
+        bands.aim(&dist, (width, height), raster, true) || bands.advance(&dist, max_pixels, raster)
     }
 
     /// Notes that the raster buffer now holds a coarse raster of `dist` (`divisor` times
@@ -222,6 +265,42 @@ mod tests {
             "the completion does not show"
         );
         assert!(same_bits(&heatmap(&mut m, w, h), &expected));
+    }
+
+    #[test]
+    fn a_raster_prepared_in_steps_is_drawn_whole_without_a_stand_in() {
+        let (w, h) = (401, 347);
+        let expected = heatmap(&mut Model::new(), w, h);
+        let mut m = Model::new();
+        m.defer_raster_bands(true);
+        let mut steps = 0;
+        while m.prepare_raster((w, h), BAND_PIXELS) {
+            steps += 1;
+            assert!(steps < 1_000, "the preparation never ends");
+        }
+        // The grid's buffer, the raster's, then the grid's and the raster's rows in bands (the
+        // last band's step says that none remain).
+        let rows = (BAND_PIXELS / w as usize).max(1);
+        assert_eq!(steps, 2 + 2 * (h as usize).div_ceil(rows) - 1);
+        assert!(!m.raster_pending());
+        assert!(!m.prepare_raster((w, h), BAND_PIXELS), "prepared twice");
+        let before = m.raster_generation();
+        assert!(same_bits(&heatmap(&mut m, w, h), &expected));
+        assert!(
+            m.bands.coarse_key.is_none(),
+            "a coarse stand-in was computed"
+        );
+        assert_eq!(m.raster_generation(), before, "a stand-in was shown");
+    }
+
+    #[test]
+    fn only_a_k_3_raster_is_prepared() {
+        let mut m = Model::new();
+        m.update(|s| s.set_k(4)).unwrap();
+        assert!(!m.prepare_raster((401, 347), BAND_PIXELS));
+        m.update(|s| s.set_k(3)).unwrap();
+        assert!(!m.prepare_raster((0, 347), BAND_PIXELS));
+        assert!(m.prepare_raster((401, 347), BAND_PIXELS));
     }
 
     #[test]

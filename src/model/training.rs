@@ -5,12 +5,12 @@
 
 use super::error::ModelError;
 use super::limits::MAX_TRAINING_STEPS;
+use super::raster_bands::RasterBands;
 use super::sampling::stream;
 use super::training_history::History;
 use super::training_settings::TrainingSeed;
 use super::{Model, ObjectiveKind, Settings};
 use crate::math::error::Error as MathError;
-use crate::math::raster::TriangleGrid;
 use crate::math::training::{Goal, Temperature, Training, TrainingSetup};
 use crate::render::SimplexHeatmapData;
 use rand_pcg::Pcg64Mcg;
@@ -86,12 +86,14 @@ impl Run {
 }
 
 /// The model's training state: the run for the current settings and the cached background of
-/// the k = 3 figure, with the pixel grid that depends only on its size.
+/// the k = 3 figure, with its raster's bands (the pixel grid depends only on its size).
 #[derive(Clone, Debug, Default)]
 pub struct TrainingState {
     run: Option<(RunKey, Result<Run, MathError>)>,
     pub(super) heatmap: Option<(Vec<u64>, SimplexHeatmapData)>,
-    pub(super) grid: TriangleGrid,
+    /// The background's raster, computed in bands ahead of a draw (`prepare_training`).
+    pub(super) bands: RasterBands,
+    pub(super) raster: Vec<f64>,
 }
 
 impl Model {

@@ -2,7 +2,7 @@
 //! (with the run's current state as the last point), the optimum they are measured against, the
 //! k = 3 background, and one table row per estimator.
 
-use super::density::{colour_range, log_density_raster};
+use super::density::colour_range;
 use super::tables::word;
 use super::training::Run;
 use super::{Model, ModelError};
@@ -119,19 +119,39 @@ impl Model {
         })
     }
 
-    /// The density heatmap of relaxed samples at the page's π and τ (view 3's picture), cached
-    /// by what it depends on.
-    fn training_heatmap(&mut self, (width, height): (u32, u32)) -> SimplexHeatmapData {
-        let dist = self.settings.dist().clone();
+    /// The cached background's key when it is the one for `size` at the page's π and τ.
+    fn heatmap_key(&self, (width, height): (u32, u32)) -> (Vec<u64>, bool) {
+        let dist = self.settings.dist();
         let mut key: Vec<u64> = dist.logits().iter().map(|l| l.to_bits()).collect();
         key.extend([dist.tau().to_bits(), width.into(), height.into()]);
-        if let Some((cached, data)) = &self.training.heatmap {
-            if *cached == key {
-                return data.clone();
-            }
+        let cached = matches!(&self.training.heatmap, Some((c, _)) if *c == key);
+        (key, cached)
+    }
+
+    /// One step towards the k = 3 background at `size` before the view is drawn: the grid's
+    /// buffer, the raster's, then up to `max_pixels` of whole rows a step (model::raster_bands).
+    /// Returns whether steps remain; false at once when it is cached or k is not 3.
+    pub fn prepare_training(&mut self, size: (u32, u32), max_pixels: usize) -> bool {
+        let dist = self.settings.dist().clone();
+        if dist.k() != 3 || size.0 == 0 || size.1 == 0 || self.heatmap_key(size).1 {
+            return false;
         }
-        let mut values = Vec::new();
-        log_density_raster(&dist, width, height, &mut self.training.grid, &mut values);
+        let (bands, raster) = (&mut self.training.bands, &mut self.training.raster);
+        bands.aim(&dist, size, raster, true) || bands.advance(&dist, max_pixels, raster)
+    }
+
+    /// The density heatmap of relaxed samples at the page's π and τ (view 3's picture), cached
+    /// by what it depends on; its rows prepared so far are kept.
+    fn training_heatmap(&mut self, (width, height): (u32, u32)) -> SimplexHeatmapData {
+        let dist = self.settings.dist().clone();
+        let (key, cached) = self.heatmap_key((width, height));
+        if let (true, Some((_, data))) = (cached, &self.training.heatmap) {
+            return data.clone();
+        }
+        let mut values = std::mem::take(&mut self.training.raster);
+        let bands = &mut self.training.bands;
+        bands.aim(&dist, (width, height), &mut values, false);
+        while bands.advance(&dist, usize::MAX, &mut values) {}
         let (lo, hi) = colour_range(&values);
         let labels = [1, 2, 3].map(|i| format!("e{}", subscript(i)));
         let data = SimplexHeatmapData {
@@ -218,6 +238,34 @@ mod tests {
 
     fn at_tau(m: &mut Model, tau: f64) {
         m.update(|s| s.set_tau(tau)).unwrap();
+    }
+
+    #[test]
+    fn a_background_prepared_in_steps_equals_one_computed_at_once() {
+        use crate::math::raster::TriangleGrid;
+        use crate::model::density::log_density_raster;
+        let size = (301, 260);
+        let mut m = Model::new();
+        let mut steps = 0;
+        while m.prepare_training(size, 10_000) {
+            steps += 1;
+            assert!(steps < 1_000, "the preparation never ends");
+        }
+        assert!(steps > 4, "prepared in {steps} steps");
+        let mut want = Vec::new();
+        let mut grid = TriangleGrid::default();
+        log_density_raster(m.settings().dist(), size.0, size.1, &mut grid, &mut want);
+        let want: Vec<u64> = want.iter().map(|v| v.to_bits()).collect();
+        assert_eq!(heatmap(&mut m, size), want);
+        assert!(
+            !m.prepare_training(size, 10_000),
+            "a cached background prepared again"
+        );
+        m.update(|s| s.set_k(4)).unwrap();
+        assert!(
+            !m.prepare_training(size, 10_000),
+            "a background prepared for k = 4"
+        );
     }
 
     #[test]

@@ -41,6 +41,16 @@ impl ClassAxis {
     fn hi(&self) -> f64 {
         self.k as f64 - 0.5
     }
+
+    /// Every class, or every few so that at most `n` remain (the key points, one function
+    /// whatever plotters' hint type).
+    fn classes_at_most(&self, n: usize) -> Vec<f64> {
+        if n == 0 {
+            return Vec::new();
+        }
+        let step = self.k.div_ceil(n).max(1);
+        (0..self.k).step_by(step).map(|i| i as f64).collect()
+    }
 }
 
 impl Ranged for ClassAxis {
@@ -52,12 +62,7 @@ impl Ranged for ClassAxis {
     }
 
     fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
-        let n = hint.max_num_points();
-        if n == 0 {
-            return Vec::new();
-        }
-        let step = self.k.div_ceil(n).max(1);
-        (0..self.k).step_by(step).map(|i| i as f64).collect()
+        self.classes_at_most(hint.max_num_points())
     }
 
     fn range(&self) -> Range<f64> {
@@ -140,7 +145,17 @@ impl Ranged for LogAxis {
     }
 
     fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
-        let n = hint.max_num_points();
+        self.ticks_at_most(hint.max_num_points())
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+impl LogAxis {
+    /// At most `n` ticks (the key points, one function whatever plotters' hint type).
+    fn ticks_at_most(&self, n: usize) -> Vec<f64> {
         if n == 0 {
             return Vec::new();
         }
@@ -170,10 +185,6 @@ impl Ranged for LogAxis {
         ends.retain(|v| *v >= self.lo && *v <= self.hi);
         ends.dedup();
         thin(ends, n)
-    }
-
-    fn range(&self) -> Range<f64> {
-        self.lo..self.hi
     }
 }
 

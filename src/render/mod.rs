@@ -62,6 +62,7 @@ pub use error::RenderError;
 pub use estimators::draw_estimators;
 pub use expectation::draw_expectation;
 pub use figure1::draw_figure1;
+pub use frame::clear;
 pub use gumbel_max::draw_gumbel_max;
 pub use palette::{class_colour, colour_map, lighten, CLASS_COLOURS};
 pub use projection::draw_projection;
