@@ -88,7 +88,8 @@ export async function setLanguage(tag, { chosen = explicit } = {}) {
   current = tag;
   explicit = chosen;
   words = table;
-  document.documentElement.lang = tag;
+  // Set on a change only: Chromium restyles the whole page even when the value is the same.
+  if (document.documentElement.lang !== tag) document.documentElement.lang = tag;
   // Elements already in `tag` are left alone: rewriting their markup with the same text would
   // parse it again and lay the whole page out anew (the English start-up).
   for (const [el, source] of pageShows === tag ? [] : english) {
