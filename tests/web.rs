@@ -65,15 +65,8 @@ fn draw(ex: &mut Explorer, view: &str, canvas: HtmlCanvasElement) -> Result<bool
 
 /// Counts pixels that are neither transparent nor white.
 fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let (w, h) = (canvas.width() as f64, canvas.height() as f64);
-    let data = ctx.get_image_data(0.0, 0.0, w, h).unwrap().data();
-    data.chunks_exact(4)
+    picture(canvas)
+        .chunks_exact(4)
         .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
         .count()
 }
