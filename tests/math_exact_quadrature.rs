@@ -227,19 +227,29 @@ fn achieved_errors_meet_the_target_and_cover_the_truth() {
     }
 }
 
+/// The relaxed moments computed by a job advanced `budget` evaluations at a time, and the
+/// number of steps it took.
+fn in_slices(
+    dist: &GumbelSoftmax,
+    objective: &Objective,
+    budget: usize,
+) -> ([ExactMoments; 2], usize) {
+    let mut job = RelaxedMomentsJob::new(dist, objective, None).unwrap();
+    let mut steps = 0;
+    loop {
+        steps += 1;
+        if let Some(r) = job.advance(budget) {
+            return (r.clone(), steps);
+        }
+    }
+}
+
 #[test]
 fn a_job_in_slices_gives_the_same_numbers_and_a_hint_the_same_to_its_error() {
     let objective = squared(&[0.45, 0.275, 0.275]);
     let dist = GumbelSoftmax::from_probs(&[0.2, 0.3, 0.5], 0.2).unwrap();
     let whole = exact_relaxed_moments(&dist, &objective).unwrap();
-    let mut job = RelaxedMomentsJob::new(&dist, &objective, None).unwrap();
-    let mut steps = 0;
-    let sliced = loop {
-        steps += 1;
-        if let Some(r) = job.advance(2_000) {
-            break r.clone();
-        }
-    };
+    let (sliced, steps) = in_slices(&dist, &objective, 2_000);
     assert!(steps > 10, "{steps} steps");
     assert_eq!(sliced, whole);
     // The smallest budget: one inner integral (k = 3) or one evaluation (k = 2) per step.
@@ -247,15 +257,8 @@ fn a_job_in_slices_gives_the_same_numbers_and_a_hint_the_same_to_its_error() {
         let dist = GumbelSoftmax::from_probs(&probs, 0.2).unwrap();
         let objective = squared(&probs);
         let whole = exact_relaxed_moments(&dist, &objective).unwrap();
-        let mut job = RelaxedMomentsJob::new(&dist, &objective, None).unwrap();
-        let mut smallest = 0;
-        let sliced = loop {
-            smallest += 1;
-            if let Some(r) = job.advance(1) {
-                break r.clone();
-            }
-        };
-        assert!(smallest > 100, "{smallest} steps");
+        let (sliced, steps) = in_slices(&dist, &objective, 1);
+        assert!(steps > 100, "{steps} steps");
         assert_eq!(sliced, whole);
     }
     // With the moments of a neighbouring τ as the hint, the rough integral is skipped.
