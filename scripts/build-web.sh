@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release wasm modules and generates their JavaScript bindings.
-#   scripts/build-web.sh              the page's module into www/pkg (no benchmark code in it),
-#                                     and the training worker's module (view 9, the `vae-worker`
+#   scripts/build-web.sh              the page's full module into www/pkg (no benchmark code in
+#                                     it), its first module (the `first-module` feature: every
+#                                     view but sections 4, 5 and 8) into www/pkg-first, and the
+#                                     training worker's module (view 9, the `vae-worker`
 #                                     feature: the VAE trainer's handle only) into www/pkg-vae
 #   scripts/build-web.sh --bench DIR  the benchmark's modules: the page's code plus the `bench`
 #                                     feature (the kernels and their export `bench_kernel`) into
@@ -14,7 +16,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # The `web` profile (Cargo.toml) is the release profile optimised for size as well as speed;
-# `web-bench`, `web-vae` and `web-vae-bench` are the same profile in directories of their own,
+# `web-first`, `web-bench`, `web-vae` and `web-vae-bench` are the same profile in directories of their own,
 # so that building one module never replaces another.
 usage() { die "usage: scripts/build-web.sh [--bench DIR]"; }
 
@@ -142,6 +144,7 @@ build_module() {
 case ${1:-} in
   "")
     build_module web "" "$PKG_DIR" small
+    build_module web-first first-module "$FIRST_PKG_DIR" small
     build_module web-vae vae-worker "$VAE_PKG_DIR" simd
     ;;
   --bench)

@@ -21,9 +21,11 @@ if [[ -d assets ]]; then cp -r assets dist/; fi
 
 # The page's module carries no benchmark code (that needs the `bench` feature, which only
 # `make bench` builds, into a directory of its own).
-if grep -q 'bench_kernel' dist/www/pkg/*.js; then
-  die "dist/www/pkg exports bench_kernel: the page's module was built with the bench feature"
+if grep -q 'bench_kernel' dist/www/pkg/*.js dist/www/pkg-first/*.js; then
+  die "dist/www/pkg or pkg-first exports bench_kernel: a page's module was built with the bench feature"
 fi
+[[ -f dist/www/pkg-first/${CRATE_LIB}_bg.wasm ]] || die "dist/www/pkg-first is missing: the page's first module was not built"
+
 
 # View 9 trains in a Web Worker that loads a module of its own (the `vae-worker` feature), and
 # that module has none of the page's handle.
@@ -43,17 +45,24 @@ node scripts/single-file.mjs dist dist/gumbel-softmax-explorer.html
 
 say "dist/ ready: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"
 
-# The page's module is downloaded by every visitor before anything draws. Its target is 150,000
-# bytes as served (gzip -9), which it does not meet yet; until it does, the build fails when the
-# module grows past a ceiling just above its present size, so that it can only shrink. Lower the
-# ceiling as the module shrinks. Checked last, so that dist/ is complete for a look even when it
-# fails.
-PAGE_WASM_TARGET=150000
-PAGE_WASM_LIMIT=180000
-page_wasm=dist/www/pkg/${CRATE_LIB}_bg.wasm
-page_wasm_gz=$(gzip -9 -c "$page_wasm" | wc -c)
-if ((page_wasm_gz > PAGE_WASM_LIMIT)); then
-  die "$page_wasm is $page_wasm_gz bytes gzipped, over its ceiling of $PAGE_WASM_LIMIT bytes; \
+# The page's first module is downloaded by every visitor before anything draws: its target is
+# 150,000 bytes as served (gzip -9), and the build fails above it. The full module loads after
+# the first views are drawn; it may not grow past a ceiling just above its present size, so
+# that it can only shrink (lower the ceiling as it does). Checked last, so that dist/ is
+# complete for a look even when they fail.
+FIRST_WASM_LIMIT=150000
+FULL_WASM_LIMIT=182000
+gz_size() { gzip -9 -c "$1" | wc -c; }
+first_wasm=dist/www/pkg-first/${CRATE_LIB}_bg.wasm
+full_wasm=dist/www/pkg/${CRATE_LIB}_bg.wasm
+first_gz=$(gz_size "$first_wasm")
+full_gz=$(gz_size "$full_wasm")
+if ((first_gz > FIRST_WASM_LIMIT)); then
+  die "$first_wasm is $first_gz bytes gzipped, over its target of $FIRST_WASM_LIMIT bytes; \
 find what grew with twiggy (README, How it is built) and make it smaller before shipping"
 fi
-say "$page_wasm: $page_wasm_gz bytes gzipped (ceiling $PAGE_WASM_LIMIT, target $PAGE_WASM_TARGET)"
+if ((full_gz > FULL_WASM_LIMIT)); then
+  die "$full_wasm is $full_gz bytes gzipped, over its ceiling of $FULL_WASM_LIMIT bytes; \
+find what grew with twiggy (README, How it is built) and make it smaller before shipping"
+fi
+say "$first_wasm: $first_gz bytes gzipped (target $FIRST_WASM_LIMIT); $full_wasm: $full_gz bytes (ceiling $FULL_WASM_LIMIT)"

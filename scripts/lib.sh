@@ -13,6 +13,7 @@ WASM_TARGET=wasm32-unknown-unknown
 # cargo builds into $CARGO_TARGET_DIR when it is set.
 WASM_RELEASE="${CARGO_TARGET_DIR:-target}/$WASM_TARGET/web/$CRATE_LIB.wasm"
 PKG_DIR=www/pkg
+FIRST_PKG_DIR=www/pkg-first
 # The training worker's module (view 9), loaded only by www/vae-worker.js.
 VAE_PKG_DIR=www/pkg-vae
 

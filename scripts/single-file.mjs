@@ -14,6 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { bundleModules } from './bundle-modules.mjs';
 
 const WASM_SOURCE = 'www/wasm-source.js';
+const FIRST_MODULE = 'www/first-module.js';
+const FULL_MODULE_SOURCE = 'www/full-module-source.js';
 const WASM_FILE = 'www/pkg/gumbel_explorer_bg.wasm';
 const WORKER_SOURCE = 'www/vae-worker-source.js';
 const WORKER_SCRIPT = 'www/vae-worker.js';
@@ -38,6 +40,26 @@ export function wasmSource() {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return { module_or_path: bytes };
+}
+`;
+}
+
+/**
+ * The single file starts on the full module (it downloads nothing, so a smaller first module
+ * would gain nothing): www/first-module.js re-exports www/pkg's glue instead of www/pkg-first's,
+ * the same names.
+ */
+function fullAsFirstModule(source) {
+  const text = source.replace("from './pkg-first/gumbel_explorer.js'", "from './pkg/gumbel_explorer.js'");
+  if (text === source) fail(`${FIRST_MODULE} no longer re-exports ./pkg-first/gumbel_explorer.js; update single-file.mjs`);
+  return text;
+}
+
+/** Never asked for: the single file's first module is the full one (see fullAsFirstModule). */
+function noFullModuleSource() {
+  return `// The single file starts on the full module, so it never loads one (scripts/single-file.mjs).
+export async function importFullModule() {
+  throw new Error('the single file has no second module');
 }
 `;
 }
@@ -119,6 +141,8 @@ export function buildSingleFile(siteDir) {
       ]));
       code = bundle(src, read, new Map([
         [WASM_SOURCE, wasm(WASM_FILE)],
+        [FIRST_MODULE, fullAsFirstModule(read(FIRST_MODULE))],
+        [FULL_MODULE_SOURCE, noFullModuleSource()],
         [WORDS_LOADER, inlineWordsLoader()],
         [WORKER_SOURCE, inlineWorkerSource(worker)],
       ]));

@@ -7,7 +7,7 @@ import { buildPiSliders, piMode } from './pi-sliders.js';
 import { stopPlaying, togglePlaying } from './playback.js';
 import { syncAll } from './show-state.js';
 import { syncText } from './text-fields.js';
-import { random_seed } from './pkg/gumbel_explorer.js';
+import { random_seed } from './first-module.js';
 import { t } from './i18n.js';
 
 const SCHEDULE_FIELDS = ['sched-tau0', 'sched-rate', 'sched-min', 'sched-every'];

@@ -1,7 +1,7 @@
 // The sliders' ranges come from Rust's rules (the same constants its setters check), so the
 // page never offers a value Rust refuses nor hides one it accepts.
 import { $ } from './page.js';
-import { limits } from './pkg/gumbel_explorer.js';
+import { limits } from './first-module.js';
 
 /** Sets the range of every slider whose range is a Rust rule; returns the rules. */
 export function applyLimits() {

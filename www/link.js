@@ -2,7 +2,7 @@
 // reopens the same view; a link that cannot be used is explained in a notice.
 import { $, session, errorText, addNotice } from './page.js';
 import { label, language, sentence, t } from './i18n.js';
-import { Explorer } from './pkg/gumbel_explorer.js';
+import { Explorer } from './first-module.js';
 
 let lastHash = '';
 let timer = 0;

@@ -1,12 +1,13 @@
-// Gumbel-Softmax Explorer: the page's start-up. It loads the WebAssembly module, creates the
-// one Rust handle (`Explorer`), restores the state from the link, and connects the controller
-// modules; all computation happens in Rust, and each module below holds one concern. The
-// page's language is chosen first (www/lang/choice.js) and its words loaded while the module
-// loads.
-import init, { Explorer, wasm_memory_bytes } from './pkg/gumbel_explorer.js';
+// Gumbel-Softmax Explorer: the page's start-up. It loads the first WebAssembly module, creates the
+// one Rust handle (`Explorer`), restores the state from the link, connects the controller
+// modules and draws; then the full module takes the handle over (www/full-module.js). All
+// computation happens in Rust, and each module below holds one concern. The page's language is
+// chosen first (www/lang/choice.js) and its words loaded while the module loads.
+import init, { Explorer, wasm_memory_bytes } from './first-module.js';
 import { $, root, session, addNotice, errorText, showFatal } from './page.js';
 import { exposeWasmMemory } from './bench-hooks.js';
 import { wireControls } from './controls.js';
+import { loadFullModule } from './full-module.js';
 import { wireExport } from './export.js';
 import { applyLimits } from './limits.js';
 import { copyLink, restoreFromLink, writeUrl } from './link.js';
@@ -72,6 +73,7 @@ async function main() {
   wireModes(views);
   observeResizes();
   redraw();
+  loadFullModule();
 }
 
 main();

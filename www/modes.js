@@ -6,7 +6,7 @@ import { $, addNotice, errorText } from './page.js';
 import { language, sentence, t } from './i18n.js';
 import { embed, wireEmbedCode } from './embed.js';
 import { onKey, present, viewInSight } from './present.js';
-import { page_mode } from './pkg/gumbel_explorer.js';
+import { page_mode } from './first-module.js';
 
 /** Wires the present button, the keys and the embed buttons, then enters the link's mode. */
 export function wireModes(views) {

@@ -3,7 +3,7 @@
 import { $, session } from './page.js';
 import { apply } from './actions.js';
 import { syncText } from './text-fields.js';
-import { class_colours, subscript } from './pkg/gumbel_explorer.js';
+import { class_colours, subscript } from './first-module.js';
 
 // A slider's weight range: any positive weight is a valid π, and Rust normalises the k of them.
 const WEIGHT_MIN = '0.001';

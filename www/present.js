@@ -7,7 +7,7 @@ import { $, session } from './page.js';
 import { label, labelAttr } from './i18n.js';
 import { scheduleRedraw } from './scheduler.js';
 import { addressWith, showAlone, showAll } from './view-alone.js';
-import { view_names } from './pkg/gumbel_explorer.js';
+import { view_names } from './first-module.js';
 
 // How much larger than on the page figures may draw: enough for tick labels at least as large
 // as the body text on a 1920 × 1080 projector (checked by the browser tests).

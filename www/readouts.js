@@ -3,7 +3,7 @@
 import { $, session } from './page.js';
 import { t } from './i18n.js';
 import { groupedCount } from './format.js';
-import { format_list, format_number, subscript } from './pkg/gumbel_explorer.js';
+import { format_list, format_number, subscript } from './first-module.js';
 
 export function updateReadouts() {
   const { ex } = session;

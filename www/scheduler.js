@@ -11,14 +11,16 @@
 // after it once the budget is spent. A large N is sampled in slices between frames; every long work
 // goes through the same slices (`addSliceWork`), so no task grows long; the training view's steps
 // run through them too (`addSlicedWork`). Views are drawn at the CSS sizes www/canvas-sizes.js
-// keeps, so that a redraw reads nothing of the page's layout.
+// keeps, so that a redraw reads nothing of the page's layout. Until the full module has taken the
+// handle over (www/full-module.js), the views the first module does not draw stay stale, and so
+// do the views out of sight, so that the first module draws only what is in sight.
 import { $, root, session, errorText, setError } from './page.js';
 import { recordViewTime } from './bench-hooks.js';
 import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
 import { cssSize, liveSize, watchSizes } from './canvas-sizes.js';
 import { SLICE_BUDGET_MS, addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
 import { isVisible, watchVisibility } from './visibility.js';
-import { view_names } from './pkg/gumbel_explorer.js';
+import { module_view_names, view_names } from './first-module.js';
 
 export { addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
 
@@ -27,6 +29,9 @@ const SAMPLES_JOB = 'samples of a large N';
 const RASTER_JOB = 'full-resolution heatmap';
 
 let views = [];
+// The views the handle draws, and whether the full module is still to take the handle over.
+let drawable = new Set();
+let waitingForFull = false;
 let frame = 0;
 // Whether the pending frame was asked for by an input (its time is the one #redraw-ms shows);
 // the first paint counts as one.
@@ -53,8 +58,29 @@ const PREPARE_MS = 4;
 /** The views' names as Rust lists them; call once the module is loaded. */
 export function loadViews() {
   views = view_names();
+  drawable = new Set(module_view_names());
+  waitingForFull = drawable.size < views.length;
   session.ex.defer_raster_bands(true);
   return views;
+}
+
+/**
+ * The page's handle is now the full module's, which draws the views named `names`: they are
+ * drawn as any stale view is (at once in sight, else in slices).
+ */
+export function adoptHandle(names) {
+  drawable = new Set(names);
+  waitingForFull = false;
+  session.ex.defer_raster_bands(true);
+  requestFrame();
+  drawStaleLater();
+}
+
+/** The full module could not be loaded: the first module draws every view it can. */
+export function fullModuleMissing() {
+  waitingForFull = false;
+  drawStaleLater();
+  updateState();
 }
 
 /**
@@ -120,7 +146,7 @@ export function redraw() {
   let drew = false;
   const seen = [];
   for (const view of views) {
-    if (isVisible(canvasOf(view))) seen.push(view);
+    if (drawable.has(view) && isVisible(canvasOf(view))) seen.push(view);
     else stale.add(view);
   }
   // Every size before any drawing: a size not known yet is read while the layout is current.
@@ -193,10 +219,11 @@ function sliceLater() {
 // its draw, a view's canvas is allocated and its heatmap's raster computed in steps of their own
 // (Rust's prepare_at), so that the draw itself is short.
 function drawStaleLater() {
-  if (!stale.size || holdStale || hasSliceWork(STALE_JOB)) return;
+  if (!stale.size || holdStale || waitingForFull || hasSliceWork(STALE_JOB)) return;
   addSliceWork(STALE_JOB, () => {
     if (session.dead || interacting() || holdStale) return false;
-    const view = [...stale].find(dataReady) ?? (session.ex.refining() ? null : [...stale][0]);
+    const waiting = [...stale].filter((v) => drawable.has(v));
+    const view = waiting.find(dataReady) ?? (session.ex.refining() ? null : waiting[0]);
     refineSamples();
     if (view === null) return true;
     if (view === undefined) return false;
@@ -206,7 +233,7 @@ function drawStaleLater() {
     drawView(view, 'idle', size);
     refineRaster();
     if (!stale.size) updateState();
-    return stale.size > 0;
+    return waiting.length > 1;
   });
 }
 
@@ -279,7 +306,7 @@ function updateState() {
  * (before its picture is exported).
  */
 export function drawCurrent(view) {
-  if (session.dead) return;
+  if (session.dead || !drawable.has(view)) return;
   session.ex.set_interactive(false);
   finishRaster();
   coarse = false;
@@ -302,6 +329,7 @@ export function drawAll({ fresh = false } = {}) {
   // The sizes as laid out now (a report may be pending), all read before anything is drawn.
   const sizes = views.map((view) => liveSize(canvasOf(view)));
   views.forEach((view, i) => {
+    if (!drawable.has(view)) return;
     stale.delete(view);
     drawView(view, 'all', sizes[i]);
   });

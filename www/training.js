@@ -12,6 +12,7 @@ const CALL_MS = 2;
 let chunk = 32;
 let running = false;
 let tableKey = '';
+let writer = null;
 
 const ex = () => session.ex;
 
@@ -116,9 +117,11 @@ function showTraining() {
   $('train-step-out').textContent = groupedCount(step);
   showRunning();
   if (running || ex().train_pending()) return;
+  // The state and the handle that wrote the sentence (the full module's handle writes it anew).
   const key = ex().state();
-  if (key === tableKey) return;
+  if (key === tableKey && writer === ex()) return;
   tableKey = key;
+  writer = ex();
   $('train-summary').textContent = ex().training_summary();
   syncTraining();
 }

@@ -2,7 +2,7 @@
 // view's canvases (made the first time one arrives), the data table grows by the rows of each
 // new record, and the readouts and the sentence are replaced; nothing here computes anything.
 import { $ } from './page.js';
-import { format_number } from './pkg/gumbel_explorer.js';
+import { format_number } from './first-module.js';
 import { groupedCount } from './format.js';
 import { labelAttr } from './i18n.js';
 

@@ -11,7 +11,7 @@ import { afterRedraw } from './scheduler.js';
 import {
   PICTURES, clearPictures, clearRun, pictureSizes, showHeader, showProgress, wirePictureExport,
 } from './vae-show.js';
-import { format_number } from './pkg/gumbel_explorer.js';
+import { format_number } from './first-module.js';
 import { startVaeWorker } from './vae-worker-source.js';
 import { language, onLanguage, t } from './i18n.js';
 

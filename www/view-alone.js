@@ -6,7 +6,7 @@
 import { $, root } from './page.js';
 import { forgetSizes } from './canvas-sizes.js';
 import { language } from './i18n.js';
-import { view_controls } from './pkg/gumbel_explorer.js';
+import { view_controls } from './first-module.js';
 
 const MARK = 'alone';
 let moved = null; // { controls, home } while a view's own controls sit beside it

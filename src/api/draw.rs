@@ -47,6 +47,38 @@ impl Explorer {
         self.drawn = [None; VIEW_COUNT];
     }
 
+    /// What each view's canvas shows, as text for `adopt_drawn`: one fingerprint per view in
+    /// page order (hexadecimal, empty when the view is not drawn), separated by commas.
+    pub fn drawn_keys(&self) -> String {
+        let keys: Vec<String> = self
+            .drawn
+            .iter()
+            .map(|d| d.map(|f| format!("{f:x}")).unwrap_or_default())
+            .collect();
+        keys.join(",")
+    }
+
+    /// Takes over what another handle drew on the same canvases (its `drawn_keys`), so that a
+    /// view it drew is not drawn again while nothing it depends on changes. The handle the
+    /// full module makes when it takes over from the first module's starts from these; the
+    /// two modules draw the same picture from the same inputs. Text of another form (another
+    /// number of views, a field that is not a fingerprint) is ignored and forgets nothing.
+    pub fn adopt_drawn(&mut self, keys: &str) {
+        let parsed: Vec<Option<Option<u64>>> = keys
+            .split(',')
+            .map(|k| match k {
+                "" => Some(None),
+                _ => u64::from_str_radix(k, 16).ok().map(Some),
+            })
+            .collect();
+        if parsed.len() != VIEW_COUNT || parsed.iter().any(Option::is_none) {
+            return;
+        }
+        for (slot, key) in self.drawn.iter_mut().zip(parsed) {
+            *slot = key.flatten();
+        }
+    }
+
     /// Draws view `name` onto `canvas`, whose CSS box (its `clientWidth` × `clientHeight`) is
     /// `css_w` × `css_h` pixels: the backing store gets that size times the device pixel ratio,
     /// rounded. Reads nothing of the page's layout. Returns whether anything was drawn (false

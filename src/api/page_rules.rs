@@ -74,6 +74,13 @@ pub fn view_names() -> Vec<String> {
     View::ALL.iter().map(|v| v.name().to_string()).collect()
 }
 
+/// The names of the views this module draws, in the page's order: every view in the full
+/// module, all but the gradient estimators' and training's in the page's first module.
+#[wasm_bindgen]
+pub fn module_view_names() -> Vec<String> {
+    View::module_names().into_iter().map(String::from).collect()
+}
+
 /// The presets' names (the page's `button[data-preset]` values).
 #[wasm_bindgen]
 pub fn preset_names() -> Vec<String> {

@@ -46,6 +46,11 @@ impl Explorer {
         Ok(())
     }
 
+    /// The text scale set last (1 by default).
+    pub fn text_scale(&self) -> f64 {
+        self.zoom_limit
+    }
+
     /// The CSS size of the smallest text (tick labels) a figure on a canvas of `css_w` ×
     /// `css_h` CSS pixels draws at the current text scale.
     pub fn smallest_text_px(&self, css_w: f64, css_h: f64) -> f64 {

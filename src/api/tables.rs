@@ -37,9 +37,10 @@ impl Explorer {
     /// carries it on in slices, and [`refining`](Self::refining) is true until it is done.
     ///
     /// # Errors
-    /// An unknown view name.
+    /// An unknown view name, or a view this module does not draw.
     pub fn data_ready(&mut self, name: &str) -> Result<bool, JsError> {
         let view = View::parse(name).map_err(self.js())?;
+        view.require_module().map_err(self.js())?;
         Ok(match view {
             View::Figure1 => self.model.figure1_ready(),
             View::Estimators => self.model.sweep_ready(),

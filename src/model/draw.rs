@@ -26,12 +26,19 @@ pub fn draw_view<DB: Backend>(
         View::Expectation => render::draw_expectation(area, &m.expectation_data(), theme),
         View::Strip => render::draw_sample_strip(area, &m.strip_data(), theme),
         View::Figure1 => render::draw_figure1(area, &m.figure1_data(), theme),
+        #[cfg(feature = "first-module")]
+        View::StraightThrough | View::Estimators | View::Training => {
+            return Err(ModelError::NotInModule(view))
+        }
+        #[cfg(not(feature = "first-module"))]
         View::StraightThrough => {
             render::draw_straight_through(area, &m.straight_through_data(), theme)
         }
+        #[cfg(not(feature = "first-module"))]
         View::Estimators => render::draw_estimators(area, &m.estimators_data()?, theme),
         View::Annealing => render::draw_annealing(area, &m.annealing_data(), theme),
         View::Cost => render::draw_cost(area, &m.cost_data(), theme),
+        #[cfg(not(feature = "first-module"))]
         View::Training => {
             // The k = 3 background is computed at exactly the size the figure blits it.
             let (w, h) = area.dim_in_pixel();
@@ -73,6 +80,7 @@ pub fn prepare_view(
             let (_, _, rw, rh) = render::simplex_raster_rect(w, h, v, theme);
             model.prepare_raster((rw, rh), max_pixels)
         }
+        #[cfg(not(feature = "first-module"))]
         View::Training => {
             let (_, _, rw, rh) = render::training_raster_rect(w, h, v, theme);
             model.prepare_training((rw, rh), max_pixels)

@@ -82,6 +82,9 @@ pub enum ModelError {
     UnknownOptimiser(String),
     /// A view name the page does not have.
     UnknownView(String),
+    /// A view this build does not draw: the page's first module asked for a view only the
+    /// full module draws ([`View::in_module`]).
+    NotInModule(View),
     /// The math core refused the parameters; its message names the parameter.
     Math(MathError),
     /// A link's state that was not restored, and why.

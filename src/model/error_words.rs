@@ -96,6 +96,7 @@ impl ModelError {
             ModelError::UnknownObjective(kind) => w.unknown_objective(kind),
             ModelError::UnknownOptimiser(name) => w.unknown_optimiser(name),
             ModelError::UnknownView(name) => w.unknown_view(name),
+            ModelError::NotInModule(view) => w.not_in_module(view.name()),
             ModelError::Math(e) => math_message(e, lang),
             ModelError::Schedule { part, value } => match part {
                 SchedulePart::InitialTau => w.schedule_tau0(&num(*value)),

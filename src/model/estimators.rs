@@ -10,7 +10,7 @@
 
 use super::cache::SweepKey;
 use super::sampling::stream;
-use super::{Model, ModelError, ObjectiveKind};
+use super::{Model, ModelError, ObjectiveKind, View};
 use crate::format;
 use crate::i18n::messages::reports;
 use crate::i18n::Lang;
@@ -78,6 +78,7 @@ impl Model {
     /// # Errors
     /// [`ModelError::Math`] when the math core refuses the sweep's inputs.
     pub fn sweep(&mut self) -> Result<&Sweep, ModelError> {
+        View::Estimators.require_module()?;
         let key = SweepKey::of(&self.settings);
         let entry = match self.sweep.take() {
             Some((cached, result)) if cached == key => (cached, result),

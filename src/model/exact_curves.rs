@@ -7,7 +7,7 @@
 
 use super::cache::ExactKey;
 use super::estimators::sweep_taus;
-use super::{Model, ModelError};
+use super::{Model, ModelError, View};
 use crate::math::{
     exact_moments, Error as MathError, Estimator, ExactMoments, GumbelSoftmax, Objective,
     RelaxedMomentsJob,
@@ -158,6 +158,7 @@ impl Model {
     /// # Errors
     /// [`ModelError::Math`] when the math core refuses π or the objective.
     pub(super) fn exact_curves(&mut self) -> Result<&ExactCurves, ModelError> {
+        View::Estimators.require_module()?;
         let key = ExactKey::of(&self.settings);
         let current = self.exact.take().filter(|e| e.key == key);
         let curves = match current {
@@ -173,6 +174,9 @@ impl Model {
 
     /// Whether the exact curves of the current π and objective still have work to do.
     pub fn exact_pending(&self) -> bool {
+        if !View::Estimators.in_module() {
+            return false;
+        }
         let key = ExactKey::of(&self.settings);
         self.exact
             .as_ref()

@@ -4,7 +4,7 @@
 //! once. Either way the sweep is the same, bit for bit.
 
 use super::cache::SweepKey;
-use super::Model;
+use super::{Model, View};
 use crate::math::SweepRun;
 
 /// Values (samples × k per temperature) a refinement step of the sweep computes: a few
@@ -13,8 +13,12 @@ pub const SWEEP_SLICE_VALUES: usize = 20_000;
 
 impl Model {
     /// Whether the estimator sweep of the current settings is computed; if not, begins it in
-    /// slices (when not begun yet), which [`refine`](Self::refine) carries on.
+    /// slices (when not begun yet), which [`refine`](Self::refine) carries on. In a build
+    /// without the estimator view there is nothing to begin: true.
     pub fn sweep_ready(&mut self) -> bool {
+        if !View::Estimators.in_module() {
+            return true;
+        }
         let key = SweepKey::of(&self.settings);
         if self
             .sweep
@@ -41,6 +45,9 @@ impl Model {
 
     /// Whether a sweep of the current settings is begun in slices and not done.
     pub fn sweep_pending(&self) -> bool {
+        if !View::Estimators.in_module() {
+            return false;
+        }
         let key = SweepKey::of(&self.settings);
         self.sweep_run.as_ref().is_some_and(|(k, _)| *k == key)
     }

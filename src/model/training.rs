@@ -9,7 +9,7 @@ use super::raster_bands::RasterBands;
 use super::sampling::stream;
 use super::training_history::History;
 use super::training_settings::TrainingSeed;
-use super::{Model, ObjectiveKind, Settings};
+use super::{Model, ObjectiveKind, Settings, View};
 use crate::math::error::Error as MathError;
 use crate::math::training::{Goal, Temperature, Training, TrainingSetup};
 use crate::render::SimplexHeatmapData;
@@ -103,6 +103,7 @@ impl Model {
     /// # Errors
     /// [`ModelError::Math`] when the math core refuses the setup.
     pub fn training_run(&mut self) -> Result<&mut Run, ModelError> {
+        View::Training.require_module()?;
         let key = RunKey::of(&self.settings);
         let goal = self.settings.training().steps();
         let stale = match &self.training.run {

@@ -76,6 +76,38 @@ impl View {
         View::ALL.iter().copied().find(|v| v.name() == name)
     }
 
+    /// Whether this build draws the view. The page's first module (the `first-module`
+    /// feature) leaves out the views of gradient estimators and training, which the full
+    /// module draws; every other build draws every view.
+    pub const fn in_module(self) -> bool {
+        !cfg!(feature = "first-module")
+            || !matches!(
+                self,
+                View::StraightThrough | View::Estimators | View::Training
+            )
+    }
+
+    /// `Ok` when this build draws the view.
+    ///
+    /// # Errors
+    /// [`ModelError::NotInModule`] for a view only the full module draws.
+    pub const fn require_module(self) -> Result<(), ModelError> {
+        if self.in_module() {
+            Ok(())
+        } else {
+            Err(ModelError::NotInModule(self))
+        }
+    }
+
+    /// The names of the views this build draws, in page order.
+    pub fn module_names() -> Vec<&'static str> {
+        View::ALL
+            .iter()
+            .filter(|v| v.in_module())
+            .map(|v| v.name())
+            .collect()
+    }
+
     /// The view called `name`.
     ///
     /// # Errors
@@ -97,6 +129,8 @@ mod tests {
             assert_eq!(View::parse(view.name()), Ok(*view));
             assert_eq!(VIEW_NAMES.iter().filter(|n| **n == view.name()).count(), 1);
         }
+        assert_eq!(View::module_names().len(), VIEW_COUNT);
+        assert_eq!(View::Estimators.require_module(), Ok(()));
         assert_eq!(
             View::parse("no-such-view").map_err(|e| e.to_string()),
             Err("there is no view called \"no-such-view\"".to_string())

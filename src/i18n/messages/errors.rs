@@ -38,6 +38,7 @@ phrases! { impl ErrorWords {
     unknown_objective(kind: &str) = "the objective must be \"linear\" or \"squared\", got \"{kind}\"" / "目标函数只能是“linear”（线性）或“squared”（平方距离），输入的是“{kind}”";
     unknown_optimiser(name: &str) = "the optimiser must be \"sgd\" or \"adam\", got \"{name}\"" / "优化器只能是“sgd”或“adam”，输入的是“{name}”";
     unknown_view(name: &str) = "there is no view called \"{name}\"" / "没有名为“{name}”的视图";
+    not_in_module(name: &str) = "the view \"{name}\" is drawn by the page's full module, which has not loaded yet" / "视图“{name}”由页面的完整模块绘制，该模块尚未加载";
 
     // The page, its canvas and its long tasks.
     link_not_restored(reason: &str) = "the link's state was not restored: {reason}" / "链接中的状态未能恢复：{reason}";

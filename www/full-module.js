@@ -1,0 +1,46 @@
+// The page's second step of loading: the full module. The page starts on its first module
+// (www/first-module.js), which draws every view but those of gradient estimators and training
+// (sections 4, 5 and 8) and is smaller to download. Once the views in sight are drawn, the full
+// module is fetched; when it is ready it gets the page's state, language and text scale, becomes
+// the page's one handle, and the views the first module left undrawn are drawn. If it cannot be
+// loaded, the notice says so and the rest of the page works on with the first module.
+import { addNotice, errorText, session } from './page.js';
+import { exposeWasmMemory } from './bench-hooks.js';
+import { module_view_names, view_names, wasm_memory_bytes } from './first-module.js';
+import { importFullModule } from './full-module-source.js';
+import { adoptHandle, fullModuleMissing } from './scheduler.js';
+import { t } from './i18n.js';
+
+/** Whether the page's first module draws every view (the single-file build): nothing to load. */
+export function startsFull() {
+  return module_view_names().length === view_names().length;
+}
+
+/** Loads the full module and hands the page over to it (once; call after the first redraw). */
+export async function loadFullModule() {
+  if (startsFull()) return;
+  let ex = null;
+  let glue;
+  try {
+    glue = await importFullModule();
+    if (session.dead) return;
+    const first = session.ex;
+    ex = new glue.Explorer();
+    ex.set_language(first.language());
+    ex.set_text_scale(first.text_scale());
+    ex.restore(first.state());
+    // The canvases keep the first module's pictures: the same ones the full module draws.
+    ex.adopt_drawn(first.drawn_keys());
+    session.ex = ex;
+    first.free();
+  } catch (e) {
+    if (ex) ex.free();
+    if (session.dead) return;
+    addNotice(() => t('notice.noFullModule', { error: errorText(e) }));
+    fullModuleMissing();
+    return;
+  }
+  // For the long-use memory test and the benchmark: both modules' memories, which both stay.
+  exposeWasmMemory(() => wasm_memory_bytes() + glue.wasm_memory_bytes());
+  adoptHandle(glue.module_view_names());
+}
