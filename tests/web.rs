@@ -94,6 +94,42 @@ fn every_view_draws_on_a_fresh_canvas() {
 }
 
 #[wasm_bindgen_test]
+fn a_handle_that_adopts_what_another_drew_draws_only_what_changed() {
+    let mut first = Explorer::new();
+    let canvases: Vec<HtmlCanvasElement> = ["gumbel-max", "density"]
+        .iter()
+        .map(|view| {
+            let canvas = fresh_canvas(480, 300);
+            assert!(draw(&mut first, view, canvas.clone()).unwrap());
+            canvas
+        })
+        .collect();
+    let keys = first.drawn_keys();
+    assert_eq!(keys.split(',').count(), VIEW_NAMES.len());
+
+    // Text of another form forgets nothing and adopts nothing.
+    let mut next = Explorer::new();
+    next.restore(&first.state()).unwrap();
+    for bad in ["", "1,2", &keys.replacen(',', ",zz", 1), &(keys.clone() + ",")] {
+        next.adopt_drawn(bad);
+        assert_eq!(next.drawn_keys(), ",".repeat(VIEW_NAMES.len() - 1), "{bad:?}");
+    }
+    next.adopt_drawn(&keys);
+    assert_eq!(next.drawn_keys(), keys);
+    // The pictures on the canvases are the ones it would draw: it draws neither again.
+    for (view, canvas) in ["gumbel-max", "density"].iter().zip(&canvases) {
+        assert!(!draw(&mut next, view, canvas.clone()).unwrap(), "{view}");
+    }
+    // Once an input changes, it draws the view that depends on it.
+    next.set_tau(0.25).unwrap();
+    assert!(!draw(&mut next, "gumbel-max", canvases[0].clone()).unwrap());
+    assert!(draw(&mut next, "density", canvases[1].clone()).unwrap());
+    for canvas in canvases {
+        canvas.remove();
+    }
+}
+
+#[wasm_bindgen_test]
 fn draw_at_sizes_the_backing_store_from_the_size_it_is_given() {
     let mut ex = Explorer::new();
     // Laid out at 480 × 300: draw_at follows the size given, not the layout.

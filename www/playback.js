@@ -27,6 +27,8 @@ function startPlaying() {
   $('play').setAttribute('aria-pressed', 'true');
   const tick = () => {
     if (!playing) return;
+    // The handle may change during the walk (the full module takes over).
+    const { ex } = session;
     const next = Math.min(horizon, ex.step() + stride);
     const ok = apply('err-schedule', null, () => ex.anneal_to(next));
     $('step').value = String(next);

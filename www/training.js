@@ -6,6 +6,7 @@ import { apply } from './actions.js';
 import { fieldNumber, groupedCount, parseNumber } from './format.js';
 import { addSlicedWork, afterRedraw, scheduleRedraw } from './scheduler.js';
 import { onLanguage, t } from './i18n.js';
+import { whenFull } from './full-module.js';
 
 // Steps per call into Rust, adapted so that one call takes about CALL_MS.
 const CALL_MS = 2;
@@ -32,11 +33,12 @@ export function wireTraining() {
   $('train-anneal').addEventListener('change', (e) => {
     apply('err-train-until', null, () => ex().set_train_annealed(e.target.checked));
   });
-  $('train-play').addEventListener('click', () => (running ? pause() : play()));
-  $('train-step').addEventListener('click', () => {
+  // The run's actions wait for the full module (the first module has no training run).
+  $('train-play').addEventListener('click', () => whenFull(() => (running ? pause() : play())));
+  $('train-step').addEventListener('click', () => whenFull(() => {
     pause();
     apply('err-train-until', null, () => ex().step_training());
-  });
+  }));
   $('train-reset').addEventListener('click', () => {
     pause();
     apply('err-train-until', null, () => ex().set_train_steps(0));

@@ -179,17 +179,18 @@ function typed(id, errorId, what, setter) {
 }
 
 export function wireVae() {
-  const { ex } = session;
+  // The page's handle when the control is used (the full module takes over after load).
+  const ex = () => session.ex;
   syncControls();
-  typed('vae-latents', 'err-vae-latents', 'field.latents', (n) => ex.set_vae('latents', n));
-  typed('vae-categories', 'err-vae-categories', 'field.categories', (k) => ex.set_vae('categories', k));
-  typed('vae-until', 'err-vae-until', 'field.untilStep', (t) => ex.set_vae('until', t));
+  typed('vae-latents', 'err-vae-latents', 'field.latents', (n) => ex().set_vae('latents', n));
+  typed('vae-categories', 'err-vae-categories', 'field.categories', (k) => ex().set_vae('categories', k));
+  typed('vae-until', 'err-vae-until', 'field.untilStep', (t) => ex().set_vae('until', t));
   $('vae-annealed').addEventListener('change', (e) => {
-    apply('err-vae-annealed', null, () => ex.set_vae('annealed', e.target.checked ? 1 : 0));
+    apply('err-vae-annealed', null, () => ex().set_vae('annealed', e.target.checked ? 1 : 0));
   });
   $('vae-run').addEventListener('click', () => {
     const input = $('vae-until');
-    if (apply('err-vae-until', input, () => ex.set_vae('until', parseNumber(input.value, t('field.untilStep'))))) {
+    if (apply('err-vae-until', input, () => ex().set_vae('until', parseNumber(input.value, t('field.untilStep'))))) {
       const until = runSettings().until;
       runTo(until, until);
     }

@@ -12,13 +12,15 @@ use plotters::prelude::DrawingArea;
 ///
 /// # Errors
 /// [`ModelError::Render`] when the figure cannot be drawn, [`ModelError::Math`] when its
-/// numbers cannot be computed (the estimator sweep of an invalid objective).
+/// numbers cannot be computed (the estimator sweep of an invalid objective),
+/// [`ModelError::NotInModule`] for a view this build does not draw ([`View::in_module`]).
 pub fn draw_view<DB: Backend>(
     model: &mut Model,
     view: View,
     area: &DrawingArea<DB, Shift>,
     theme: &Theme,
 ) -> Result<(), ModelError> {
+    view.require_module()?;
     let m = model;
     let result = match view {
         View::GumbelMax => render::draw_gumbel_max(area, &m.gumbel_max_data(), theme),
@@ -26,19 +28,12 @@ pub fn draw_view<DB: Backend>(
         View::Expectation => render::draw_expectation(area, &m.expectation_data(), theme),
         View::Strip => render::draw_sample_strip(area, &m.strip_data(), theme),
         View::Figure1 => render::draw_figure1(area, &m.figure1_data(), theme),
-        #[cfg(feature = "first-module")]
-        View::StraightThrough | View::Estimators | View::Training => {
-            return Err(ModelError::NotInModule(view))
-        }
-        #[cfg(not(feature = "first-module"))]
         View::StraightThrough => {
             render::draw_straight_through(area, &m.straight_through_data(), theme)
         }
-        #[cfg(not(feature = "first-module"))]
         View::Estimators => render::draw_estimators(area, &m.estimators_data()?, theme),
         View::Annealing => render::draw_annealing(area, &m.annealing_data(), theme),
         View::Cost => render::draw_cost(area, &m.cost_data(), theme),
-        #[cfg(not(feature = "first-module"))]
         View::Training => {
             // The k = 3 background is computed at exactly the size the figure blits it.
             let (w, h) = area.dim_in_pixel();
@@ -66,7 +61,8 @@ pub fn draw_view<DB: Backend>(
 /// One step (of up to `max_pixels` pixels) of the work that drawing `view` of `model` on an
 /// area of `area` pixels with `theme` would do: the k = 3 raster of the density view or of the
 /// training view's background, at the size its figure blits it, so that a view drawn later
-/// draws at once. Returns whether steps remain (never for the other views).
+/// draws at once. Returns whether steps remain (never for the other views, nor for a view this
+/// build does not draw).
 pub fn prepare_view(
     model: &mut Model,
     view: View,
@@ -75,12 +71,14 @@ pub fn prepare_view(
     max_pixels: usize,
 ) -> bool {
     let v = &TRIANGLE_VERTICES;
+    if !view.in_module() {
+        return false;
+    }
     match view {
         View::Density => {
             let (_, _, rw, rh) = render::simplex_raster_rect(w, h, v, theme);
             model.prepare_raster((rw, rh), max_pixels)
         }
-        #[cfg(not(feature = "first-module"))]
         View::Training => {
             let (_, _, rw, rh) = render::training_raster_rect(w, h, v, theme);
             model.prepare_training((rw, rh), max_pixels)

@@ -77,7 +77,6 @@ impl Model {
     }
 
     /// Per class: the one draw's soft y and its forward value z.
-    #[cfg(not(feature = "first-module"))]
     pub(super) fn straight_through_table(&mut self) -> Table {
         let d = self.straight_through_data();
         let mut t = Table::new(&["class", "tau", "soft_y", "forward_z"]);

@@ -175,9 +175,11 @@ impl Model {
     /// The table of what view `view` draws, for the current settings.
     ///
     /// # Errors
-    /// As the view's data: [`ModelError::Math`] when the estimator sweep cannot be computed.
+    /// As the view's data: [`ModelError::Math`] when the estimator sweep cannot be computed,
+    /// [`ModelError::NotInModule`] for a view this build does not draw.
     pub fn table(&mut self, view: View) -> Result<Table, ModelError> {
         let lang = self.lang;
+        view.require_module()?;
         Ok(match view {
             View::GumbelMax => self.gumbel_max_table(),
             View::Components => self.components_table(),
@@ -185,17 +187,10 @@ impl Model {
             View::Strip => self.strip_table(),
             View::Figure1 => self.figure1_table(),
             View::Density => self.density_table(),
-            #[cfg(feature = "first-module")]
-            View::StraightThrough | View::Estimators | View::Training => {
-                return Err(ModelError::NotInModule(view))
-            }
-            #[cfg(not(feature = "first-module"))]
             View::StraightThrough => self.straight_through_table(),
-            #[cfg(not(feature = "first-module"))]
             View::Estimators => self.estimators_data_table()?,
             View::Annealing => self.annealing_table(),
             View::Cost => self.cost_table(),
-            #[cfg(not(feature = "first-module"))]
             View::Training => {
                 let mut table = Table::new(&super::training_data::TABLE_HEADER);
                 // The same rows as the view's own table, numbers written as in every table.
