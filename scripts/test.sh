@@ -85,6 +85,16 @@ native_tests() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo test --release
 }
 
+# The wasm modules are built with different features (the page's full and first modules, the
+# training worker's): each build must be clean.
+clippy_wasm() {
+  local features
+  for features in "" first-module vae-worker; do
+    say "cargo clippy --target $WASM_TARGET --lib ${features:+--features $features} -- -D warnings"
+    cargo clippy --target "$WASM_TARGET" --lib ${features:+--features "$features"} -- -D warnings
+  done
+}
+
 wasm_tests() {
   say "cargo test --target $WASM_TARGET --test web"
   # The runner drives headless Chromium through ChromeDriver; webdriver.json adds the
@@ -114,7 +124,7 @@ engine_tests() {
 stage setup scripts/setup.sh test
 stage fmt cargo fmt --all -- --check
 stage clippy cargo clippy --all-targets -- -D warnings
-stage clippy-wasm cargo clippy --target "$WASM_TARGET" --lib -- -D warnings
+stage clippy-wasm clippy_wasm
 stage native-tests native_tests
 stage wasm-tests wasm_tests
 stage build-site scripts/dist.sh

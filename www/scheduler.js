@@ -20,6 +20,7 @@ import { holdInteraction, interacting, onInteractionPause, onInteractionStart, w
 import { cssSize, liveSize, watchSizes } from './canvas-sizes.js';
 import { SLICE_BUDGET_MS, addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
 import { isVisible, watchVisibility } from './visibility.js';
+import { onLanguage, t } from './i18n.js';
 import { module_view_names, view_names } from './first-module.js';
 
 export { addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
@@ -61,8 +62,22 @@ export function loadViews() {
   drawable = new Set(module_view_names());
   waitingForFull = drawable.size < views.length;
   session.ex.defer_raster_bands(true);
+  labelUndrawable('figure.waiting');
   return views;
 }
+
+// The figures of the views the handle does not draw say why they are empty (`key` of the
+// words), in the page's language; once the handle draws every view, none does.
+let undrawnKey = null;
+function labelUndrawable(key) {
+  undrawnKey = key;
+  for (const view of views) {
+    const figure = canvasOf(view).closest('figure');
+    if (drawable.has(view) || !key) figure.removeAttribute('data-waiting');
+    else figure.dataset.waiting = t(key);
+  }
+}
+onLanguage(() => { if (undrawnKey) labelUndrawable(undrawnKey); });
 
 /**
  * The page's handle is now the full module's, which draws the views named `names`: they are
@@ -71,6 +86,7 @@ export function loadViews() {
 export function adoptHandle(names) {
   drawable = new Set(names);
   waitingForFull = false;
+  labelUndrawable(null);
   session.ex.defer_raster_bands(true);
   requestFrame();
   drawStaleLater();
@@ -79,6 +95,7 @@ export function adoptHandle(names) {
 /** The full module could not be loaded: the first module draws every view it can. */
 export function fullModuleMissing() {
   waitingForFull = false;
+  labelUndrawable('figure.missing');
   drawStaleLater();
   updateState();
 }

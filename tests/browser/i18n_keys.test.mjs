@@ -52,8 +52,8 @@ test('every key a script uses exists, and every key of the tables is used', asyn
   const used = new Set();
   const missing = [];
   // t('key'), label(el, 'key'), labelAttr(el, 'name', 'key'), status('key'), and keys passed on
-  // to t() by a helper (fields of view 9, the present bar's buttons).
-  const calls = /\b(?:t|label|status)\((?:[^'()]*?,\s*)?'([\w.]+)'|labelAttr\([^,]+,\s*'[^']+',\s*'([\w.]+)'|'((?:field|present|vae|embed|table|notice|readout|density|parse|link|status|fatal|train)\.\w+)'/g;
+  // to t() by a helper (fields of view 9, the present bar's buttons, the figures' waiting labels).
+  const calls = /\b(?:t|label|status)\((?:[^'()]*?,\s*)?'([\w.]+)'|labelAttr\([^,]+,\s*'[^']+',\s*'([\w.]+)'|'((?:field|figure|present|vae|embed|table|notice|readout|density|parse|link|status|fatal|train)\.\w+)'/g;
   for (const [file, text] of scripts()) {
     for (const m of text.matchAll(calls)) {
       const key = m[1] ?? m[2] ?? m[3];

@@ -11,6 +11,9 @@ const LATER = ['straight-through', 'estimators', 'training'];
 
 const drawn = (page) => page.evaluate(() => window.__explorer.draws.map((d) => d.view));
 const state = (page) => page.evaluate(() => document.documentElement.dataset.state);
+// The views whose figure says why it is empty, and what it says.
+const waitingLabels = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll('figure[data-waiting] canvas')].map((c) => [c.id.slice(5), c.closest('figure').dataset.waiting])));
 
 /** Names from each module's glue: the first module's own instance, the one the page uses. */
 const moduleNames = (page) => page.evaluate(async () => {
@@ -45,6 +48,9 @@ test('the first module draws the views in sight; the full module then draws the 
     for (const view of LATER) {
       assert.equal((await canvasStats(page, `#view-${view}`)).nonBackground, 0, `${view} is empty before the full module`);
     }
+    const labels = await waitingLabels(page);
+    assert.deepEqual(Object.keys(labels).sort(), [...LATER].sort(), 'the empty figures, and only they, say why');
+    for (const label of Object.values(labels)) assert.match(label, /drawn once the rest of the page’s code has loaded/);
     // Views out of sight wait for the full module too, so the first module draws only what is seen.
     assert.deepEqual([...new Set(await drawn(page))], ['gumbel-max'], 'only the view in sight is drawn first');
     for (let i = 0; !asked && i < 100; i++) await page.waitForTimeout(100);
@@ -57,6 +63,7 @@ test('the first module draws the views in sight; the full module then draws the 
     for (const view of LATER) {
       assert.ok((await canvasStats(page, `#view-${view}`)).nonBackground > 0, `${view} is drawn by the full module`);
     }
+    assert.deepEqual(await waitingLabels(page), {}, 'no figure waits any more');
     const after = (await drawn(page)).slice(mark);
     assert.ok(!after.includes('gumbel-max'), `the full module takes over the first module's pictures (drew: ${after.join(', ')})`);
     assert.equal((await canvasStats(page, '#view-gumbel-max')).hash, first.hash);
@@ -80,6 +87,9 @@ test('when the full module cannot be loaded, the notice says so and the first mo
     for (const view of LATER) {
       assert.equal((await canvasStats(page, `#view-${view}`)).nonBackground, 0, `${view} stays empty`);
     }
+    const labels = await waitingLabels(page);
+    assert.deepEqual(Object.keys(labels).sort(), [...LATER].sort());
+    for (const label of Object.values(labels)) assert.match(label, /could not be loaded/);
     assert.ok((await canvasStats(page, '#view-gumbel-max')).nonBackground > 0);
   } finally {
     await browser.close();

@@ -10,6 +10,8 @@
     'notice.badMode': '{message}. The whole page is shown instead.',
     'notice.badLanguage': 'lang="{value}" is not a language of this page (en, zh-CN). The page is shown in English.',
     'notice.noWords': 'The words for {tag} could not be loaded ({error}). The page is shown in English.',
+    'figure.waiting': 'This figure is drawn once the rest of the page’s code has loaded.',
+    'figure.missing': 'The code that draws this figure could not be loaded.',
     'notice.noFullModule': 'The part of the page that draws sections 4, 5 and 8 could not be loaded ({error}); those figures stay empty. Reload the page to try again.',
     'link.copied': 'copied',
     'link.copyByHand': 'copy the address bar: it holds this view',

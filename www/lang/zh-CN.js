@@ -159,6 +159,8 @@
     'notice.badMode': '{message}。页面改为显示完整页面。',
     'notice.badLanguage': 'lang="{value}" 不是本页面支持的语言（en、zh-CN）。页面以英文显示。',
     'notice.noWords': '无法加载 {tag} 的文本（{error}）。页面以英文显示。',
+    'figure.waiting': '页面其余的代码加载完成后即绘制此图。',
+    'figure.missing': '绘制此图的代码未能加载。',
     'notice.noFullModule': '页面中绘制第 4、5、8 节的部分未能加载（{error}），这些图保持空白。请重新加载页面再试。',
     'link.copied': '已复制',
     'link.copyByHand': '请复制地址栏：其中保存了当前视图',
