@@ -92,6 +92,11 @@ export function adoptHandle(names) {
   drawStaleLater();
 }
 
+/** Whether the page's handle draws view `view`. */
+export function handleDraws(view) {
+  return drawable.has(view);
+}
+
 /** The full module could not be loaded: the first module draws every view it can. */
 export function fullModuleMissing() {
   waitingForFull = false;
