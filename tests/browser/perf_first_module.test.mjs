@@ -57,6 +57,13 @@ test('the first module draws the views in sight; the full module then draws the 
     assert.ok(asked, 'the full module is asked for once the first views are drawn');
     const first = await canvasStats(page, '#view-gumbel-max');
 
+    // A figure's PNG asked for now is downloaded once the full module has drawn it.
+    let downloads = 0;
+    page.on('download', () => { downloads++; });
+    const png = page.waitForEvent('download', { timeout: 30_000 });
+    await page.click('button.export[data-view="estimators"]');
+    await page.waitForTimeout(300);
+    assert.equal(downloads, 0, 'no PNG of an empty figure');
     const mark = (await drawn(page)).length;
     release();
     await waitReady(page, { log });
@@ -64,6 +71,7 @@ test('the first module draws the views in sight; the full module then draws the 
       assert.ok((await canvasStats(page, `#view-${view}`)).nonBackground > 0, `${view} is drawn by the full module`);
     }
     assert.deepEqual(await waitingLabels(page), {}, 'no figure waits any more');
+    assert.equal((await png).suggestedFilename(), 'gumbel-softmax-estimators.png');
     const after = (await drawn(page)).slice(mark);
     assert.ok(!after.includes('gumbel-max'), `the full module takes over the first module's pictures (drew: ${after.join(', ')})`);
     assert.equal((await canvasStats(page, '#view-gumbel-max')).hash, first.hash);
