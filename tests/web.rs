@@ -110,9 +110,18 @@ fn a_handle_that_adopts_what_another_drew_draws_only_what_changed() {
     // Text of another form forgets nothing and adopts nothing.
     let mut next = Explorer::new();
     next.restore(&first.state()).unwrap();
-    for bad in ["", "1,2", &keys.replacen(',', ",zz", 1), &(keys.clone() + ",")] {
+    for bad in [
+        "",
+        "1,2",
+        &keys.replacen(',', ",zz", 1),
+        &(keys.clone() + ","),
+    ] {
         next.adopt_drawn(bad);
-        assert_eq!(next.drawn_keys(), ",".repeat(VIEW_NAMES.len() - 1), "{bad:?}");
+        assert_eq!(
+            next.drawn_keys(),
+            ",".repeat(VIEW_NAMES.len() - 1),
+            "{bad:?}"
+        );
     }
     next.adopt_drawn(&keys);
     assert_eq!(next.drawn_keys(), keys);
