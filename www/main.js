@@ -73,7 +73,9 @@ async function main() {
   wireModes(views);
   observeResizes();
   redraw();
-  loadFullModule();
+  // The full module is fetched once the first views are on the screen (the frame after this
+  // one has been painted), so that its download and compilation never delay that paint.
+  requestAnimationFrame(() => setTimeout(loadFullModule, 0));
 }
 
 main();
