@@ -16,8 +16,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # The `web` profile (Cargo.toml) is the release profile optimised for size as well as speed;
-# `web-first`, `web-bench`, `web-vae` and `web-vae-bench` are the same profile in directories of their own,
-# so that building one module never replaces another.
+# `web-first`, `web-bench`, `web-vae` and `web-vae-bench` are the same profile in directories of
+# their own, so that building one module never replaces another.
 usage() { die "usage: scripts/build-web.sh [--bench DIR]"; }
 
 # The training worker's modules use wasm SIMD (128-bit vectors: Chromium 91, Firefox 89,

@@ -26,7 +26,6 @@ if grep -q 'bench_kernel' dist/www/pkg/*.js dist/www/pkg-first/*.js; then
 fi
 [[ -f dist/www/pkg-first/${CRATE_LIB}_bg.wasm ]] || die "dist/www/pkg-first is missing: the page's first module was not built"
 
-
 # View 9 trains in a Web Worker that loads a module of its own (the `vae-worker` feature), and
 # that module has none of the page's handle.
 [[ -f dist/www/pkg-vae/${CRATE_LIB}_bg.wasm ]] || die "dist/www/pkg-vae is missing: the training worker's module was not built"

@@ -1,8 +1,7 @@
 // PNG export: each figure's button downloads its canvas, at the canvas's pixel size, drawn
 // first if it was out of date (a view out of sight is not drawn until it is needed). A view
 // only the full module draws is exported once it has loaded.
-import { drawCurrent, handleDraws } from './scheduler.js';
-import { whenFull } from './full-module.js';
+import { drawCurrent, handleDraws, whenFull } from './scheduler.js';
 
 export function wireExport() {
   for (const b of document.querySelectorAll('button.export')) {

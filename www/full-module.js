@@ -6,41 +6,17 @@
 // loaded, the notice says so and the rest of the page works on with the first module.
 import { addNotice, errorText, session } from './page.js';
 import { exposeWasmMemory } from './bench-hooks.js';
-import { module_view_names, view_names, wasm_memory_bytes } from './first-module.js';
+import { wasm_memory_bytes } from './first-module.js';
 import { importFullModule } from './full-module-source.js';
-import { adoptHandle, fullModuleMissing } from './scheduler.js';
+import { adoptHandle, fullModuleMissing, waitsForFull } from './scheduler.js';
 import { t } from './i18n.js';
 
-// What waits for the full module (see whenFull), and whether the wait is over.
-const waiting = [];
-let settled = false;
-
-/** Whether the page's first module draws every view (the single-file build): nothing to load. */
-function startsFull() {
-  return module_view_names().length === view_names().length;
-}
-
 /**
- * Runs `fn` once the page's handle is the full module's (at once if it is), or once the full
- * module has failed to load: an action of the training view, which the first module cannot
- * take, is taken when the full module can.
+ * Loads the full module and hands the page over to it (once; call after the first redraw).
+ * Nothing to load when the first module draws every view (the single-file build).
  */
-export function whenFull(fn) {
-  if (settled) fn();
-  else waiting.push(fn);
-}
-
-function settle() {
-  settled = true;
-  for (const fn of waiting.splice(0)) fn();
-}
-
-/** Loads the full module and hands the page over to it (once; call after the first redraw). */
 export async function loadFullModule() {
-  if (startsFull()) {
-    settle();
-    return;
-  }
+  if (!waitsForFull()) return;
   let ex = null;
   let glue;
   try {
@@ -60,11 +36,9 @@ export async function loadFullModule() {
     if (session.dead) return;
     addNotice(() => t('notice.noFullModule', { error: errorText(e) }));
     fullModuleMissing();
-    settle();
     return;
   }
   // For the long-use memory test and the benchmark: both modules' memories, which both stay.
   exposeWasmMemory(() => wasm_memory_bytes() + glue.wasm_memory_bytes());
   adoptHandle(glue.module_view_names());
-  settle();
 }

@@ -33,6 +33,8 @@ let views = [];
 // The views the handle draws, and whether the full module is still to take the handle over.
 let drawable = new Set();
 let waitingForFull = false;
+// What waits for the full module's handle (see whenFull).
+const afterFull = [];
 let frame = 0;
 // Whether the pending frame was asked for by an input (its time is the one #redraw-ms shows);
 // the first paint counts as one.
@@ -85,11 +87,31 @@ onLanguage(() => { if (undrawnKey) labelUndrawable(undrawnKey); });
  */
 export function adoptHandle(names) {
   drawable = new Set(names);
-  waitingForFull = false;
   labelUndrawable(null);
   session.ex.defer_raster_bands(true);
   requestFrame();
+  endWaitForFull();
+}
+
+/** Whether views wait for the full module (false once it took over, failed, or was not needed). */
+export function waitsForFull() {
+  return waitingForFull;
+}
+
+/**
+ * Runs `fn` once the page's handle is the full module's (at once if it is), or once the full
+ * module has failed to load: an action on a view the first module does not draw (training's
+ * run, a figure's PNG) is taken when the full module can take it.
+ */
+export function whenFull(fn) {
+  if (waitingForFull) afterFull.push(fn);
+  else fn();
+}
+
+function endWaitForFull() {
+  waitingForFull = false;
   drawStaleLater();
+  for (const fn of afterFull.splice(0)) fn();
 }
 
 /** Whether the page's handle draws view `view`. */
@@ -99,9 +121,8 @@ export function handleDraws(view) {
 
 /** The full module could not be loaded: the first module draws every view it can. */
 export function fullModuleMissing() {
-  waitingForFull = false;
   labelUndrawable('figure.missing');
-  drawStaleLater();
+  endWaitForFull();
   updateState();
 }
 

@@ -4,9 +4,8 @@
 import { $, session, errorText, setError } from './page.js';
 import { apply } from './actions.js';
 import { fieldNumber, groupedCount, parseNumber } from './format.js';
-import { addSlicedWork, afterRedraw, scheduleRedraw } from './scheduler.js';
+import { addSlicedWork, afterRedraw, scheduleRedraw, whenFull } from './scheduler.js';
 import { onLanguage, t } from './i18n.js';
-import { whenFull } from './full-module.js';
 
 // Steps per call into Rust, adapted so that one call takes about CALL_MS.
 const CALL_MS = 2;
