@@ -4,7 +4,7 @@
 import { $, session, errorText, setError } from './page.js';
 import { apply } from './actions.js';
 import { fieldNumber, groupedCount, parseNumber } from './format.js';
-import { addSlicedWork, afterRedraw, scheduleRedraw, whenFull } from './scheduler.js';
+import { addSlicedWork, afterRedraw, handleDraws, scheduleRedraw, whenFull } from './scheduler.js';
 import { onLanguage, t } from './i18n.js';
 
 // Steps per call into Rust, adapted so that one call takes about CALL_MS.
@@ -123,7 +123,8 @@ function showTraining() {
   if (key === tableKey && writer === ex()) return;
   tableKey = key;
   writer = ex();
-  $('train-summary').textContent = ex().training_summary();
+  // Without the full module there is no run to speak of (the figure says why it is empty).
+  $('train-summary').textContent = handleDraws('training') ? ex().training_summary() : '';
   syncTraining();
 }
 

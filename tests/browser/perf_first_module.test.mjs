@@ -51,6 +51,7 @@ test('the first module draws the views in sight; the full module then draws the 
     const labels = await waitingLabels(page);
     assert.deepEqual(Object.keys(labels).sort(), [...LATER].sort(), 'the empty figures, and only they, say why');
     for (const label of Object.values(labels)) assert.match(label, /drawn once the rest of the page’s code has loaded/);
+    assert.equal(await text(page, '#train-summary'), '', 'no sentence about a run the first module does not have');
     // Views out of sight wait for the full module too, so the first module draws only what is seen.
     assert.deepEqual([...new Set(await drawn(page))], ['gumbel-max'], 'only the view in sight is drawn first');
     for (let i = 0; !asked && i < 100; i++) await page.waitForTimeout(100);
@@ -98,6 +99,7 @@ test('when the full module cannot be loaded, the notice says so and the first mo
     const labels = await waitingLabels(page);
     assert.deepEqual(Object.keys(labels).sort(), [...LATER].sort());
     for (const label of Object.values(labels)) assert.match(label, /could not be loaded/);
+    assert.equal(await text(page, '#train-summary'), '');
     assert.ok((await canvasStats(page, '#view-gumbel-max')).nonBackground > 0);
   } finally {
     await browser.close();
