@@ -8,6 +8,7 @@ import { addNotice, errorText, session } from './page.js';
 import { exposeWasmMemory } from './bench-hooks.js';
 import { wasm_memory_bytes } from './first-module.js';
 import { importFullModule } from './full-module-source.js';
+import { nextTask } from './start-tasks.js';
 import { adoptHandle, fullModuleMissing, waitsForFull } from './scheduler.js';
 import { t } from './i18n.js';
 
@@ -22,8 +23,18 @@ export async function loadFullModule() {
   try {
     glue = await importFullModule();
     if (session.dead) return;
-    const first = session.ex;
     ex = new glue.Explorer();
+    // The samples' first pass in steps, as at the start (www/main.js), not at once in the
+    // first redraw; the state is restored again after, with whatever changed meanwhile.
+    ex.restore(session.ex.state());
+    while (ex.prepare_step()) {
+      await nextTask();
+      if (session.dead) {
+        ex.free();
+        return;
+      }
+    }
+    const first = session.ex;
     ex.set_language(first.language());
     ex.set_text_scale(first.text_scale());
     ex.restore(first.state());

@@ -14,7 +14,8 @@ import { copyLink, restoreFromLink, writeUrl } from './link.js';
 import { buildPiSliders } from './pi-sliders.js';
 import { wirePresets } from './presets.js';
 import { updateReadouts } from './readouts.js';
-import { afterRedraw, loadViews, observeResizes, redraw } from './scheduler.js';
+import { afterFirstRedraw, afterRedraw, loadViews, observeResizes, redraw } from './scheduler.js';
+import { nextTask } from './start-tasks.js';
 import { syncAll } from './show-state.js';
 import { buildTables, refreshTables } from './tables.js';
 import { wasmSource } from './wasm-source.js';
@@ -52,9 +53,14 @@ async function main() {
   // For the long-use memory test and the benchmark: the module's linear memory in bytes.
   exposeWasmMemory(wasm_memory_bytes);
   const views = loadViews();
-  buildTables(views);
   applyLimits();
   restoreFromLink();
+  // The rest of the start in tasks of a few milliseconds each, the browser's in between, so
+  // that no task of the start is long on a phone either (www/start-tasks.js).
+  while (session.ex.prepare_step()) await nextTask();
+  await nextTask();
+  buildTables(views);
+  await nextTask();
   $('status').textContent = '';
   $('status').hidden = true;
   buildPiSliders();
@@ -64,6 +70,7 @@ async function main() {
   afterRedraw(writeUrl);
   wireControls();
   wirePresets();
+  await nextTask();
   wireTraining();
   resyncOnBlur();
   wireExport();
@@ -71,11 +78,12 @@ async function main() {
   $('copy-link').addEventListener('click', copyLink);
   $('reload').addEventListener('click', () => location.reload());
   wireModes(views);
+  // The first redraw waits for the browser's first report of which views can be seen (after
+  // its next layout). The full module is fetched once those views are on the screen (after
+  // the frame that paints them), so that its download and compilation never delay that paint.
+  afterFirstRedraw(() => setTimeout(loadFullModule, 0));
   observeResizes();
   redraw();
-  // The full module is fetched once the first views are on the screen (the frame after this
-  // one has been painted), so that its download and compilation never delay that paint.
-  requestAnimationFrame(() => setTimeout(loadFullModule, 0));
 }
 
 main();

@@ -19,7 +19,7 @@ import { recordViewTime } from './bench-hooks.js';
 import { holdInteraction, interacting, onInteractionPause, onInteractionStart, watchInteraction } from './interaction.js';
 import { cssSize, liveSize, watchSizes } from './canvas-sizes.js';
 import { SLICE_BUDGET_MS, addSliceWork, cancelSliceWork, hasSliceWork } from './slices.js';
-import { isVisible, watchVisibility } from './visibility.js';
+import { isVisible, visibilityKnown, watchVisibility } from './visibility.js';
 import { onLanguage, t } from './i18n.js';
 import { module_view_names, view_names } from './first-module.js';
 
@@ -44,6 +44,8 @@ let coarse = false;
 let holdStale = false;
 const stale = new Set();
 const followers = [];
+// What waits for the first redraw (see afterFirstRedraw).
+const afterFirst = [];
 // Whether the followers of a redraw are waiting for their task.
 let following = false;
 // Whether a redraw happened since the followers last ran (else only the unfinished ones run).
@@ -54,9 +56,9 @@ const followChannel = new MessageChannel();
 const draws = [];
 // Long work in the training view's form ({ pending(), run(deadline) }), run as one slice job.
 const slicedWork = [];
-const TRAINING_SLICE_MS = 8;
+const TRAINING_SLICE_MS = SLICE_BUDGET_MS;
 // Milliseconds of a stale view's preparation per step (its bands take about one each).
-const PREPARE_MS = 4;
+const PREPARE_MS = 3;
 
 /** The views' names as Rust lists them; call once the module is loaded. */
 export function loadViews() {
@@ -179,7 +181,9 @@ function drawView(view, pass, size) {
  */
 export function redraw() {
   frame = 0;
-  if (session.dead) return;
+  // Until the browser reports which views can be seen, nothing is drawn; the report asks for
+  // a frame (www/visibility.js).
+  if (session.dead || !visibilityKnown()) return;
   const input = byInput;
   byInput = false;
   coarse = interacting();
@@ -205,6 +209,12 @@ export function redraw() {
   if (!coarse) drawStaleLater();
   updateState();
   sliceLater();
+  for (const fn of afterFirst.splice(0)) fn();
+}
+
+/** Runs `fn` once, at the end of the first redraw that knows which views can be seen. */
+export function afterFirstRedraw(fn) {
+  afterFirst.push(fn);
 }
 
 // What follows a redraw, in the next task (one for any number of redraws before it runs).

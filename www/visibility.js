@@ -6,26 +6,23 @@
 const MARGIN_PX = 200;
 const seen = new Map();
 
-/** Whether any part of `el` lies within the viewport grown by the margin (a layout read). */
-function inViewport(el) {
-  const r = el.getBoundingClientRect();
-  return r.width > 0 && r.height > 0 &&
-    r.bottom > -MARGIN_PX && r.top < window.innerHeight + MARGIN_PX &&
-    r.right > -MARGIN_PX && r.left < window.innerWidth + MARGIN_PX;
-}
+let known = false;
 
 /**
- * Starts watching `canvases`; `shown()` runs when one of them comes into view. Until the
- * observer's first report, a canvas's place on the page decides.
+ * Starts watching `canvases`; `shown()` runs when one of them comes into view, and on the
+ * observer's first report. Until that report nothing counts as seen: it comes right after the
+ * browser's next layout, so that finding out what can be seen forces no layout of its own.
  */
 export function watchVisibility(canvases, shown) {
-  for (const canvas of canvases) seen.set(canvas, inViewport(canvas));
   if (typeof IntersectionObserver !== 'function') {
     for (const canvas of canvases) seen.set(canvas, true);
+    known = true;
     return;
   }
+  for (const canvas of canvases) seen.set(canvas, false);
   const observer = new IntersectionObserver((entries) => {
-    let appeared = false;
+    let appeared = !known;
+    known = true;
     for (const entry of entries) {
       if (entry.isIntersecting && !seen.get(entry.target)) appeared = true;
       seen.set(entry.target, entry.isIntersecting);
@@ -33,6 +30,11 @@ export function watchVisibility(canvases, shown) {
     if (appeared) shown();
   }, { rootMargin: `${MARGIN_PX}px` });
   for (const canvas of canvases) observer.observe(canvas);
+}
+
+/** Whether the browser has said which canvases can be seen (or cannot say). */
+export function visibilityKnown() {
+  return known;
 }
 
 /** Whether `canvas` can be seen (true for a canvas that is not watched). */

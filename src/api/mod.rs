@@ -27,9 +27,13 @@ use canvas::FastCanvas;
 use language::{language_or_english, switch_language};
 use wasm_bindgen::prelude::*;
 
-/// Values (draws × k) sampled per refinement step: a few milliseconds in the browser, so that
-/// the page's scheduler runs steps back to back within its slice budget without overrunning.
-const REFINE_VALUES: usize = 25_000;
+/// Values (draws × k) sampled per refinement step: two or three milliseconds in the browser,
+/// so that the page's scheduler runs steps back to back within its slice budget without
+/// overrunning.
+const REFINE_VALUES: usize = 10_000;
+/// Values per step of the samples' first pass at the page's start, when the module's code is
+/// not optimised yet and runs a few times slower: about 4 ms on a laptop.
+const FIRST_PASS_STEP_VALUES: usize = 10_000;
 
 impl Explorer {
     /// Turns the model's refusal into a JavaScript `Error` whose message is the model's text in
@@ -294,6 +298,13 @@ impl Explorer {
     /// being computed (the views show what is known so far).
     pub fn refining(&mut self) -> bool {
         self.model.refining()
+    }
+
+    /// Draws the next part of the samples that the first picture of the current settings
+    /// needs (what a redraw would draw at once, all of the default N); returns whether any
+    /// remain. For the page's start, which spreads them over tasks of a few milliseconds.
+    pub fn prepare_step(&mut self) -> bool {
+        self.model.prepare_step(FIRST_PASS_STEP_VALUES)
     }
 
     /// Draws the next chunk of a large N, or computes the next slice of the estimator sweep or

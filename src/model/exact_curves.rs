@@ -13,11 +13,11 @@ use crate::math::{
     RelaxedMomentsJob,
 };
 
-/// Integrand evaluations per slice: a few milliseconds in the browser at k = 3, so that the
+/// Integrand evaluations per slice: two or three milliseconds in the browser at k = 3, so that the
 /// page's scheduler can run steps back to back within its slice budget and stop before it
 /// overruns (a step may end a little past its budget: at k = 3 it finishes the inner integral it
 /// is in, one point of the outer rule). At k = 2 a whole curve takes a few slices.
-pub const EXACT_SLICE_EVALUATIONS: usize = 15_000;
+pub const EXACT_SLICE_EVALUATIONS: usize = 7_500;
 
 /// The exact moments known so far for one π and objective.
 #[derive(Debug)]

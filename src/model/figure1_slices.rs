@@ -12,8 +12,9 @@ use crate::math::relaxed::{relax_log, GumbelSoftmax};
 use crate::render::Figure1Data;
 use rand_pcg::Pcg64Mcg;
 
-/// Values (draws × k) a refinement step of the panel sums: a few milliseconds at any k.
-pub const FIGURE1_SLICE_VALUES: usize = 20_000;
+/// Values (draws × k) a refinement step of the panel sums: two or three milliseconds at any k
+/// (about five before the browser has optimised the module's code).
+pub const FIGURE1_SLICE_VALUES: usize = 10_000;
 
 /// The panel's sums so far.
 #[derive(Clone, Debug)]

@@ -20,6 +20,7 @@ mod estimators_table;
 mod exact_curves;
 mod figure1_slices;
 pub mod fingerprint;
+mod first_pass;
 pub mod limits;
 pub mod math_words;
 mod objective;

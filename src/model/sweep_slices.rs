@@ -7,9 +7,9 @@ use super::cache::SweepKey;
 use super::{Model, View};
 use crate::math::SweepRun;
 
-/// Values (samples × k per temperature) a refinement step of the sweep computes: a few
-/// milliseconds, one or two temperatures at k = 10, a handful at k = 3.
-pub const SWEEP_SLICE_VALUES: usize = 20_000;
+/// Values (samples × k per temperature) a refinement step of the sweep computes: two or three
+/// milliseconds, about one temperature at k = 10, a few at k = 3.
+pub const SWEEP_SLICE_VALUES: usize = 10_000;
 
 impl Model {
     /// Whether the estimator sweep of the current settings is computed; if not, begins it in
