@@ -41,6 +41,9 @@ fi
 # The whole explorer in one file, for a class or a room without network (opens from file://).
 have node || die "node is needed to write dist/gumbel-softmax-explorer.html (scripts/single-file.mjs)"
 node scripts/single-file.mjs dist dist/gumbel-softmax-explorer.html
+# The served page's start-up modules in one script, as few requests as a phone's network can
+# fetch quickly (scripts/bundle-site.mjs); after the single file, which bundles them its own way.
+node scripts/bundle-site.mjs dist
 
 say "dist/ ready: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"
 
