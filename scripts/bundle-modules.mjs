@@ -1,4 +1,5 @@
-// Joins the page's ES modules into the text of one module script, for the single-file build.
+// Joins the page's ES modules into the text of one module script, for the single-file build
+// (single-file.mjs) and for the packaged site's one script (bundle-site.mjs).
 // Dependency-free on purpose: it rewrites only the import and export forms the page's modules
 // and wasm-bindgen's `--target web` output use, and refuses anything else with a message, so a
 // new form fails the build instead of producing a broken page.
