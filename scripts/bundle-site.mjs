@@ -3,10 +3,11 @@
 // single file's bundler (bundle-modules.mjs). Loaded one by one, the page's three dozen modules
 // are a chain of requests several imports deep: on a phone's network each level waits a round
 // trip before the next is asked for, and each module is one more task for the browser.
-// Bundled, the page asks for index.html, its styles, one script and the first module's wasm.
+// Bundled, the page asks for index.html, its styles, the bundle (with a one-line entry that
+// imports it) and the first module's wasm.
 //   node scripts/bundle-site.mjs SITE_DIR
-// SITE_DIR is dist/ as scripts/dist.sh assembles it: www/main.js is replaced by the bundle, and
-// the modules it holds are removed, but for those something else still loads: the training
+// SITE_DIR is dist/ as scripts/dist.sh assembles it: the bundle is www/start.js, which
+// www/main.js imports (see below), and the modules it holds are removed, but for those something else still loads: the training
 // worker (www/vae-worker.js and what it imports), the full module (www/pkg/, imported when
 // the first views are drawn), and the word tables (www/lang/, the Chinese one imported when it
 // is chosen). The development server serves www/ as it is, module by module.
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { bundleModules } from './bundle-modules.mjs';
 
 const ENTRY = 'www/main.js';
+const BUNDLE = 'www/start.js';
 const WASM_SOURCE = 'www/wasm-source.js';
 const FIRST_WASM = './pkg-first/gumbel_explorer_bg.wasm';
 const WORDS_LOADER = 'www/lang/load.js';
@@ -69,11 +71,20 @@ for (const [, spec] of code.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) {
 
 const header = '// The page\'s start-up modules in one script, joined by scripts/bundle-site.mjs; the\n' +
   '// separate modules are in the project\'s www/.\n';
-writeFileSync(path.join(site, ENTRY), header + code);
+writeFileSync(path.join(site, BUNDLE), header + code);
+// index.html's module script runs when the page has been parsed, in the task that lays the
+// page out. The bundle would run there too, when it arrives first (from a nearby server):
+// one long task. The entry imports it instead, so it runs in a task of its own; the page asks
+// for it at once (modulepreload), so that it is not one request later.
+writeFileSync(path.join(site, ENTRY), `// The page's start: scripts/bundle-site.mjs says why it is a step of its own.\nimport('./${path.basename(BUNDLE)}');\n`);
+const html = read('index.html');
+const script = '<script type="module" src="www/main.js"></script>';
+if (!html.includes(script)) fail(`index.html no longer has ${script}; update bundle-site.mjs`);
+writeFileSync(path.join(site, 'index.html'), html.replace(script, `<link rel="modulepreload" href="${BUNDLE}">\n${script}`));
 let removed = 0;
 for (const file of bundled) {
   if (file === ENTRY || KEPT.has(file) || KEPT_FOLDERS.some((f) => file.startsWith(f))) continue;
   rmSync(path.join(site, file));
   removed++;
 }
-console.log(`${ENTRY}: ${bundled.length} modules in one (${code.length} bytes); ${removed} files removed`);
+console.log(`${BUNDLE}: ${bundled.length} modules in one (${code.length} bytes); ${removed} files removed`);

@@ -30,6 +30,10 @@ import { wireLanguage } from './language.js';
 window.explorerPanicked = showFatal;
 
 async function main() {
+  // The start begins in a task of its own, after the one that runs the page's scripts (on the
+  // packaged site, one script, which can arrive before the page is parsed and share a task
+  // with the page's layout).
+  await nextTask();
   const start = startingLanguage();
   const words = setLanguage(start.tag, { chosen: start.explicit });
   try {

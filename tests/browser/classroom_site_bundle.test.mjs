@@ -1,5 +1,5 @@
-// The packaged site (dist/) starts on one script: scripts/bundle-site.mjs joins the page's
-// start-up modules into dist/www/main.js. Served under a sub-path, that page asks for no other
+// The packaged site (dist/) starts on one bundle: scripts/bundle-site.mjs joins the page's
+// start-up modules into dist/www/start.js, which dist/www/main.js imports. Served under a sub-path, that page asks for no other
 // module of its own, draws every canvas, reads out what the module-by-module page reads out,
 // and fetches the full module and the Chinese words when it needs them, from www/.
 import { test } from 'node:test';
@@ -9,9 +9,9 @@ import { canvasStats, text, withDistUnderSubPath, withPage } from './helpers.mjs
 const TIMEOUT = 120_000;
 // As in smoke.test.mjs: a drawn figure inks a few percent of its canvas.
 const MIN_INK = 0.005;
-// The scripts the bundled page may ask for: the two classic scripts of index.html, the
-// bundle, and the full module's glue (imported once the first views are drawn).
-const SCRIPTS = ['www/lang/choice.js', 'www/file-notice.js', 'www/main.js', 'www/pkg/gumbel_explorer.js'];
+// The scripts the bundled page may ask for: the two classic scripts of index.html, the entry
+// and the bundle, and the full module's glue (imported once the first views are drawn).
+const SCRIPTS = ['www/lang/choice.js', 'www/file-notice.js', 'www/main.js', 'www/start.js', 'www/pkg/gumbel_explorer.js'];
 // Readouts that depend on the samples, the exact gradient and the estimators: the same on both.
 const READOUTS = ['#chi2-p', '#mean-out', '#exact-out', '#estimators-note', '#st-out'];
 const LINK = '#k=4';
@@ -22,10 +22,10 @@ async function readouts(page) {
   return out;
 }
 
-test('dist/ starts on one script and works as the page does', { timeout: TIMEOUT }, async (t) => {
+test('dist/ starts on one bundle and works as the page does', { timeout: TIMEOUT }, async (t) => {
   let expected;
   await withPage(LINK, async ({ page }) => { expected = await readouts(page); });
-  await withDistUnderSubPath(t, 'www/main.js', async ({ url }) => {
+  await withDistUnderSubPath(t, 'www/start.js', async ({ url }) => {
     const scripts = [];
     const setup = ({ page }) => page.on('request', (req) => {
       if (req.resourceType() === 'script') scripts.push(req.url().slice(url.length));
@@ -33,6 +33,7 @@ test('dist/ starts on one script and works as the page does', { timeout: TIMEOUT
     await withPage(LINK, async ({ page }) => {
       const unexpected = scripts.filter((s) => !SCRIPTS.includes(s));
       assert.deepEqual(unexpected, [], 'the bundled page asks for modules of its own');
+      assert.ok(scripts.includes('www/start.js'), 'the bundle is fetched');
       assert.ok(scripts.includes('www/pkg/gumbel_explorer.js'), 'the full module is fetched');
 
       const blank = [];
