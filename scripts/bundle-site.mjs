@@ -7,10 +7,10 @@
 // imports it) and the first module's wasm.
 //   node scripts/bundle-site.mjs SITE_DIR
 // SITE_DIR is dist/ as scripts/dist.sh assembles it: the bundle is www/start.js, which
-// www/main.js imports (see below), and the modules it holds are removed, but for those something else still loads: the training
-// worker (www/vae-worker.js and what it imports), the full module (www/pkg/, imported when
-// the first views are drawn), and the word tables (www/lang/, the Chinese one imported when it
-// is chosen). The development server serves www/ as it is, module by module.
+// www/main.js imports (see below), and the modules it holds are removed, but for those
+// something else still loads: the training worker (www/vae-worker.js and what it imports),
+// the full module (www/pkg/, imported when the first views are drawn), and the word tables
+// (www/lang/, the Chinese one imported when it is chosen). The development server serves www/ as it is, module by module.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleModules } from './bundle-modules.mjs';
@@ -37,7 +37,7 @@ const bundled = [];
 
 /**
  * wasm-bindgen's glue finds its wasm beside itself (import.meta.url); inside the bundle that
- * is www/main.js, so the first module's wasm is named from there instead.
+ * is www/start.js, so the first module's wasm is named from there instead.
  */
 function wasmSourceBeside() {
   return `// The first module's wasm, named from the bundle's place (scripts/bundle-site.mjs).

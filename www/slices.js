@@ -5,6 +5,8 @@
 // long however much work is waiting. A slice always runs one step, whatever it is expected to
 // cost, so that every job moves on.
 
+import { nextTask } from './start-tasks.js';
+
 /**
  * Milliseconds of work a slice starts steps within; one step may overrun it a little. Five,
  * with steps of two or three: a slice then takes well under 50 ms on a phone four times slower
@@ -16,12 +18,10 @@ const jobs = new Map();
 // Each job's expected step time (ms): the longest recent step, decaying as steps get shorter.
 const expected = new Map();
 const DECAY = 0.75;
-// Whether the next slice is asked for. Slices follow each other as messages, not timers,
-// which browsers hold back 4 ms each once nested; the browser still runs input and frames
-// between two messages.
+// Whether the next slice is asked for. Slices follow each other in tasks of their own
+// (nextTask: a message, not a timer, which browsers hold back 4 ms each once nested); the
+// browser still runs input and frames between two of them.
 let asked = false;
-const channel = new MessageChannel();
-channel.port1.onmessage = runSlice;
 // The last slices, for the tests (window.__explorerSlices): { ms, steps, lastStartMs }, where
 // lastStartMs is when the slice's last step started, which is always within the budget.
 const durations = [];
@@ -61,7 +61,7 @@ export function hasSliceWork(name) {
 function wake() {
   if (asked || !jobs.size) return;
   asked = true;
-  channel.port2.postMessage(null);
+  nextTask().then(runSlice);
 }
 
 function runSlice() {
